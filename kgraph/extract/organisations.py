@@ -1,0 +1,268 @@
+"""``kgraph_organisations``: organisation mentions, their names and the short forms the text uses.
+
+Four sources, from most to least explicit:
+1. a capitalised organisation noun opening a name (``Agence de l'eau Loire-Bretagne``,
+   ``Ministère de la Santé``) — heads listed in ``data/organisation_heads.tsv``;
+2. a generic noun phrase followed by a proper name (``l'agence économique régionale X``): the name
+   is the organisation, the generic phrase becomes one of its short forms;
+3. spaCy's ``ORG`` entities, and an acronym defined in brackets after a name (``… (CNA)``);
+4. a definite generic phrase with no name (``la région``, ``le syndicat``) resolved to the named
+   organisation it stands for in this document; for territories (région, ville, département) with no
+   name in the text's organisations, the place the text makes act (subject of verbs) most often.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicon import Lexicon, lexicon
+from .entities import DocEntities, EntityMention, get_entities, register_extensions
+from .text import is_acronym, is_capitalised, norm
+
+_CONNECTORS = {"de", "du", "des", "d'", "l'", "la", "le", "les", "et", "pour", "en", "à", "au", "aux", "sur"}
+
+
+class OrganisationFinder:
+    def __init__(self, lex: Lexicon, max_words: int = 10):
+        self.lex = lex
+        self.max_words = max_words
+        self.heads = sorted(lex.organisation_heads.items(), key=lambda kv: len(kv[0]), reverse=True)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = get_entities(doc)
+        self._named_heads(doc, ents)
+        self._generic_then_name(doc, ents)
+        self._ner(doc, ents)
+        self._acronyms(doc, ents)
+        self._generic_mentions(doc, ents)
+        return doc
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _head_at(self, doc: Doc, i: int) -> tuple[tuple[str, ...], str] | None:
+        words = [norm(t.text) for t in doc[i: i + 6]]
+        for head, kind in self.heads:
+            if tuple(words[: len(head)]) == head:
+                return head, kind
+        return None
+
+    def _free(self, ents: DocEntities, start: int, end: int) -> bool:
+        return all(ents.owner(i) is None for i in range(start, end))
+
+    def _mention(self, doc: Doc, start: int, end: int, generic: bool = False) -> EntityMention:
+        s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        return EntityMention(s, e, start, end, doc.text[s:e], generic=generic)
+
+    def _name_end(self, doc: Doc, i: int, limit: int) -> int:
+        """End of a name that continues at token ``i``: capitalised words, and connectors or
+        lower-case nouns/adjectives that sit between capitalised words or right after a head."""
+        end = i
+        while end < min(len(doc), limit):
+            token = doc[end]
+            if token.is_space or token.text in {",", ";", ":", "(", ")", ".", "«", "»", "\"", "“", "”"}:
+                break
+            if is_capitalised(token) or token.like_num:
+                end += 1
+                continue
+            if token.text == "-" and not doc[end - 1].whitespace_:
+                end += 1
+                continue
+            if norm(token.text) in _CONNECTORS:
+                # keep a connector only if a name word follows it
+                nxt = end + 1
+                while nxt < len(doc) and norm(doc[nxt].text) in _CONNECTORS:
+                    nxt += 1
+                if nxt < len(doc) and (is_capitalised(doc[nxt]) or
+                                       (doc[nxt].pos_ in ("NOUN", "ADJ") and norm(doc[end].text) in {"de", "d'", "l'", "des", "du"})):
+                    end = nxt
+                    continue
+                break
+            if token.pos_ == "ADJ" and end > 0 and (is_capitalised(doc[end - 1]) or doc[end - 1].pos_ == "NOUN"):
+                end += 1  # "Conseil régional", "Transition écologique"
+                continue
+            if token.pos_ == "NOUN" and end > 0 and norm(doc[end - 1].text) in {"de", "d'", "l'", "des", "du"}:
+                end += 1  # "Agence de l'eau", "Chambre de commerce"
+                continue
+            break
+        # no trailing connectors
+        while end > i and norm(doc[end - 1].text) in _CONNECTORS:
+            end -= 1
+        return end
+
+    # -- 1. capitalised head opening a name ----------------------------------------------------
+    def _named_heads(self, doc: Doc, ents: DocEntities) -> None:
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            found = self._head_at(doc, i) if is_capitalised(token) and not token.is_upper else None
+            if not found or not self._free(ents, i, i + 1):
+                i += 1
+                continue
+            head, kind = found
+            end = self._name_end(doc, i + len(head), i + self.max_words)
+            if end == i + len(head) and not (i > 0 and not doc[i].is_sent_start):
+                i += 1  # a bare capitalised head at a sentence start is an ordinary word
+                continue
+            if end == i + len(head) and len(head) == 1 and kind not in ("state",):
+                i += 1
+                continue
+            name = doc.text[doc[i].idx: doc[end - 1].idx + len(doc[end - 1])]
+            org = ents.add_org_mention(" ".join(name.split()), self._mention(doc, i, end), kind=kind)
+            org.heads.add(" ".join(head))
+            i = end
+
+    # -- 2. generic phrase + proper name ---------------------------------------------------------
+    def _generic_then_name(self, doc: Doc, ents: DocEntities) -> None:
+        for i, token in enumerate(doc):
+            if token.pos_ != "DET" or i + 1 >= len(doc):
+                continue
+            found = self._head_at(doc, i + 1)
+            if not found or is_capitalised(doc[i + 1]):
+                continue
+            head, kind = found
+            j = i + 1 + len(head)
+            while j < len(doc) and doc[j].pos_ == "ADJ" and not is_capitalised(doc[j]):
+                j += 1
+            if j >= len(doc) or not is_capitalised(doc[j]) or not self._free(ents, j, j + 1):
+                continue
+            if doc[j].ent_type_ == "PER":
+                continue
+            end = self._name_end(doc, j, j + self.max_words)
+            if end <= j:
+                continue
+            name = " ".join(doc.text[doc[j].idx: doc[end - 1].idx + len(doc[end - 1])].split())
+            generic = doc.text[doc[i + 1].idx: doc[j - 1].idx + len(doc[j - 1])]
+            if kind == "territory" and j == i + 1 + len(head):
+                name = f"{generic[0].upper()}{generic[1:]} {name}"  # "la région Bretagne" -> "Région Bretagne"
+                org = ents.add_org_mention(name, self._mention(doc, i + 1, end), kind=kind)
+                org.forms.append(" ".join(doc.text[doc[j].idx: doc[end - 1].idx + len(doc[end - 1])].split()))
+            else:
+                org = ents.add_org_mention(name, self._mention(doc, j, end), kind=kind)
+                if generic not in org.forms:
+                    org.forms.append(generic)
+            org.heads.add(" ".join(head))
+
+    # -- 3. statistical entities and acronyms -----------------------------------------------------
+    def _ner(self, doc: Doc, ents: DocEntities) -> None:
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            start, end = ent.start, ent.end
+            while start < end and (doc[start].pos_ in ("DET", "ADP") or doc[start].is_punct):
+                start += 1
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            if end <= start or not self._free(ents, start, end):
+                continue
+            if any("\n" in t.text for t in doc[start:end]) or not is_capitalised(doc[start]):
+                continue
+            first = norm(doc[start].text)
+            if first in self.lex.work_cues or first in self.lex.policy_cue_words:
+                continue  # a report, a programme: not an organisation
+            if self.lex.role_head_at([first]):
+                continue
+            name = " ".join(doc.text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1])].split())
+            found = self._head_at(doc, start)
+            ents.add_org_mention(name, self._mention(doc, start, end), kind=found[1] if found else None)
+
+    def _acronyms(self, doc: Doc, ents: DocEntities) -> None:
+        # "Name (ACR)": the acronym names the organisation just before it
+        for i in range(1, len(doc) - 2):
+            if doc[i].text == "(" and doc[i + 2].text == ")" and is_acronym(doc[i + 1].text):
+                owner = ents.owner(i - 1)
+                if owner and owner[0] == "organisation":
+                    org = ents.organisations[owner[1]]
+                    org.acronym = doc[i + 1].text
+                    ents.add_org_mention(org.name, self._mention(doc, i + 1, i + 2))
+        # every later use of a known acronym
+        acronyms = {o.acronym: o for o in ents.organisations.values() if o.acronym}
+        for token in doc:
+            org = acronyms.get(token.text)
+            if org and ents.owner(token.i) is None:
+                ents.add_org_mention(org.name, self._mention(doc, token.i, token.i + 1))
+
+    # -- 4. generic short forms -------------------------------------------------------------------
+    def _generic_mentions(self, doc: Doc, ents: DocEntities) -> None:
+        place_cache: list[str] | None = None
+        for i, token in enumerate(doc):
+            if token.pos_ != "DET" or norm(token.text) not in {"le", "la", "l'", "les", "cette", "ce", "notre", "son", "sa"}:
+                continue
+            if i + 1 >= len(doc) or is_capitalised(doc[i + 1]) or not self._free(ents, i + 1, i + 2):
+                continue
+            found = self._head_at(doc, i + 1)
+            if not found:
+                continue
+            head, kind = found
+            end = i + 1 + len(head)
+            adjectives = []
+            while end < len(doc) and doc[end].pos_ == "ADJ" and not is_capitalised(doc[end]):
+                adjectives.append(norm(doc[end].text))
+                end += 1
+            if end < len(doc) and is_capitalised(doc[end]) and not doc[end].is_sent_start:
+                continue  # a name follows: handled as "generic + name"
+            if doc[i + 1].morph.get("Number") == ["Plur"]:
+                continue
+            head_text = " ".join(head)
+            target = self._resolve_generic(ents, head_text, adjectives)
+            if target is None and kind == "territory":
+                if place_cache is None:
+                    place_cache = self._acting_places(doc, ents)
+                if place_cache:
+                    name = place_cache[0]
+                    target = ents.organisations.get(ents.find_org_key(name) or "")
+                    if target is None:
+                        target = self._promote_place(doc, ents, name, kind)
+                    target.heads.add(head_text)
+            if target is None:
+                continue
+            mention = self._mention(doc, i + 1, end, generic=True)
+            target.mentions.append(mention)
+            form = doc.text[mention.start:mention.end]
+            if form not in target.forms:
+                target.forms.append(form)
+            ents.claim("organisation", target.key, mention)
+
+    def _resolve_generic(self, ents: DocEntities, head: str, adjectives: list[str]):
+        """The one organisation that answers to this head noun (and its adjectives, if any)."""
+        candidates = []
+        for org in ents.organisations.values():
+            if head in org.heads or any(norm(f).split()[:1] == [head] for f in org.forms):
+                forms = " ".join(norm(f) for f in org.forms + [org.name])
+                if all(a in forms for a in adjectives):
+                    candidates.append(org)
+        if len(candidates) == 1:
+            return candidates[0]
+        return None
+
+    def _acting_places(self, doc: Doc, ents: DocEntities) -> list[str]:
+        """Places (LOC) the text makes act, most frequent first: "X fait figure d'exception"."""
+        counts: Counter[str] = Counter()
+        acting: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ != "LOC" or not self._free(ents, ent.start, ent.end):
+                continue
+            text = " ".join(ent.text.split())
+            counts[text] += 1
+            if any(t.dep_.startswith("nsubj") for t in ent):
+                acting.add(text)
+        return [name for name, _ in counts.most_common() if name in acting]
+
+    def _promote_place(self, doc: Doc, ents: DocEntities, name: str, kind: str):
+        org = None
+        for ent in doc.ents:
+            if ent.label_ == "LOC" and " ".join(ent.text.split()) == name and self._free(ents, ent.start, ent.end):
+                org = ents.add_org_mention(name, self._mention(doc, ent.start, ent.end), kind=kind)
+        return org
+
+
+@Language.factory(
+    "kgraph_organisations",
+    assigns=["doc._.kg"],
+    requires=["doc.ents", "token.pos", "token.dep"],
+    default_config={"max_words": 10},
+)
+def make_organisations(nlp: Language, name: str, max_words: int) -> OrganisationFinder:
+    register_extensions()
+    return OrganisationFinder(lexicon(), max_words=max_words)

@@ -1,0 +1,212 @@
+"""``kgraph_people``: person mentions, grouped into one entity per person in the document.
+
+Sources of mentions, in order of trust: spaCy's ``PER`` entities (cleaned of honorifics and of role
+words the model sometimes swallows), and an honorific followed by capitalised words (``M. Dupont``),
+which catches what the statistical model misses.  Grouping follows journalistic usage: a person is
+introduced by full name, later mentions use the surname alone (``Wauquiez``, ``M. Le Maire``); a short
+form joins the full name it ends with, the most recent one when two people share a surname.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicon import Lexicon, lexicon
+from ..slugs import fold
+from .entities import EntityMention, get_entities, register_extensions
+from .text import is_capitalised, norm
+
+
+@dataclass
+class _Candidate:
+    start: int  # token indices, end exclusive
+    end: int
+    gender: str | None  # from an honorific
+    honorific: bool
+    from_ner: bool
+
+
+class PersonFinder:
+    def __init__(self, lex: Lexicon, max_name_words: int = 6):
+        self.lex = lex
+        self.max_name_words = max_name_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = self._candidates(doc)
+        self._group(doc, candidates)
+        return doc
+
+    # -- finding -------------------------------------------------------------------------------
+    def _candidates(self, doc: Doc) -> list[_Candidate]:
+        found: list[_Candidate] = []
+        for ent in doc.ents:
+            if ent.label_ == "PER":
+                cand = self._clean(doc, ent.start, ent.end, from_ner=True)
+                if cand:
+                    found.append(cand)
+        for token in doc:
+            if token.text in self.lex.honorifics and token.i + 1 < len(doc):
+                end = token.i + 1
+                while end < len(doc) and end - token.i <= self.max_name_words and self._name_token(doc, end):
+                    end += 1
+                if end > token.i + 1:
+                    cand = self._clean(doc, token.i, end, from_ner=False)
+                    if cand:
+                        found.append(cand)
+        # longest candidate wins where two overlap
+        found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        merged: list[_Candidate] = []
+        for cand in found:
+            if merged and cand.start < merged[-1].end:
+                last = merged[-1]
+                if cand.end > last.end:
+                    last.end = cand.end
+                last.gender = last.gender or cand.gender
+                last.honorific = last.honorific or cand.honorific
+                continue
+            merged.append(cand)
+        return merged
+
+    def _name_token(self, doc: Doc, i: int) -> bool:
+        """Can token ``i`` continue a name? Capitalised words, hyphens inside compound names,
+        and particles (de, Le, van …) followed by a capitalised word."""
+        token = doc[i]
+        if token.is_space or "\n" in token.text_with_ws[:-1]:
+            return False
+        if token.text == "-" and i > 0 and not doc[i - 1].whitespace_ and i + 1 < len(doc):
+            return is_capitalised(doc[i + 1])
+        if norm(token.text) in self.lex.name_particles and i + 1 < len(doc):
+            return is_capitalised(doc[i + 1]) and not doc[i + 1].is_sent_start
+        if not is_capitalised(token) or token.is_punct:
+            return False
+        if self.lex.role_head_at([norm(token.text)]) or tuple([norm(token.text)]) in self.lex.organisation_heads:
+            return False
+        return token.pos_ in ("PROPN", "NOUN", "ADJ", "X", "VERB") or token.ent_type_ == "PER"
+
+    def _clean(self, doc: Doc, start: int, end: int, *, from_ner: bool) -> _Candidate | None:
+        gender = None
+        honorific = False
+        # leading honorifics and role words ("Mme", "le ministre", "Président") are not the name
+        while start < end:
+            text = doc[start].text
+            if text in self.lex.honorifics:
+                gender = gender or self.lex.honorifics[text]
+                honorific = True
+                start += 1
+                continue
+            if doc[start].pos_ in ("DET", "ADP", "PUNCT") and norm(text) not in self.lex.name_particles:
+                start += 1
+                continue
+            if not is_capitalised(doc[start]) and norm(text) not in self.lex.name_particles:
+                start += 1
+                continue
+            head = self.lex.role_head_at([norm(t.text) for t in doc[start:end]])
+            if head:
+                start += len(head.words)
+                continue
+            break
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                               or norm(doc[end - 1].text) in self.lex.name_particles):
+            end -= 1
+        # extend over the rest of a compound or particle name the model cut short
+        while end < len(doc) and end - start < self.max_name_words and self._name_token(doc, end) and (
+            doc[end].text == "-" or not doc[end - 1].whitespace_ or norm(doc[end].text) in self.lex.name_particles
+        ):
+            end += 1
+        if end <= start:
+            return None
+        words = doc[start:end]
+        if any("\n" in t.text for t in words) or any(t.like_num for t in words):
+            return None
+        if len([t for t in words if t.text != "-"]) > self.max_name_words:
+            return None
+        for t in words:
+            if t.text == "-" or norm(t.text) in self.lex.name_particles:
+                continue
+            if not is_capitalised(t):
+                return None
+        if all(t.is_upper and len(t.text) > 1 for t in words if t.is_alpha) and len(words) > 1 and not honorific:
+            return None  # a headline in capitals, not a name
+        first = norm(words[0].text)
+        if (first,) in self.lex.organisation_heads or first in self.lex.policy_cue_words:
+            return None
+        return _Candidate(start, end, gender, honorific, from_ner)
+
+    # -- grouping ------------------------------------------------------------------------------
+    def _group(self, doc: Doc, candidates: list[_Candidate]) -> None:
+        ents = get_entities(doc)
+        full = [c for c in candidates if self._word_count(doc, c) >= 2]
+        short = [c for c in candidates if self._word_count(doc, c) < 2]
+        for cand in full:
+            name = self._text(doc, cand)
+            # a longer form of a name already met joins it ("Jean Martin" / "Jean-Pierre Martin" do not)
+            person = ents.add_person_mention(name, self._mention(doc, cand))
+            self._note_gender(doc, person, cand)
+        for cand in short:
+            text = self._text(doc, cand)
+            target = self._match_short(doc, ents, text, cand)
+            if target is None:
+                if not cand.honorific and (doc[cand.start].is_sent_start or doc[cand.start].is_stop):
+                    continue  # a lone capitalised word at a sentence start is too weak
+                if not cand.honorific and not cand.from_ner:
+                    continue
+                person = ents.add_person_mention(text, self._mention(doc, cand))
+            else:
+                person = target
+                person.mentions.append(self._mention(doc, cand))
+                if text not in person.forms:
+                    person.forms.append(text)
+                ents.claim("person", person.key, person.mentions[-1])
+            self._note_gender(doc, person, cand)
+        for person in ents.people.values():
+            person.mentions.sort(key=lambda m: m.start)
+
+    def _match_short(self, doc: Doc, ents, text: str, cand: _Candidate):
+        words = fold(text).split()
+        matches = []
+        for person in ents.people.values():
+            name_words = fold(person.name).split()
+            if len(name_words) > len(words) and name_words[-len(words):] == words:
+                matches.append(person)
+            elif len(words) == 1 and name_words and name_words[0] == words[0] and not cand.honorific:
+                matches.append(person)  # a first name alone
+        if len(matches) == 1:
+            return matches[0]
+        if matches:  # the most recently mentioned before this one
+            before = [(max((m.start for m in p.mentions if m.start < doc[cand.start].idx), default=-1), p)
+                      for p in matches]
+            return max(before, key=lambda pair: pair[0])[1]
+        return None
+
+    def _note_gender(self, doc: Doc, person, cand: _Candidate) -> None:
+        if cand.gender and not person.gender:
+            person.gender = cand.gender
+
+    @staticmethod
+    def _word_count(doc: Doc, cand: _Candidate) -> int:
+        text = doc.text[doc[cand.start].idx: doc[cand.end - 1].idx + len(doc[cand.end - 1])]
+        return len([w for w in text.replace("-", " ").split() if w[:1].isupper()])
+
+    @staticmethod
+    def _text(doc: Doc, cand: _Candidate) -> str:
+        return " ".join(doc.text[doc[cand.start].idx: doc[cand.end - 1].idx + len(doc[cand.end - 1])].split())
+
+    @staticmethod
+    def _mention(doc: Doc, cand: _Candidate) -> EntityMention:
+        start = doc[cand.start].idx
+        end = doc[cand.end - 1].idx + len(doc[cand.end - 1])
+        return EntityMention(start, end, cand.start, cand.end, doc.text[start:end])
+
+
+@Language.factory(
+    "kgraph_people",
+    assigns=["doc._.kg"],
+    requires=["doc.ents", "token.pos"],
+    default_config={"max_name_words": 6},
+)
+def make_people(nlp: Language, name: str, max_name_words: int) -> PersonFinder:
+    register_extensions()
+    return PersonFinder(lexicon(), max_name_words=max_name_words)

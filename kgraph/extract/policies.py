@@ -1,0 +1,258 @@
+"""``kgraph_policies``: named plans, programmes, schemes, laws and funds, and who is tied to them.
+
+A policy is a cue noun from ``data/policy_cues.tsv`` followed by a name: capitalised words
+(``le plan France 2030``, ``le Pack Relocalisation``), a name in quote marks (``le programme « Cap
+Avenir »``), or, for a law, a capitalised word and its coordinated nouns (``la loi Climat et
+résilience``).  A generic use (``des dispositifs de soutien``) is not a policy.  A sector is a policy
+only where the text states a commitment to it (``son engagement dans la filière hydrogène``).
+
+Ties come from ``data/policy_ties.tsv``: a phrase followed by its agent (``sous l'impulsion de X``),
+or a verb whose subject is the agent (``la région a mis en place … le Pack``).  A tie applies to the
+policies of its sentence; ``ce dispositif`` / ``cette politique`` stands for the last policy named.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..lexicon import Lexicon, lexicon
+from ..slugs import slugify
+from .entities import DocEntities, EntityMention, PolicyEntity, PolicyTieMention, get_entities, register_extensions
+from .text import is_capitalised, norm
+
+_CONNECTORS = {"de", "du", "des", "d'", "pour", "à", "la", "le", "l'", "en", "sur", "au", "aux"}
+_OPEN = {"«": "»", "“": "”", "\"": "\"", "‹": "›"}
+_ANAPHORS = {"ce", "cette", "cet", "ces"}
+_GENERIC_POLICY_NOUNS = {"politique", "plan", "dispositif", "programme", "mesure", "loi", "fonds", "pack",
+                         "stratégie", "réforme", "projet", "initiative", "aide", "opération"}
+
+
+class PolicyFinder:
+    def __init__(self, lex: Lexicon, max_name_words: int = 8):
+        self.lex = lex
+        self.max_name_words = max_name_words
+        self.cues = sorted(lex.policy_cues.items(), key=lambda kv: len(kv[0]), reverse=True)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = get_entities(doc)
+        mentions = self._find(doc, ents)
+        doc.spans["policies"] = [Span(doc, m.start_token, m.end_token, label="POLICY") for m, _ in mentions]
+        self._ties(doc, ents, mentions)
+        return doc
+
+    # -- names ---------------------------------------------------------------------------------
+    def _cue_at(self, doc: Doc, i: int):
+        words = [norm(t.text) for t in doc[i: i + 6]]
+        for cue, kind in self.cues:
+            if tuple(words[: len(cue)]) == cue:
+                return cue, kind
+        return None
+
+    def _find(self, doc: Doc, ents: DocEntities) -> list[tuple[EntityMention, str]]:
+        found: list[tuple[EntityMention, str]] = []
+        i = 0
+        while i < len(doc):
+            cue = self._cue_at(doc, i)
+            owner = ents.owner(i)
+            if cue is None or (owner and owner[0] != "organisation"):
+                i += 1
+                continue
+            words, kind = cue
+            name_start = i + len(words)
+            if kind == "sector":
+                end = self._sector_end(doc, i, name_start)
+            else:
+                end = self._name_end(doc, i, name_start)
+            if end is None or end <= name_start:
+                i += 1
+                continue
+            s, e = doc[i].idx, doc[end - 1].idx + len(doc[end - 1])
+            written = doc.text[s:e]
+            name = " ".join(written.replace("«", " ").replace("»", " ").replace("“", " ").replace("”", " ").replace('"', " ").split())
+            bare = " ".join(doc.text[doc[name_start].idx:e].replace("«", " ").replace("»", " ").split())
+            key = slugify(name)
+            policy = ents.policies.get(key)
+            if policy is None:
+                policy = ents.policies[key] = PolicyEntity(key=key, name=name, kind=kind)
+            mention = EntityMention(s, e, i, end, written)
+            policy.mentions.append(mention)
+            # the bare name is an alias only when the cue is an ordinary noun: "le plan France 2030"
+            # is also called "France 2030", but the "Pack Relocalisation" is not "Relocalisation"
+            forms = (written,) if is_capitalised(doc[i]) or kind == "sector" else (written, bare)
+            for form in forms:
+                if form not in policy.forms:
+                    policy.forms.append(form)
+            for k in range(i, end):
+                ents.token_owner.setdefault(k, ("policy", key))
+                if ents.token_owner[k][0] == "organisation":
+                    ents.token_owner[k] = ("policy", key)
+            found.append((mention, key))
+            i = end
+        # later mentions of a policy's bare name ("France 2030" after "le plan France 2030")
+        bare_names = {}
+        for policy in ents.policies.values():
+            for form in policy.forms:
+                if form[:1].isupper() and (len(form.split()) >= 2 or any(c.isdigit() for c in form)):
+                    bare_names[form] = policy
+        for form, policy in bare_names.items():
+            start = 0
+            while True:
+                at = doc.text.find(form, start)
+                if at < 0:
+                    break
+                start = at + len(form)
+                span = doc.char_span(at, at + len(form))
+                if span is None or any(ents.owner(t.i) for t in span):
+                    continue
+                mention = EntityMention(at, at + len(form), span.start, span.end, form)
+                policy.mentions.append(mention)
+                for k in range(span.start, span.end):
+                    ents.token_owner[k] = ("policy", policy.key)
+                found.append((mention, policy.key))
+        found.sort(key=lambda pair: pair[0].start)
+        return found
+
+    def _name_end(self, doc: Doc, cue_start: int, i: int) -> int | None:
+        if i >= len(doc):
+            return None
+        first = doc[i]
+        if first.text in _OPEN:  # le programme « Cap Avenir »
+            closing = _OPEN[first.text]
+            for j in range(i + 1, min(len(doc), i + 2 + self.max_name_words)):
+                if doc[j].text == closing:
+                    return j + 1 if j > i + 1 else None
+                if doc[j].is_space and "\n" in doc[j].text:
+                    return None
+            return None
+        cue_capitalised = is_capitalised(doc[cue_start]) and not doc[cue_start].is_sent_start
+        end = i
+        while end < len(doc) and end - i < self.max_name_words:
+            t = doc[end]
+            if t.is_space or (t.is_punct and t.text not in {"-", "'"}):
+                break
+            if is_capitalised(t) or t.like_num:
+                end += 1
+                continue
+            if t.text == "-" and end > i and not doc[end - 1].whitespace_:
+                end += 1
+                continue
+            word = norm(t.text)
+            if word in _CONNECTORS and end > i and end + 1 < len(doc):
+                nxt = end + 1
+                while nxt < len(doc) and norm(doc[nxt].text) in _CONNECTORS:
+                    nxt += 1
+                if nxt < len(doc) and (is_capitalised(doc[nxt]) or doc[nxt].like_num):
+                    end = nxt
+                    continue
+                break
+            if word == "et" and end > i and end + 1 < len(doc) and doc[end + 1].pos_ == "NOUN":
+                # "loi Climat et résilience": a law's name coordinates nouns
+                end += 2
+                continue
+            if cue_capitalised and end - i < 2 and t.pos_ in ("ADJ", "NOUN") and end == i:
+                end += 1  # "Fonds vert", "Plan vélo"
+                continue
+            break
+        while end > i and norm(doc[end - 1].text) in _CONNECTORS | {"et", "-"}:
+            end -= 1
+        if end == i:
+            return None
+        if all(not is_capitalised(t) for t in doc[i:end]) and not cue_capitalised:
+            return None
+        return end
+
+    def _sector_end(self, doc: Doc, cue_start: int, i: int) -> int | None:
+        """``filière X``: a policy only after a commitment ("engagement dans", "s'engage dans")."""
+        window = [t for t in doc[max(0, cue_start - 5): cue_start]]
+        if not any(t.lemma_.lower() in {"engagement", "engager"} for t in window):
+            return None
+        end = i
+        while end < len(doc) and end - i < 3 and doc[end].pos_ in ("NOUN", "ADJ", "PROPN") and not doc[end].is_punct:
+            end += 1
+        return end if end > i else None
+
+    # -- ties ----------------------------------------------------------------------------------
+    def _ties(self, doc: Doc, ents: DocEntities, mentions: list[tuple[EntityMention, str]]) -> None:
+        last_policy: str | None = None
+        for sent in doc.sents:
+            in_sentence = [key for m, key in mentions if sent.start_char <= m.start < sent.end_char]
+            anaphor = self._anaphor(sent)
+            if anaphor is not None and last_policy and not in_sentence:
+                in_sentence = [last_policy]
+            if in_sentence:
+                self._sentence_ties(doc, ents, sent, in_sentence, mentions)
+                last_policy = in_sentence[-1]
+
+    def _anaphor(self, sent: Span) -> int | None:
+        for k in range(sent.start, sent.end - 1):
+            if norm(sent.doc[k].text) in _ANAPHORS and norm(sent.doc[k + 1].text) in _GENERIC_POLICY_NOUNS:
+                return k
+        return None
+
+    def _sentence_ties(self, doc: Doc, ents: DocEntities, sent: Span, policies: list[str],
+                       mentions: list[tuple[EntityMention, str]]) -> None:
+        words = [norm(t.text) for t in sent]
+        lemmas = [t.lemma_.lower() for t in sent]
+        for n in range(len(sent)):
+            for phrase, tie, position in self.lex.policy_ties:
+                seq = words if position == "after" or len(phrase) > 1 and phrase[0] == "engagement" else lemmas
+                if tuple(seq[n: n + len(phrase)]) != phrase and tuple(lemmas[n: n + len(phrase)]) != phrase:
+                    continue
+                anchor = sent[n]
+                if position == "after":
+                    agent = self._agent_after(doc, ents, anchor.i + len(phrase), sent.end)
+                elif position == "possessor":
+                    agent = self._agent_subject(doc, ents, sent.root, sent)
+                else:
+                    if anchor.pos_ not in ("VERB", "AUX"):
+                        continue
+                    agent = self._agent_subject(doc, ents, anchor, sent)
+                if agent is None:
+                    continue
+                targets = policies
+                if position != "after":
+                    # a verb's policies are those after it in the sentence
+                    after = [key for m, key in mentions if anchor.idx < m.start < sent.end_char]
+                    targets = after or ([policies[-1]] if self._anaphor(sent) is not None else [])
+                for key in dict.fromkeys(targets):
+                    policy = ents.policies[key]
+                    if any(t.agent == agent[1] and t.tie == tie for t in policy.ties):
+                        continue
+                    end_tok = min(len(doc), anchor.i + len(phrase))
+                    policy.ties.append(PolicyTieMention(agent[0], agent[1], tie, anchor.idx,
+                                                        doc[end_tok - 1].idx + len(doc[end_tok - 1]),
+                                                        rule=f"tie:{' '.join(phrase)}",
+                                                        confidence=0.9 if position == "after" else 0.8))
+
+    @staticmethod
+    def _agent_after(doc: Doc, ents: DocEntities, i: int, limit: int):
+        for k in range(i, min(limit, i + 6)):
+            owner = ents.owner(k)
+            if owner and owner[0] in ("person", "organisation"):
+                return owner
+            if doc[k].text in {",", ".", ";"}:
+                break
+        return None
+
+    @staticmethod
+    def _agent_subject(doc: Doc, ents: DocEntities, verb, sent: Span):
+        for head in (verb, verb.head):
+            for child in head.children:
+                if child.dep_.startswith("nsubj"):
+                    for k in range(child.left_edge.i, child.right_edge.i + 1):
+                        owner = ents.owner(k)
+                        if owner and owner[0] in ("person", "organisation"):
+                            return owner
+        return None
+
+
+@Language.factory(
+    "kgraph_policies",
+    assigns=["doc.spans", "doc._.kg"],
+    requires=["token.pos", "token.dep", "token.lemma"],
+    default_config={"max_name_words": 8},
+)
+def make_policies(nlp: Language, name: str, max_name_words: int) -> PolicyFinder:
+    register_extensions()
+    return PolicyFinder(lexicon(), max_name_words=max_name_words)

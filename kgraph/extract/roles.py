@@ -1,0 +1,204 @@
+"""``kgraph_roles``: titles (``président de la région``) and the people who hold them.
+
+A title is an optional modifier (``ancien``), a role head from ``data/roles.tsv`` and its complement
+(``de la région``, ``en charge de l'économie``).  It is tied to a person by position, the way French
+press writing introduces people:
+- title then name, with or without a comma: ``le ministre de l'Économie Bruno Le Maire``;
+- name then title in apposition or brackets: ``X, maire de Lyon,`` / ``X (PS), députée du Rhône`` /
+  ``X (maire de Lyon)``; a second title joined by ``et`` belongs to the same person;
+- a copula: ``X est le président de …``, ``X, nommée directrice de …``.
+A title tied to no name is kept as unattached: attribution uses it to resolve ``a conclu le maire``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicon import Lexicon, RoleHead, lexicon
+from .entities import DocEntities, RoleMention, get_entities, register_extensions
+from .text import is_capitalised, norm
+
+_COMPLEMENT_WORDS = {"de", "du", "des", "d'", "à", "au", "aux", "en", "pour", "chargé", "chargée",
+                     "l'", "la", "le", "les", "sur", "auprès", "délégué", "déléguée", "charge"}
+_COPULAS = {"être", "devenir", "rester", "demeurer"}
+_APPOINTED = {"nommé", "nommée", "élu", "élue", "désigné", "désignée", "réélu", "réélue"}
+_FORMER = {"ancien", "ancienne", "ex", "anciens", "anciennes"}
+
+
+class RoleFinder:
+    def __init__(self, lex: Lexicon, max_complement: int = 12):
+        self.lex = lex
+        self.max_complement = max_complement
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = get_entities(doc)
+        for role in self._titles(doc, ents):
+            person = self._holder(doc, ents, role)
+            if person is None:
+                ents.unattached_roles.append(role)
+                continue
+            if not any(r.title == role.title for r in person.roles):
+                person.roles.append(role)
+            if role.gender and not person.gender:
+                person.gender = role.gender
+        return doc
+
+    # -- titles --------------------------------------------------------------------------------
+    def _titles(self, doc: Doc, ents: DocEntities) -> list[RoleMention]:
+        roles: list[RoleMention] = []
+        words = [norm(t.text) for t in doc]
+        i = 0
+        while i < len(doc):
+            head = self.lex.role_head_at(words[i: i + 5])
+            if head is None or ents.owner(i) is not None or self._is_plural(doc, i):
+                i += 1
+                continue
+            if head.words[0] == "premier" and not is_capitalised(doc[i]) and len(head.words) == 1:
+                i += 1
+                continue
+            start = i
+            while start > 0 and (words[start - 1] in self.lex.role_modifiers or words[start - 1] in {"-", "ex-"}):
+                start -= 1
+            end = self._complement_end(doc, ents, i + len(head.words))
+            roles.append(self._role(doc, ents, head, start, end))
+            i = end
+        return roles
+
+    @staticmethod
+    def _is_plural(doc: Doc, i: int) -> bool:
+        """Invariable heads ("les porte-parole", "des PDG") are plural by their determiner."""
+        return i > 0 and norm(doc[i - 1].text) in {"les", "des", "ces", "leurs", "aux", "nos", "vos"}
+
+    def _complement_end(self, doc: Doc, ents: DocEntities, i: int) -> int:
+        end = i
+        limit = min(len(doc), i + self.max_complement)
+        while end < limit:
+            token = doc[end]
+            word = norm(token.text)
+            if token.is_space or token.is_punct and token.text not in {"-", "'"}:
+                break
+            owner = ents.owner(end)
+            if owner and owner[0] == "person":
+                break
+            if word in {"et", "&"}:
+                # "de l'Industrie et du Numérique" continues; "et présidente de …" is a new title
+                nxt = doc[end + 1] if end + 1 < len(doc) else None
+                if nxt is None or self.lex.role_head_at([norm(t.text) for t in doc[end + 1: end + 5]]):
+                    break
+                if nxt.pos_ in ("DET", "ADP") or norm(nxt.text) in _COMPLEMENT_WORDS:
+                    end += 1
+                    continue
+                break
+            if word in _COMPLEMENT_WORDS or token.pos_ in ("DET", "ADP", "NUM"):
+                end += 1
+                continue
+            if token.pos_ in ("NOUN", "PROPN", "ADJ", "X") or (owner and owner[0] == "organisation"):
+                if token.pos_ == "PROPN" and token.ent_type_ == "PER":
+                    break
+                if end == i and token.pos_ in ("NOUN", "PROPN") and is_capitalised(token) and token.ent_type_ == "PER":
+                    break
+                end += 1
+                continue
+            break
+        while end > i and (norm(doc[end - 1].text) in _COMPLEMENT_WORDS and norm(doc[end - 1].text) not in {"délégué", "déléguée", "chargé", "chargée"}
+                           or doc[end - 1].pos_ in ("DET", "ADP", "CCONJ")):
+            end -= 1
+        # a bare role followed directly by a capitalised name: the name is not the complement
+        return end
+
+    def _role(self, doc: Doc, ents: DocEntities, head: RoleHead, start: int, end: int) -> RoleMention:
+        s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        organisation = None
+        for k in range(start, end):
+            owner = ents.owner(k)
+            if owner and owner[0] == "organisation":
+                organisation = owner[1]
+                break
+        head_index = start
+        while head_index < end and norm(doc[head_index].text) in self.lex.role_modifiers:
+            head_index += 1
+        return RoleMention(
+            title=" ".join(doc.text[s:e].split()),
+            head=head.lemma,
+            start=s,
+            end=e,
+            start_token=start,
+            end_token=end,
+            gender=head.gender or _gender_of(doc, head_index),
+            former=norm(doc[start].text) in _FORMER,
+            organisation=organisation,
+        )
+
+    # -- holders -------------------------------------------------------------------------------
+    def _holder(self, doc: Doc, ents: DocEntities, role: RoleMention):
+        # title then name: "le ministre X", "le président de la région, X"
+        j = role.end_token
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        person = ents.person_at(j) if j < len(doc) else None
+        if person is not None:
+            role.rule = "title-before-name"
+            return person
+        # name then title: "X, maire de Lyon", "X (PS), députée", "X (maire de Lyon)", "X, nommée …"
+        k = role.start_token - 1
+        while k >= 0 and doc[k].pos_ == "DET":
+            k -= 1
+        if k >= 0 and norm(doc[k].text) in _APPOINTED:
+            k -= 1
+        if k >= 0 and doc[k].text in {",", "("}:
+            k -= 1
+            if k >= 0 and doc[k].text == ")":  # skip a bracketed party: "X (LR), député"
+                while k >= 0 and doc[k].text != "(":
+                    k -= 1
+                k -= 1
+            person = ents.person_at(k) if k >= 0 else None
+            if person is not None:
+                role.rule = "apposition"
+                return person
+        # copula: "X est le président de …"
+        verb = doc[role.start_token].head if role.start_token < len(doc) else None
+        head_token = doc[role.start_token]
+        for t in (head_token, *head_token.ancestors):
+            if t.lemma_ in _COPULAS or any(c.lemma_ in _COPULAS and c.dep_ == "cop" for c in t.children):
+                for child in t.children:
+                    if child.dep_.startswith("nsubj"):
+                        person = ents.person_at(child.i)
+                        if person is not None:
+                            role.rule = "copula"
+                            return person
+                break
+        del verb
+        # a second title joined by "et" to a title that has a holder
+        k = role.start_token - 1
+        while k >= 0 and doc[k].pos_ == "DET":
+            k -= 1
+        if k >= 0 and norm(doc[k].text) == "et":
+            for person in ents.people.values():
+                if any(r.end_token == k for r in person.roles):
+                    role.rule = "coordinated-title"
+                    return person
+        return None
+
+
+def _gender_of(doc: Doc, i: int) -> str | None:
+    """Gender of an invariable head ("ministre") from its determiner: "la ministre" is a woman."""
+    k = i - 1
+    while k >= 0 and norm(doc[k].text) in _FORMER | {"-"}:
+        k -= 1
+    if k >= 0 and norm(doc[k].text) in {"la", "une", "cette", "sa"}:
+        return "f"
+    if k >= 0 and norm(doc[k].text) in {"le", "un", "ce", "cet", "du", "au"}:
+        return "m"
+    return None
+
+
+@Language.factory(
+    "kgraph_roles",
+    assigns=["doc._.kg"],
+    requires=["token.pos", "token.dep", "token.morph"],
+    default_config={"max_complement": 12},
+)
+def make_roles(nlp: Language, name: str, max_complement: int) -> RoleFinder:
+    register_extensions()
+    return RoleFinder(lexicon(), max_complement=max_complement)

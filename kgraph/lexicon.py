@@ -1,0 +1,133 @@
+"""Load the rule data in ``kgraph/data/`` once: lexicons are data, not code.
+
+Each file is UTF-8 text; ``#`` starts a comment line; TSV columns are tab-separated.  Trailing "why"
+columns are documentation for people and are ignored here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .errors import ConfigError
+
+
+def _data_text(name: str) -> str:
+    try:
+        return resources.files("kgraph").joinpath("data", name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ConfigError(f"kgraph/data/{name}: rule file missing from the installation") from exc
+
+
+def read_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a one-item-per-line data file."""
+    return [
+        line.strip()
+        for line in _data_text(name).splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+def read_table(name: str, columns: int = 2) -> list[tuple[str, ...]]:
+    """Rows of a TSV data file, each cut or padded to ``columns`` fields."""
+    rows = []
+    for number, line in enumerate(_data_text(name).splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if not fields[0]:
+            raise ConfigError(f"kgraph/data/{name}:{number}: empty first column")
+        fields += [""] * (columns - len(fields))
+        rows.append(tuple(fields[:columns]))
+    return rows
+
+
+@dataclass(frozen=True)
+class RoleHead:
+    words: tuple[str, ...]  # lowercased tokens of the head ("directeur", "général")
+    lemma: str  # the masculine form, used as the org:Role label
+    gender: str | None  # "m" / "f" when the form tells it, None when both forms are the same
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All rule data, loaded once per process."""
+
+    quote_pairs: tuple[tuple[str, str], ...]
+    speech_verbs: frozenset[str]  # lemmas, single words ("affirmer")
+    speech_phrases: tuple[tuple[str, ...], ...]  # multi-word lemmas ("mettre", "en", "garde")
+    attribution_cues: tuple[tuple[str, ...], ...]
+    honorifics: dict[str, str | None]
+    name_particles: frozenset[str]
+    role_heads: tuple[RoleHead, ...]  # longest first
+    role_modifiers: frozenset[str]
+    organisation_heads: dict[tuple[str, ...], str]  # words -> kind
+    policy_cues: dict[tuple[str, ...], str]  # words -> kind
+    policy_ties: tuple[tuple[tuple[str, ...], str, str], ...]  # (words, tie, agent position)
+    work_cues: frozenset[str]
+
+    @property
+    def policy_cue_words(self) -> frozenset[str]:
+        """First words of policy cues ("plan", "loi", "appel"), to tell a policy name from a person."""
+        return frozenset(words[0] for words in self.policy_cues)
+
+    def role_head_at(self, words: list[str]) -> RoleHead | None:
+        """The longest role head that ``words`` (lowercased tokens) starts with."""
+        for head in self.role_heads:
+            if tuple(words[: len(head.words)]) == head.words:
+                return head
+        return None
+
+
+def _split(phrase: str) -> tuple[str, ...]:
+    """Split a phrase into the tokens spaCy's French tokenizer makes of it (apostrophes kept)."""
+    phrase = phrase.replace("’", "'")
+    out: list[str] = []
+    for word in phrase.lower().split():
+        while "'" in word[:-1]:
+            head, word = word.split("'", 1)
+            out.append(head + "'")
+        out.append(word)
+    return tuple(out)
+
+
+_REFLEXIVE = re.compile(r"^(se |s')")
+
+
+@cache
+def lexicon() -> Lexicon:
+    # Reflexive verbs are listed as "se réjouir" for readers; spaCy lemmatises "se réjouit" to
+    # "réjouir", so the reflexive pronoun is dropped here.
+    verbs = {_REFLEXIVE.sub("", v.replace("’", "'")) for v in read_lines("speech_verbs.txt")}
+    single = frozenset(v for v in verbs if " " not in v and "'" not in v)
+    phrases = tuple(sorted({_split(v) for v in verbs if " " in v or "'" in v}, key=len, reverse=True))
+    heads: list[RoleHead] = []
+    for masculine, feminine in read_table("roles.tsv"):
+        feminine = feminine or masculine
+        same = _split(masculine) == _split(feminine)
+        heads.append(RoleHead(_split(masculine), masculine, None if same else "m"))
+        if not same:
+            heads.append(RoleHead(_split(feminine), masculine, "f"))
+    heads.sort(key=lambda h: len(h.words), reverse=True)
+    honorifics = {form: (g if g in ("m", "f") else None) for form, g in read_table("honorifics.tsv")}
+    return Lexicon(
+        quote_pairs=tuple((o, c) for o, c in read_table("quote_marks.tsv")),
+        speech_verbs=single,
+        speech_phrases=phrases,
+        attribution_cues=tuple(
+            sorted({_split(c) for (c,) in read_table("attribution_cues.tsv", 1)}, key=len, reverse=True)
+        ),
+        honorifics=honorifics,
+        name_particles=frozenset(p.replace("’", "'") for p in read_lines("name_particles.txt")),
+        role_heads=tuple(heads),
+        role_modifiers=frozenset(read_lines("role_modifiers.txt")),
+        organisation_heads={_split(h): k for h, k in read_table("organisation_heads.tsv")},
+        policy_cues={_split(c): k for c, k in read_table("policy_cues.tsv")},
+        policy_ties=tuple(
+            sorted(((_split(p), t, a) for p, t, a in read_table("policy_ties.tsv", 3)),
+                   key=lambda r: len(r[0]), reverse=True)
+        ),
+        work_cues=frozenset(read_lines("work_cues.txt")),
+    )
