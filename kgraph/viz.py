@@ -1,0 +1,682 @@
+"""The interactive network: the domain graph projected with SPARQL, drawn as one offline HTML page.
+
+Why a projection: ``rdflib.extras.external_graph_libs`` makes every literal a node, while a reader
+wants people, roles, organisations, quotes, policies and documents, each once, with their details.
+The queries live in ``kgraph/queries/viz/*.rq``, one per kind of node or edge.
+
+Why our own page: pyvis's template links Bootstrap and vis-network from CDNs and shows tooltips as
+HTML.  Here pyvis only collects nodes, edges and options; the page (``kgraph/templates/``) inlines
+the vis-network build that the pyvis wheel ships, carries all document text as escaped JSON and
+shows it with ``textContent``, and a Content-Security-Policy lets only its own scripts run.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import os
+import tempfile
+import warnings
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pyvis
+from jinja2 import Environment, FileSystemLoader
+from pyvis.network import Network
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kgraph.namespace import KG, sparql_prefixes
+
+__all__ = ["EDGE_LABELS", "KINDS", "KindStyle", "project", "render_html"]
+
+QUERY_DIR = Path(__file__).parent / "queries" / "viz"
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    """How one kind of node looks: its French name in the legend, colour, vis-network shape, size."""
+
+    label: str
+    color: str
+    shape: str
+    size: int
+
+
+# Okabe-Ito colours, told apart by colour-blind readers too; each kind also has its own shape.
+# Insertion order is the legend's order and the page's node order.
+KINDS: dict[str, KindStyle] = {
+    "person": KindStyle("Personne", "#0072B2", "dot", 18),
+    "organisation": KindStyle("Organisation", "#E69F00", "square", 17),
+    "role": KindStyle("Rôle", "#009E73", "diamond", 11),
+    "quote": KindStyle("Citation", "#CC79A7", "triangle", 11),
+    "policy": KindStyle("Politique publique", "#D55E00", "star", 20),
+    "document": KindStyle("Document", "#7A7A7A", "hexagon", 15),
+}
+
+# relation -> the plain French label drawn on the edge
+EDGE_LABELS: dict[str, str] = {
+    "said": "a dit",
+    "in": "dans",
+    "holds": "occupe",
+    "within": "au sein de",
+    "initiated": "a initié",
+    "supported": "soutient",
+    "implemented": "met en œuvre",
+    "committedTo": "s'engage pour",
+    "criticised": "critique",
+    "tiedTo": "est lié à",
+    "about": "à propos de",
+}
+
+# kg: tie property -> relation; anything else a kg:PolicyTie names counts as the generic tie
+_TIES: dict[URIRef, str] = {
+    KG.initiated: "initiated",
+    KG.supported: "supported",
+    KG.implemented: "implemented",
+    KG.committedTo: "committedTo",
+    KG.criticised: "criticised",
+    KG.tiedTo: "tiedTo",
+}
+
+# edge query -> relation (the tie query names its relation per row)
+_EDGE_QUERIES: dict[str, str] = {
+    "edges_said": "said",
+    "edges_in_document": "in",
+    "edges_holds": "holds",
+    "edges_within": "within",
+    "edges_about": "about",
+}
+
+# details key -> French heading in the side panel
+DETAIL_LABELS: dict[str, str] = {
+    "text": "Propos",
+    "speaker": "Locuteur",
+    "cue": "Verbe introducteur",
+    "capacity": "En qualité de",
+    "title": "Titre",
+    "role": "Fonction",
+    "person": "Personne",
+    "organisation": "Organisation",
+    "names": "Noms",
+    "alt_labels": "Autres formes",
+    "gender": "Genre",
+    "roles": "Rôles",
+    "members": "Membres",
+    "kind": "Type",
+    "ties": "Liens",
+    "policies": "Politiques",
+    "about": "À propos de",
+    "quotes": "Citations",
+    "date": "Date",
+    "dates": "Dates",
+    "document": "Document",
+    "documents": "Documents",
+    "source": "Fichier source",
+    "publisher": "Éditeur",
+    "language": "Langue",
+    "iri": "IRI",
+}
+
+_VIS_DIRS = ("lib/vis-9.1.2", "templates/lib/vis-9.1.2")
+_SEED = 42
+_PX_PER_NODE = 55.0  # half-width, in pixels, that one node of a laid-out component gets
+
+
+# --------------------------------------------------------------------------------------------
+# projection
+# --------------------------------------------------------------------------------------------
+
+
+def project(graph: Graph | Dataset) -> nx.MultiDiGraph:
+    """The domain network of a kgraph graph, one node per entity, quote, role and document.
+
+    Queries run over the union of the named graphs, so a person named in several documents is
+    one node.  Nodes carry ``kind``, ``label`` and ``details`` (a dict of str, int or list of
+    str); edges carry ``relation`` (a key of ``EDGE_LABELS``) and its French ``label``.
+    """
+    union = _union_view(graph)
+    entities = _Entities()
+    for kind, query in (
+        ("person", "nodes_person"),
+        ("organisation", "nodes_organisation"),
+        ("policy", "nodes_policy"),
+    ):
+        for row in _select(union, query):
+            entities.add_field(kind, row["node"], row.get("field"), row.get("value"))
+    for row in _select(union, "nodes_document"):
+        entities.add_document(row)
+    for row in _select(union, "nodes_role"):
+        entities.add_role(row)
+    for row in _select(union, "nodes_quote"):
+        entities.add_quote(row)
+
+    edges: set[tuple[str, str, str]] = set()
+    for query, relation in _EDGE_QUERIES.items():
+        for row in _select(union, query):
+            edges.add((_node_id(row["source"]), _node_id(row["target"]), relation))
+    for row in _select(union, "edges_policy_tie"):
+        relation = _TIES.get(row["tie"], "tiedTo")
+        edges.add((_node_id(row["source"]), _node_id(row["target"]), relation))
+    edges = {e for e in edges if e[0] in entities.kind and e[1] in entities.kind}
+    # the generic tie says nothing more when a named tie joins the same pair
+    named = {(s, t) for s, t, r in edges if r in _TIES.values() and r != "tiedTo"}
+    edges = {e for e in edges if not (e[2] == "tiedTo" and (e[0], e[1]) in named)}
+
+    return entities.network(sorted(edges))
+
+
+def _union_view(graph: Graph | Dataset) -> Graph:
+    """A view whose default graph is the union of all named graphs, without changing ``graph``."""
+    if isinstance(graph, Dataset) and not graph.default_union:
+        return Dataset(store=graph.store, default_union=True)
+    return graph
+
+
+@cache
+def _query_text(name: str) -> str:
+    return (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def _select(graph: Graph, name: str) -> list[dict[str, Node]]:
+    """Rows of one viz query as dicts of bound variables, sorted so every run builds alike."""
+    result = graph.query(sparql_prefixes() + _query_text(name))
+    rows = [{str(k): v for k, v in row.asdict().items()} for row in result]  # type: ignore[union-attr]
+    rows.sort(key=lambda r: sorted((k, _node_id(v)) for k, v in r.items()))
+    return rows
+
+
+def _node_id(term: Node) -> str:
+    """A node's id in the network: the IRI itself, so it can be looked up in the RDF again."""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def _text(term: Node | None) -> str:
+    return " ".join(str(term).split()) if term is not None else ""
+
+
+def _date(term: Node | None) -> str:
+    """An xsd:date or xsd:dateTime as its ISO date; anything else as written."""
+    text = _text(term)
+    if isinstance(term, Literal) and len(text) >= 10 and text[4] == "-" and text[7] == "-":
+        return text[:10]
+    return text
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, at a word boundary when there is one near the end."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _iri_tail(node_id: str) -> str:
+    """Last segment of an IRI, the label of last resort for an entity without a name."""
+    return node_id.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or node_id
+
+
+def _first(values: Iterable[str]) -> str:
+    return min(values, default="", key=lambda v: (v.casefold(), v))
+
+
+class _Entities:
+    """What the node queries found, keyed by node id, until the edges are known."""
+
+    def __init__(self) -> None:
+        self.kind: dict[str, str] = {}
+        self.fields: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+
+    def _claim(self, node: Node, kind: str) -> str | None:
+        """Register ``node`` as ``kind``; an IRI typed twice keeps the kind it was seen as first."""
+        node_id = _node_id(node)
+        if self.kind.setdefault(node_id, kind) != kind:
+            return None
+        return node_id
+
+    def add_field(self, kind: str, node: Node, field: Node | None, value: Node | None) -> None:
+        node_id = self._claim(node, kind)
+        if node_id is not None and field is not None and value is not None:
+            self.fields[node_id][str(field)].add(_text(value))
+
+    def add_document(self, row: dict[str, Node]) -> None:
+        node_id = self._claim(row["node"], "document")
+        if node_id is None:
+            return
+        f = self.fields[node_id]
+        for var, key in (
+            ("title", "title"),
+            ("source", "source"),
+            ("language", "language"),
+            ("publisherName", "publisher"),
+        ):
+            if var in row:
+                f[key].add(_text(row[var]))
+        if "issued" in row:
+            f["date"].add(_date(row["issued"]))
+
+    def add_role(self, row: dict[str, Node]) -> None:
+        node_id = self._claim(row["node"], "role")
+        if node_id is None:
+            return
+        f = self.fields[node_id]
+        if "title" in row:
+            f["title"].add(_text(row["title"]))
+        if "roleLabel" in row:
+            f["role"].add(_text(row["roleLabel"]))
+        if "doc" in row:
+            f["doc"].add(_node_id(row["doc"]))
+        if "issued" in row:
+            f["dates"].add(_date(row["issued"]))
+
+    def add_quote(self, row: dict[str, Node]) -> None:
+        node_id = self._claim(row["node"], "quote")
+        if node_id is None:
+            return
+        f = self.fields[node_id]
+        if "text" in row:
+            f["text"].add(str(row["text"]))
+        if "cue" in row:
+            f["cue"].add(_text(row["cue"]))
+        if "capacity" in row:
+            f["capacity"].add(_node_id(row["capacity"]))
+
+    # -- labels and details, once every node and edge is known ---------------------------------
+
+    def label(self, node_id: str) -> str:
+        kind, f = self.kind[node_id], self.fields.get(node_id, {})
+        if kind in ("person", "organisation", "policy"):
+            name = _first(f.get("name", ())) or max(f.get("alt", ()), default="", key=len)
+            return name or _iri_tail(node_id)
+        if kind == "role":
+            return _first(f.get("title", ())) or _first(f.get("role", ())) or "rôle"
+        if kind == "quote":
+            text = _first(f.get("text", ()))
+            return f"« {_shorten(text, 40)} »" if text else "citation"
+        title = _first(f.get("title", ()))
+        return _shorten(title, 50) if title else (_first(f.get("source", ())) or "document")
+
+    def network(self, edges: list[tuple[str, str, str]]) -> nx.MultiDiGraph:
+        labels = {node_id: self.label(node_id) for node_id in self.kind}
+        out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        into: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for source, target, relation in edges:
+            out[source].append((relation, target))
+            into[target].append((relation, source))
+
+        def linked(node_id: str, relation: str, *, incoming: bool = False) -> list[str]:
+            pairs = into[node_id] if incoming else out[node_id]
+            return sorted({other for rel, other in pairs if rel == relation})
+
+        def names(ids: Iterable[str]) -> list[str]:
+            return sorted({labels[i] for i in ids}, key=lambda v: (v.casefold(), v))
+
+        def ties(node_id: str, *, incoming: bool) -> list[str]:
+            pairs = into[node_id] if incoming else out[node_id]
+            found = {
+                f"{labels[other]} — {EDGE_LABELS[rel]}"
+                if incoming
+                else f"{EDGE_LABELS[rel]} {labels[other]}"
+                for rel, other in pairs
+                if rel in _TIES.values()
+            }
+            return sorted(found, key=str.casefold)
+
+        def role_line(role_id: str) -> str:
+            orgs = names(linked(role_id, "within"))
+            dates = sorted(self.fields[role_id].get("dates", ()))
+            line = labels[role_id] + (f" — {', '.join(orgs)}" if orgs else "")
+            return line + (f" ({', '.join(dates)})" if dates else "")
+
+        def details(node_id: str) -> dict[str, Any]:
+            kind, f = self.kind[node_id], self.fields.get(node_id, {})
+            if kind == "person":
+                d: dict[str, Any] = {
+                    "names": sorted(f.get("name", ())),
+                    "alt_labels": sorted(f.get("alt", ())),
+                    "gender": ", ".join(sorted(f.get("gender", ()))),
+                    "roles": sorted((role_line(r) for r in linked(node_id, "holds")), key=str.casefold),
+                    "policies": ties(node_id, incoming=False),
+                    "quotes": len(linked(node_id, "said")),
+                }
+            elif kind == "organisation":
+                members = {
+                    f"{person} — {labels[role]}"
+                    for role in linked(node_id, "within", incoming=True)
+                    for person in names(linked(role, "holds", incoming=True))
+                }
+                d = {
+                    "names": sorted(f.get("name", ())),
+                    "alt_labels": sorted(f.get("alt", ())),
+                    "members": sorted(members, key=str.casefold),
+                    "policies": ties(node_id, incoming=False),
+                    "quotes": len(linked(node_id, "said")),
+                }
+            elif kind == "role":
+                docs = sorted(f.get("doc", ()))
+                d = {
+                    "title": ", ".join(sorted(f.get("title", ()))),
+                    "role": ", ".join(sorted(f.get("role", ()))),
+                    "person": ", ".join(names(linked(node_id, "holds", incoming=True))),
+                    "organisation": ", ".join(names(linked(node_id, "within"))),
+                    "dates": sorted(f.get("dates", ())),
+                    "documents": names(doc for doc in docs if doc in labels),
+                }
+            elif kind == "quote":
+                doc_ids = linked(node_id, "in")
+                capacity = [c for c in sorted(f.get("capacity", ())) if c in labels]
+                d = {
+                    "text": _first(f.get("text", ())),
+                    "speaker": ", ".join(names(linked(node_id, "said", incoming=True))),
+                    "cue": ", ".join(sorted(f.get("cue", ()))),
+                    "capacity": ", ".join(role_line(c) for c in capacity),
+                    "date": ", ".join(sorted({_first(self.fields[i].get("date", ())) for i in doc_ids} - {""})),
+                    "document": ", ".join(labels[i] for i in doc_ids),
+                    "source": ", ".join(sorted({s for i in doc_ids for s in self.fields[i].get("source", ())})),
+                    "about": names(linked(node_id, "about")),
+                }
+            elif kind == "policy":
+                d = {
+                    "names": sorted(f.get("name", ())),
+                    "alt_labels": sorted(f.get("alt", ())),
+                    "kind": ", ".join(sorted(f.get("kind", ()))),
+                    "ties": ties(node_id, incoming=True),
+                    "quotes": len(linked(node_id, "about", incoming=True)),
+                }
+            else:
+                d = {
+                    "title": _first(f.get("title", ())),
+                    "date": ", ".join(sorted(f.get("date", ()))),
+                    "source": ", ".join(sorted(f.get("source", ()))),
+                    "publisher": ", ".join(sorted(f.get("publisher", ()))),
+                    "language": ", ".join(sorted(f.get("language", ()))),
+                    "quotes": len(linked(node_id, "in", incoming=True)),
+                }
+            d["iri"] = node_id
+            return {k: v for k, v in d.items() if v or isinstance(v, int)}
+
+        network = nx.MultiDiGraph()
+        for node_id in sorted(self.kind, key=lambda i: _node_order(self.kind[i], labels[i], i)):
+            network.add_node(
+                node_id, kind=self.kind[node_id], label=labels[node_id], details=details(node_id)
+            )
+        for source, target, relation in edges:
+            network.add_edge(
+                source, target, key=relation, relation=relation, label=EDGE_LABELS[relation]
+            )
+        return network
+
+
+def _node_order(kind: str, label: str, node_id: str) -> tuple[int, str, str]:
+    order = list(KINDS)
+    return (order.index(kind) if kind in order else len(order), label.casefold(), node_id)
+
+
+# --------------------------------------------------------------------------------------------
+# rendering
+# --------------------------------------------------------------------------------------------
+
+
+def render_html(
+    network: nx.MultiDiGraph,
+    out_path: str | os.PathLike[str],
+    *,
+    title: str = "kgraph",
+    physics_threshold: int = 1000,
+) -> Path:
+    """Write ``network`` (from :func:`project`) as one self-contained, offline HTML page.
+
+    Up to ``physics_threshold`` nodes, vis-network's physics lays the graph out in the browser;
+    above it the layout is computed here (seeded, so the output is the same on every run) and
+    physics is off, because a browser stabilising thousands of nodes freezes.  The file is
+    written atomically; returns its path.
+    """
+    out = Path(out_path)
+    large = network.number_of_nodes() > physics_threshold
+    positions = _layout(network) if large else {}
+
+    net = Network(directed=True, height="100%", width="100%")
+    info: dict[str, dict[str, Any]] = {}
+    node_ids = sorted(network, key=lambda n: _node_order(*_kind_label(network, n), str(n)))
+    for node_id in node_ids:
+        attrs = network.nodes[node_id]
+        kind, label = _kind_label(network, node_id)
+        style = KINDS.get(kind, KindStyle(kind, "#999999", "dot", 12))
+        extra: dict[str, Any] = {}
+        if node_id in positions:
+            extra = {"x": positions[node_id][0], "y": positions[node_id][1]}
+        net.add_node(
+            str(node_id), label=label, shape=style.shape, color=style.color, size=style.size, **extra
+        )
+        details = attrs.get("details") or {}
+        info[str(node_id)] = {
+            "kind": kind,
+            "label": label,
+            "details": [[key, DETAIL_LABELS.get(key, key), value] for key, value in details.items()],
+            "search": sorted(
+                {label, *details.get("names", ()), *details.get("alt_labels", ())}, key=str.casefold
+            ),
+        }
+    edge_rows = sorted(
+        (str(u), str(v), str(d.get("relation", k)), str(d.get("label", k)))
+        for u, v, k, d in network.edges(keys=True, data=True)
+    )
+    for number, (source, target, _relation, label) in enumerate(edge_rows):
+        edge: dict[str, Any] = {"id": f"e{number}", "title": label}
+        if not large:  # labels on thousands of edges are noise and slow the drawing down
+            edge["label"] = label
+        net.add_edge(source, target, **edge)
+
+    kinds_present = [k for k in KINDS if any(i["kind"] == k for i in info.values())]
+    kinds_present += sorted({i["kind"] for i in info.values()} - set(KINDS))
+    legend = [
+        {
+            "kind": k,
+            "label": KINDS[k].label if k in KINDS else k,
+            "color": KINDS[k].color if k in KINDS else "#999999",
+            "shape": KINDS[k].shape if k in KINDS else "dot",
+            "count": sum(1 for i in info.values() if i["kind"] == k),
+        }
+        for k in kinds_present
+    ]
+    data = {
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "options": _vis_options(large),
+        "info": info,
+        "kinds": legend,
+    }
+    _write_atomic(out, _page(title, data, legend))
+    return out
+
+
+def _kind_label(network: nx.MultiDiGraph, node_id: Any) -> tuple[str, str]:
+    attrs = network.nodes[node_id]
+    return str(attrs.get("kind", "")), str(attrs.get("label") or node_id)
+
+
+def _vis_options(large: bool) -> dict[str, Any]:
+    """vis-network options; ``large`` means positions are given and physics stays off."""
+    font = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+    return {
+        "autoResize": True,
+        "layout": {"randomSeed": _SEED, "improvedLayout": not large},
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"face": font, "size": 14, "color": "#1f2328", "strokeWidth": 4,
+                     "strokeColor": "#ffffff"},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "color": {"color": "#b0b7bf", "highlight": "#3b4148", "hover": "#6a737d"},
+            "font": {"face": font, "size": 11, "color": "#57606a", "strokeWidth": 3,
+                     "strokeColor": "#ffffff", "align": "middle"},
+            "smooth": {"enabled": not large, "type": "continuous"},
+            "width": 1,
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 300,
+            "hideEdgesOnDrag": large,
+            "multiselect": False,
+        },
+        "physics": {
+            "enabled": not large,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {
+                "gravitationalConstant": -120,
+                "centralGravity": 0.01,
+                "springLength": 150,
+                "springConstant": 0.06,
+                "avoidOverlap": 1,
+            },
+            "stabilization": {"enabled": not large, "iterations": 600, "fit": True},
+        },
+    }
+
+
+def _layout(network: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
+    """Pixel positions: each connected component laid out on its own, then packed in rows.
+
+    Laying components out apart keeps small ones from being flung to the rim by a large one;
+    spring_layout with a fixed seed over sorted nodes makes the result the same on every run.
+    """
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(network, key=str))
+    simple.add_edges_from(sorted(((u, v) for u, v in network.edges() if u != v), key=str))
+    components = sorted(
+        (sorted(c, key=str) for c in nx.connected_components(simple)),
+        key=lambda c: (-len(c), str(c[0])),
+    )
+    boxes: list[tuple[list[Any], dict[Any, Any], float]] = []
+    for nodes in components:
+        sub = nx.Graph()
+        sub.add_nodes_from(nodes)
+        sub.add_edges_from(sorted(simple.subgraph(nodes).edges(), key=str))
+        half = _PX_PER_NODE * math.sqrt(len(nodes))
+        boxes.append((nodes, _component_layout(sub), half))
+
+    row_width = 1.3 * math.sqrt(sum((2 * half) ** 2 for _, _, half in boxes))
+    positions: dict[Any, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for nodes, pos, half in boxes:
+        side = 2 * half + 2 * _PX_PER_NODE
+        if x > 0 and x + side > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        cx, cy = x + side / 2, y + side / 2
+        for node in nodes:
+            px, py = pos[node]
+            positions[node] = (round(cx + float(px) * half, 1), round(cy + float(py) * half, 1))
+        x += side
+        row_height = max(row_height, side)
+    return positions
+
+
+def _component_layout(component: nx.Graph) -> dict[Any, Any]:
+    """Positions in [-1, 1] for one connected component."""
+    n = component.number_of_nodes()
+    if n == 1:
+        return {next(iter(component)): (0.0, 0.0)}
+    try:
+        # fewer iterations on big components: each costs O(n²)
+        return nx.spring_layout(component, seed=_SEED, iterations=50 if n < 500 else 30)
+    except ImportError:  # networkx needs SciPy from 500 nodes up
+        warnings.warn(
+            "SciPy is missing: a component of %d nodes is laid out on a circle" % n,
+            RuntimeWarning,
+            stacklevel=3,
+        )
+        return nx.circular_layout(component)
+
+
+@cache
+def _vis_assets() -> tuple[str, str]:
+    """The vis-network JS and CSS shipped in the pyvis wheel, to inline in the page."""
+    root = Path(pyvis.__file__).parent
+    for folder in _VIS_DIRS:
+        js, css = root / folder / "vis-network.min.js", root / folder / "vis-network.css"
+        if js.is_file() and css.is_file():
+            js_text, css_text = js.read_text(encoding="utf-8"), css.read_text(encoding="utf-8")
+            if "</script" in js_text.lower() or "</style" in css_text.lower():
+                raise RuntimeError(f"{folder} cannot be inlined: it closes its own element")
+            return js_text, css_text
+    raise FileNotFoundError(f"vis-network 9.1.2 not found in the pyvis package at {root}")
+
+
+def _script_json(data: Any) -> str:
+    """JSON safe inside a <script> element: no character of it can close the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (
+        ("&", "\\u0026"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escape)
+    return text
+
+
+def _csp_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def _page(title: str, data: dict[str, Any], legend: list[dict[str, Any]]) -> str:
+    """The HTML page; the CSP allows exactly the two inline scripts of the template to run."""
+    vis_js, vis_css = _vis_assets()
+    app_js = (TEMPLATE_DIR / "network.js").read_text(encoding="utf-8")
+    app_css = (TEMPLATE_DIR / "network.css").read_text(encoding="utf-8")
+    csp = "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}",
+            "style-src 'unsafe-inline'",
+            "img-src data: blob:",
+            "font-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR), autoescape=True, keep_trailing_newline=True
+    )
+    return env.get_template("network.html").render(
+        title=title,
+        csp=csp,
+        legend=legend,
+        vis_js=vis_js,
+        vis_css=vis_css,
+        app_js=app_js,
+        app_css=app_css,
+        data_json=_script_json(data),
+    )
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder, so readers never see half a page."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes it 0600; a page is meant to be read
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,306 @@
+"""kgraph.viz without a browser: the projection of the sample graph and the page written from it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.plugins.sparql import prepareQuery
+
+from kgraph import viz
+from kgraph.namespace import sparql_prefixes
+
+FIXTURE = Path(__file__).parent / "fixtures" / "sample_graph.trig"
+ID = "https://w3id.org/kgraph/id/"
+CLAIRE, MARC, ROCHE = ID + "person-claire-fontaine", ID + "person-marc-delorme", ID + "person-julien-roche"
+REGION, AGENCE = ID + "org-region-val-d-ardiere", ID + "org-agence-regionale-des-mobilites"
+Q1, Q2, PLAN = ID + "quote-q1", ID + "quote-q2", ID + "policy-plan-velo-2030"
+DOC = ID + "doc-cp-2024-03-12-plan-velo"
+XSS_TEXT = (
+    "Nos pistes seront prêtes en juin <script>alert(1)</script> et le site aussi "
+    "<img src=x onerror=alert(2)> & c'est promis."
+)
+
+
+def load_fixture(**kwargs: object) -> Dataset:
+    dataset = Dataset(**kwargs)  # type: ignore[arg-type]
+    dataset.parse(FIXTURE, format="trig")
+    return dataset
+
+
+@pytest.fixture(scope="module")
+def network() -> nx.MultiDiGraph:
+    return viz.project(load_fixture())
+
+
+@pytest.fixture(scope="module")
+def page(network: nx.MultiDiGraph, tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = viz.render_html(network, tmp_path_factory.mktemp("page") / "fixture.html")
+    return out.read_text(encoding="utf-8")
+
+
+def page_data(html: str) -> dict:
+    """The JSON block the page's scripts read."""
+    match = re.search(r'<script id="kgraph-data" type="application/json">(.*?)</script>', html, re.S)
+    assert match, "the page has no kgraph-data block"
+    return json.loads(match.group(1))
+
+
+def big_network(documents: int = 150) -> nx.MultiDiGraph:
+    """~1500 nodes shaped like real output: per document, people, roles, quotes, an organisation."""
+    g = nx.MultiDiGraph()
+
+    def node(node_id: str, kind: str) -> str:
+        g.add_node(node_id, kind=kind, label=node_id, details={"iri": node_id})
+        return node_id
+
+    people = [node(f"person-{i}", "person") for i in range(200)]
+    policies = [node(f"policy-{i}", "policy") for i in range(30)]
+    for d in range(documents):
+        doc = node(f"doc-{d}", "document")
+        org = node(f"org-{d}", "organisation")
+        for k in range(2):
+            person = people[(d * 7 + k * 13) % len(people)]
+            role = node(f"role-{d}-{k}", "role")
+            g.add_edge(person, role, key="holds", relation="holds", label="occupe")
+            g.add_edge(role, org, key="within", relation="within", label="au sein de")
+            for j in range(2):
+                quote = node(f"quote-{d}-{k}-{j}", "quote")
+                g.add_edge(person, quote, key="said", relation="said", label="a dit")
+                g.add_edge(quote, doc, key="in", relation="in", label="dans")
+        g.add_edge(org, policies[d % len(policies)], key="supported", relation="supported",
+                   label="soutient")
+    return g
+
+
+# ---- the projection ---------------------------------------------------------------------------
+
+
+def test_nodes_per_kind(network: nx.MultiDiGraph) -> None:
+    kinds = Counter(kind for _, kind in network.nodes(data="kind"))
+    assert kinds == {
+        "person": 3, "organisation": 2, "role": 2, "quote": 2, "policy": 1, "document": 1,
+    }
+
+
+def test_edges_carry_plain_french_labels(network: nx.MultiDiGraph) -> None:
+    labels = Counter(label for _, _, label in network.edges(data="label"))
+    assert labels == {
+        "a dit": 2, "dans": 2, "occupe": 2, "au sein de": 2, "à propos de": 1,
+        "a initié": 1, "soutient": 1, "met en œuvre": 1, "critique": 1,
+    }
+    edges = {(u, v, d["label"]) for u, v, d in network.edges(data=True)}
+    assert {
+        (CLAIRE, Q1, "a dit"), (MARC, Q2, "a dit"), (Q1, DOC, "dans"), (Q1, PLAN, "à propos de"),
+        (REGION, PLAN, "a initié"), (AGENCE, PLAN, "met en œuvre"), (CLAIRE, PLAN, "soutient"),
+        (ROCHE, PLAN, "critique"),  # stated only as a qualified kg:PolicyTie
+    } <= edges
+
+
+def test_a_tie_stated_twice_is_one_edge(network: nx.MultiDiGraph) -> None:
+    # the region's tie is both a direct triple and a kg:PolicyTie
+    assert network.number_of_edges(REGION, PLAN) == 1
+
+
+def test_a_person_in_several_named_graphs_appears_once(network: nx.MultiDiGraph) -> None:
+    claires = [n for n, label in network.nodes(data="label") if label == "Claire Fontaine"]
+    assert claires == [CLAIRE]
+    # alt labels from both named graphs end up on the one node
+    assert network.nodes[CLAIRE]["details"]["alt_labels"] == ["Fontaine", "Mme Fontaine"]
+
+
+def test_details_say_what_a_reader_asks(network: nx.MultiDiGraph) -> None:
+    claire = network.nodes[CLAIRE]
+    assert claire["kind"] == "person"
+    assert claire["details"]["roles"] == [
+        "présidente de la région — Région Val-d'Ardière (2024-03-12)"
+    ]
+    assert claire["details"]["quotes"] == 1
+    assert network.nodes[ROCHE]["details"]["quotes"] == 0
+
+    quote = network.nodes[Q2]["details"]
+    assert quote["text"] == XSS_TEXT  # the full words, untouched
+    assert quote["speaker"] == "Marc Delorme"
+    assert quote["cue"] == "précise"
+    assert quote["date"] == "2024-03-12"
+    assert quote["document"] == "La région lance le plan Vélo 2030"
+    assert quote["source"] == "cp-2024-03-12-plan-velo.txt"
+    assert network.nodes[Q1]["details"]["about"] == ["plan Vélo 2030"]
+
+    role = network.nodes[ID + "membership-claire-fontaine-region"]
+    assert role["label"] == "présidente de la région"
+    assert role["details"]["role"] == "président"
+
+    assert network.nodes[PLAN]["details"]["ties"] == [
+        "Agence régionale des mobilités — met en œuvre",
+        "Claire Fontaine — soutient",
+        "Julien Roche — critique",
+        "Région Val-d'Ardière — a initié",
+    ]
+    assert network.nodes[DOC]["details"]["quotes"] == 2
+
+
+@pytest.mark.parametrize("flavour", ["dataset", "union-dataset", "graph"])
+def test_projects_any_graph_over_the_union(flavour: str) -> None:
+    expected = viz.project(load_fixture())
+    if flavour == "dataset":
+        graph: Graph = load_fixture()
+    elif flavour == "union-dataset":
+        graph = load_fixture(default_union=True)
+    else:
+        graph = Graph()
+        for s, p, o, _ in load_fixture().quads():
+            graph.add((s, p, o))
+    got = viz.project(graph)
+    assert dict(got.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert sorted(got.edges(keys=True)) == sorted(expected.edges(keys=True))
+
+
+def test_projection_leaves_the_dataset_as_it_was() -> None:
+    dataset = load_fixture()
+    viz.project(dataset)
+    assert dataset.default_union is False
+
+
+@pytest.mark.parametrize("query", sorted(viz.QUERY_DIR.glob("*.rq")), ids=lambda p: p.stem)
+def test_each_query_says_what_it_selects_and_parses(query: Path) -> None:
+    text = query.read_text(encoding="utf-8")
+    assert text.startswith("# "), "each query starts with a comment saying what it selects"
+    prepareQuery(sparql_prefixes() + text)
+
+
+# ---- the page ---------------------------------------------------------------------------------
+
+
+class _References(HTMLParser):
+    """Collects every tag and URL-valued attribute of a page."""
+
+    URL_ATTRS = {"src", "href", "srcset", "data", "poster", "action", "formaction", "xlink:href"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[tuple[str, str, str]] = []
+        self.scripts: list[dict[str, str | None]] = []
+        self.links: list[dict[str, str | None]] = []
+        self.csp = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in self.URL_ATTRS and value is not None:
+                self.urls.append((tag, name, value))
+        if tag == "script":
+            self.scripts.append(dict(attrs))
+        if tag == "link":
+            self.links.append(dict(attrs))
+        if tag == "meta" and dict(attrs).get("http-equiv") == "Content-Security-Policy":
+            self.csp = dict(attrs).get("content") or ""
+
+
+def test_page_references_nothing_remote(page: str) -> None:
+    refs = _References()
+    refs.feed(page)
+    remote = [u for u in refs.urls if re.match(r"\s*(https?:)?//", u[2], re.I)]
+    assert remote == []
+    assert all("src" not in attrs for attrs in refs.scripts), "every script is inline"
+    assert all((attrs.get("href") or "").startswith("data:") for attrs in refs.links)
+    # stylesheets and fonts: no remote url(...) and no @import anywhere in the inlined CSS
+    assert not re.search(r"url\(\s*['\"]?\s*(https?:)?//", page, re.I)
+    assert "@import" not in page
+    assert not re.search(r"cdnjs|jsdelivr|unpkg|googleapis|bootstrap", page, re.I)
+    # the vis-network build itself is in the page, not linked
+    assert "vis-network" in page and len(page) > 400_000
+    # and the Content-Security-Policy would block any fetch that slipped in
+    assert "default-src 'none'" in refs.csp
+
+
+def test_document_text_is_only_escaped_json(page: str) -> None:
+    assert "<script>alert" not in page
+    assert "<img src=x" not in page
+    assert "onerror=alert(2)>" not in page
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in page
+    assert "\\u003cimg src=x onerror=alert(2)\\u003e \\u0026 c'est promis" in page
+    refs = _References()
+    refs.feed(page)
+    assert len(refs.scripts) == 3  # the data block, vis-network, the page's own script
+    details = {row[0]: row[2] for row in page_data(page)["info"][Q2]["details"]}
+    assert details["text"] == XSS_TEXT  # and it decodes back to the exact words
+
+
+def test_title_is_escaped(network: nx.MultiDiGraph, tmp_path: Path) -> None:
+    html = viz.render_html(network, tmp_path / "t.html", title="<b>Tom & Jerry</b>").read_text()
+    assert "<b>Tom" not in html
+    assert "<title>&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;</title>" in html
+
+
+def test_page_has_legend_search_and_a_toggle_per_kind(page: str) -> None:
+    assert 'id="search"' in page and 'id="details"' in page and 'id="legend"' in page
+    toggles = re.findall(r'class="kind-toggle" data-kind="([a-z]+)"', page)
+    assert toggles == list(viz.KINDS)
+    data = page_data(page)
+    assert [k["count"] for k in data["kinds"]] == [3, 2, 2, 2, 1, 1]
+    by_id = {n["id"]: n for n in data["nodes"]}
+    assert {(by_id[i]["shape"], by_id[i]["color"]) for i in (CLAIRE, MARC, ROCHE)} == {
+        (viz.KINDS["person"].shape, viz.KINDS["person"].color)
+    }
+    styles = {(s.shape, s.color) for s in viz.KINDS.values()}
+    assert len(styles) == len(viz.KINDS), "each kind has its own colour and shape"
+
+
+def test_output_is_deterministic(tmp_path: Path) -> None:
+    first = viz.render_html(viz.project(load_fixture()), tmp_path / "a.html").read_bytes()
+    second = viz.render_html(viz.project(load_fixture()), tmp_path / "b.html").read_bytes()
+    assert first == second
+
+
+def test_small_network_lets_the_browser_lay_it_out(page: str) -> None:
+    data = page_data(page)
+    assert data["options"]["physics"]["enabled"] is True
+    assert all("x" not in n for n in data["nodes"])
+
+
+def test_physics_off_and_layout_precomputed_above_threshold(tmp_path: Path) -> None:
+    big = big_network()
+    assert 1400 <= big.number_of_nodes() <= 1700
+    html = viz.render_html(big, tmp_path / "big.html").read_text(encoding="utf-8")
+    data = page_data(html)
+    assert data["options"]["physics"]["enabled"] is False
+    assert len(data["nodes"]) == big.number_of_nodes()
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(data["nodes"])
+    again = viz.render_html(big, tmp_path / "again.html").read_text(encoding="utf-8")
+    assert again == html  # the seeded layout gives the same page
+
+
+def test_threshold_is_a_parameter(network: nx.MultiDiGraph, tmp_path: Path) -> None:
+    html = viz.render_html(network, tmp_path / "p.html", physics_threshold=5).read_text()
+    assert page_data(html)["options"]["physics"]["enabled"] is False
+
+
+def test_atomic_write_leaves_no_temp_file(network: nx.MultiDiGraph, tmp_path: Path) -> None:
+    out = viz.render_html(network, tmp_path / "sub" / "net.html")
+    assert out == tmp_path / "sub" / "net.html"
+    assert os.listdir(out.parent) == ["net.html"]
+    assert out.stat().st_mode & 0o444 == 0o444
+
+
+def test_failed_write_keeps_the_old_page(
+    network: nx.MultiDiGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "net.html"
+    out.write_text("old page")
+
+    def fail(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(viz.os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        viz.render_html(network, out)
+    assert out.read_text() == "old page"
+    assert os.listdir(tmp_path) == ["net.html"]
