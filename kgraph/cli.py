@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .commands import register_all
 from .errors import KgraphError
 
 DEFAULT_OUT = "out"
@@ -157,7 +158,7 @@ def query(sparql, store, fmt, name, params, list_):
     \b
     Example:
       kgraph query 'SELECT ?who ?text WHERE { ?q schema:spokenByCharacter/schema:name ?who ; schema:text ?text }'
-      kgraph query --name quotes-by-person --param name="Laurent Wauquiez"
+      kgraph query --name quotes-by-person --param name="Claire Fontaine"
     """
     from .errors import QueryError
     from .query import catalogue, format_result, format_table, run_query
@@ -254,6 +255,8 @@ def evaluate(gold_dir, fmt, baseline, errors, model):
     text = run_evaluation(Path(gold_dir), fmt=fmt, baseline=baseline, list_errors=errors, model=model)
     click.echo(text)
 
+
+register_all(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

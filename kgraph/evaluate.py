@@ -37,9 +37,9 @@ farther), then completed to a maximum matching, so a duplicate prediction is a f
   alias, when the gold name equals one of the prediction's ``aliases``, or when the predicted name
   and a gold form contain one another at word boundaries and the shorter has at least two words or
   is an acronym (one all-capital word of two letters or more) that is a whole word of the longer.
-  Hyphenated names are whole words for the boundaries (``Rhône-Alpes`` is not in
-  ``Auvergne-Rhône-Alpes``) but count their parts for the size (``Auvergne-Rhône-Alpes``, three
-  words, matches ``Région Auvergne-Rhône-Alpes``).
+  Hyphenated names are whole words for the boundaries (``Val-de-Loire`` is not in
+  ``Centre-Val-de-Loire``) but count their parts for the size (``Provence-Alpes-Côte``, three
+  words, matches ``Région Provence-Alpes-Côte``).
 * **Policies**: names normalised like titles, compared whole; a leading generic cue word (plan,
   programme, dispositif, loi, projet de loi, fonds, pack, appel à projets, label, stratégie, pacte,
   contrat, schéma, mesure, réforme, filière) is optional on either side: ``France 2030`` matches
@@ -650,7 +650,7 @@ def _org_contains(a: str, b: str) -> float | None:
     (short_raw, short), (_, long) = sorted(((a, wa), (b, wb)), key=lambda x: len(x[1]))
     if not _contains(long, short):
         return None
-    size = sum(len(w.split("-")) for w in short)  # "Auvergne-Rhône-Alpes" is three words
+    size = sum(len(w.split("-")) for w in short)  # "Provence-Alpes-Côte" is three words
     if size >= 2 or _is_acronym(short_raw):
         return len(short) / len(long)
     return None

@@ -18,7 +18,7 @@ def fold(text: str) -> str:
 
 
 def slugify(text: str, *, max_length: int = 60) -> str:
-    """``"Stéphanie Pernod"`` -> ``"stephanie-pernod"``; falls back to a hash for text with no letters."""
+    """``"Hélène Roy"`` -> ``"helene-roy"``; falls back to a hash for text with no letters."""
     slug = _NON_WORD.sub("-", fold(text)).strip("-")[:max_length].strip("-")
     return slug or short_hash(text)
 

@@ -3,7 +3,7 @@
 Sources of mentions, in order of trust: spaCy's ``PER`` entities (cleaned of honorifics and of role
 words the model sometimes swallows), and an honorific followed by capitalised words (``M. Dupont``),
 which catches what the statistical model misses.  Grouping follows journalistic usage: a person is
-introduced by full name, later mentions use the surname alone (``Wauquiez``, ``M. Le Maire``); a short
+introduced by full name, later mentions use the surname alone (``Fontaine``, ``M. Le Maire``); a short
 form joins the full name it ends with, the most recent one when two people share a surname.
 """
 

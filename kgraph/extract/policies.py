@@ -1,10 +1,10 @@
 """``kgraph_policies``: named plans, programmes, schemes, laws and funds, and who is tied to them.
 
 A policy is a cue noun from ``data/policy_cues.tsv`` followed by a name: capitalised words
-(``le plan France 2030``, ``le Pack Relocalisation``), a name in quote marks (``le programme « Cap
+(``le plan France 2030``, ``le Pack Mobilité``), a name in quote marks (``le programme « Cap
 Avenir »``), or, for a law, a capitalised word and its coordinated nouns (``la loi Climat et
 résilience``).  A generic use (``des dispositifs de soutien``) is not a policy.  A sector is a policy
-only where the text states a commitment to it (``son engagement dans la filière hydrogène``).
+only where the text states a commitment to it (``son engagement dans la filière bois``).
 
 Ties come from ``data/policy_ties.tsv``: a phrase followed by its agent (``sous l'impulsion de X``),
 or a verb whose subject is the agent (``la région a mis en place … le Pack``).  A tie applies to the
@@ -78,7 +78,7 @@ class PolicyFinder:
             mention = EntityMention(s, e, i, end, written)
             policy.mentions.append(mention)
             # the bare name is an alias only when the cue is an ordinary noun: "le plan France 2030"
-            # is also called "France 2030", but the "Pack Relocalisation" is not "Relocalisation"
+            # is also called "France 2030", but the "Pack Mobilité" is not "Mobilité"
             forms = (written,) if is_capitalised(doc[i]) or kind == "sector" else (written, bare)
             for form in forms:
                 if form not in policy.forms:

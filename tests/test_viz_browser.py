@@ -1,0 +1,251 @@
+"""The fixture's page in headless Chromium, with the network cut off: it must work offline.
+
+Needs Debian's /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium
+chromium-driver).  Without them the tests skip, except under CI, which installs them.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rdflib import Dataset
+
+from kgraph import viz
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+FIXTURE = Path(__file__).parent / "fixtures" / "sample_graph.trig"
+ID = "https://w3id.org/kgraph/id/"
+MARC, Q1, Q2 = ID + "person-marc-delorme", ID + "quote-q1", ID + "quote-q2"
+Q1_TEXT = "Avec le plan Vélo 2030, chaque habitant pourra aller au travail à vélo en toute sécurité."
+Q2_TEXT = (
+    "Nos pistes seront prêtes en juin <script>alert(1)</script> et le site aussi "
+    "<img src=x onerror=alert(2)> & c'est promis."
+)
+# replaces alert() before any page script runs, so a script smuggled in by a quote would be seen
+ALERT_HOOK = """
+window.__alerted = [];
+window.alert = function (message) { window.__alerted.push(String(message)); };
+"""
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; CI installs it, so this is an error there")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not os.access(p, os.X_OK)]
+    if missing:
+        _unavailable(f"{' and '.join(missing)} missing (apt-get install chromium chromium-driver)")
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        _unavailable("selenium is not installed (pip install -e '.[dev]')")
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+        # the network is off: anything the page tried to fetch from outside would fail
+        "--proxy-server=127.0.0.1:9",
+        "--proxy-bypass-list=<-loopback>",
+        "--window-size=1400,900",
+    ):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    # an explicit driver path, so Selenium Manager never tries to download one
+    browser = webdriver.Chrome(
+        service=Service(executable_path=str(CHROMEDRIVER)), options=options
+    )
+    browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ALERT_HOOK})
+    try:
+        yield browser
+    finally:
+        browser.quit()
+
+
+@pytest.fixture(scope="module")
+def page_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    dataset = Dataset()
+    dataset.parse(FIXTURE, format="trig")
+    out = viz.render_html(viz.project(dataset), tmp_path_factory.mktemp("page") / "fixture.html")
+    return out.as_uri()
+
+
+def wait_for(condition: Callable[[], Any], timeout: float = 10.0, what: str = "condition") -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def browser(driver: Any, page_url: str) -> Any:
+    """The page freshly loaded and laid out, with the console log emptied before loading."""
+    driver.get_log("browser")
+    driver.get(page_url)
+    wait_for(lambda: driver.execute_script("return !!(window.kgraph && kgraph.ready)"),
+             what="the network to be laid out")
+    return driver
+
+
+def details_text(browser: Any) -> str:
+    return browser.execute_script("return document.getElementById('details').textContent")
+
+
+def no_alert_open(browser: Any) -> bool:
+    from selenium.common.exceptions import NoAlertPresentException
+
+    try:
+        browser.switch_to.alert  # noqa: B018
+    except NoAlertPresentException:
+        return True
+    return False
+
+
+def test_page_loads_offline_without_errors(browser: Any) -> None:
+    assert browser.title == "kgraph"
+    severe = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert severe == []
+    resources = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
+    assert [r for r in resources if not r.startswith("data:")] == []
+    external = browser.execute_script(
+        """
+        const scripts = [...document.scripts].filter(s => s.src).map(s => s.src);
+        const links = [...document.querySelectorAll('link')]
+            .map(l => l.href).filter(h => !h.startsWith('data:'));
+        const sheets = [...document.styleSheets].filter(s => s.href).map(s => s.href);
+        return scripts.concat(links, sheets);
+        """
+    )
+    assert external == []
+
+
+def test_network_has_every_node_and_draws_them(browser: Any) -> None:
+    assert browser.execute_script("return typeof network === 'object' && !!network.body")
+    assert browser.execute_script("return network.body.data.nodes.length") == 11
+    assert browser.execute_script("return kgraph.edges.length") == 13
+    colours = browser.execute_script(
+        """
+        const canvas = document.querySelector('#network canvas');
+        const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        const seen = new Set();
+        for (let i = 0; i < pixels.length && seen.size < 50; i += 4 * 7) {
+            seen.add(pixels.slice(i, i + 4).join(','));
+        }
+        return seen.size;
+        """
+    )
+    assert colours > 5, "the canvas is blank"
+
+
+def test_search_focuses_the_node(browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.find_element(By.ID, "search").send_keys("marc delorme")
+    wait_for(lambda: browser.execute_script("return network.getSelectedNodes()") == [MARC],
+             what="the search to select Marc Delorme")
+    # the view is centred on him once the animation ends
+    wait_for(
+        lambda: browser.execute_script(
+            """
+            const p = network.getPositions([arguments[0]])[arguments[0]];
+            const v = network.getViewPosition();
+            return Math.abs(p.x - v.x) < 2 && Math.abs(p.y - v.y) < 2;
+            """,
+            MARC,
+        ),
+        what="the view to centre on the node found",
+    )
+    assert browser.execute_script(
+        "return document.querySelector('#details h3').textContent"
+    ) == "Marc Delorme"
+
+
+def test_search_accepts_an_alt_label_without_accents(browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.find_element(By.ID, "search").send_keys("region val-d'ardiere", Keys.ENTER)
+    wait_for(lambda: browser.execute_script("return network.getSelectedNodes()")
+             == [ID + "org-region-val-d-ardiere"], what="the search to find the region")
+
+
+def _pointer_to(browser: Any, node_id: str) -> Any:
+    """ActionChains with the mouse on ``node_id``'s place on the canvas."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    canvas = browser.find_element(By.CSS_SELECTOR, "#network canvas")
+    x, y, width, height = browser.execute_script(
+        """
+        const p = network.canvasToDOM(network.getPositions([arguments[0]])[arguments[0]]);
+        const box = document.querySelector('#network canvas').getBoundingClientRect();
+        return [p.x, p.y, box.width, box.height];
+        """,
+        node_id,
+    )
+    # Selenium's offsets count from the element's centre
+    return ActionChains(browser).move_to_element_with_offset(
+        canvas, int(x - width / 2), int(y - height / 2)
+    )
+
+
+def test_hover_shows_the_quote(browser: Any) -> None:
+    _pointer_to(browser, Q1).perform()
+    wait_for(lambda: Q1_TEXT in details_text(browser), what="hover details")
+
+
+def test_click_shows_the_xss_quote_as_text_and_runs_nothing(browser: Any) -> None:
+    _pointer_to(browser, Q2).click().perform()
+    wait_for(lambda: browser.execute_script("return network.getSelectedNodes()") == [Q2],
+             what="the click to select the quote")
+    shown = browser.execute_script(
+        "return document.querySelector('#details blockquote').textContent"
+    )
+    assert shown == Q2_TEXT
+    assert "<script>alert(1)</script>" in details_text(browser)
+    assert browser.execute_script(
+        "return document.querySelectorAll('#details script, #details img, body img').length"
+    ) == 0
+    assert browser.execute_script("return window.__alerted") == []
+    assert no_alert_open(browser)
+    # the hook does catch an alert: the check above could have failed
+    browser.execute_script("alert('hook works')")
+    assert browser.execute_script("return window.__alerted") == ["hook works"]
+
+
+def test_a_kind_can_be_hidden_and_shown(browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    toggle = browser.find_element(By.CSS_SELECTOR, 'input.kind-toggle[data-kind="quote"]')
+    toggle.click()
+    assert browser.execute_script("return network.body.data.nodes.length") == 9
+    assert browser.execute_script("return network.body.nodeIndices.includes(arguments[0])", Q1) \
+        is False
+    toggle.click()
+    assert browser.execute_script("return network.body.data.nodes.length") == 11
