@@ -43,7 +43,7 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 
 @dataclass(frozen=True)
 class KindStyle:
-    """How one kind of node looks: its French name in the legend, colour, vis-network shape, size."""
+    """How one kind of node looks: its French legend name, colour, vis-network shape and size."""
 
     label: str
     color: str
@@ -141,7 +141,8 @@ def project(graph: Graph | Dataset) -> nx.MultiDiGraph:
 
     Queries run over the union of the named graphs, so a person named in several documents is
     one node.  Nodes carry ``kind``, ``label`` and ``details`` (a dict of str, int or list of
-    str); edges carry ``relation`` (a key of ``EDGE_LABELS``) and its French ``label``.
+    str); edges carry ``relation`` (a key of ``EDGE_LABELS``) and its French ``label``.  Only
+    typed resources become nodes, so an edge to something the graph never typed is left out.
     """
     union = _union_view(graph)
     entities = _Entities()
@@ -311,113 +312,153 @@ class _Entities:
 
     def network(self, edges: list[tuple[str, str, str]]) -> nx.MultiDiGraph:
         labels = {node_id: self.label(node_id) for node_id in self.kind}
-        out: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        into: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for source, target, relation in edges:
-            out[source].append((relation, target))
-            into[target].append((relation, source))
-
-        def linked(node_id: str, relation: str, *, incoming: bool = False) -> list[str]:
-            pairs = into[node_id] if incoming else out[node_id]
-            return sorted({other for rel, other in pairs if rel == relation})
-
-        def names(ids: Iterable[str]) -> list[str]:
-            return sorted({labels[i] for i in ids}, key=lambda v: (v.casefold(), v))
-
-        def ties(node_id: str, *, incoming: bool) -> list[str]:
-            pairs = into[node_id] if incoming else out[node_id]
-            found = {
-                f"{labels[other]} — {EDGE_LABELS[rel]}"
-                if incoming
-                else f"{EDGE_LABELS[rel]} {labels[other]}"
-                for rel, other in pairs
-                if rel in _TIES.values()
-            }
-            return sorted(found, key=str.casefold)
-
-        def role_line(role_id: str) -> str:
-            orgs = names(linked(role_id, "within"))
-            dates = sorted(self.fields[role_id].get("dates", ()))
-            line = labels[role_id] + (f" — {', '.join(orgs)}" if orgs else "")
-            return line + (f" ({', '.join(dates)})" if dates else "")
-
-        def details(node_id: str) -> dict[str, Any]:
-            kind, f = self.kind[node_id], self.fields.get(node_id, {})
-            if kind == "person":
-                d: dict[str, Any] = {
-                    "names": sorted(f.get("name", ())),
-                    "alt_labels": sorted(f.get("alt", ())),
-                    "gender": ", ".join(sorted(f.get("gender", ()))),
-                    "roles": sorted((role_line(r) for r in linked(node_id, "holds")), key=str.casefold),
-                    "policies": ties(node_id, incoming=False),
-                    "quotes": len(linked(node_id, "said")),
-                }
-            elif kind == "organisation":
-                members = {
-                    f"{person} — {labels[role]}"
-                    for role in linked(node_id, "within", incoming=True)
-                    for person in names(linked(role, "holds", incoming=True))
-                }
-                d = {
-                    "names": sorted(f.get("name", ())),
-                    "alt_labels": sorted(f.get("alt", ())),
-                    "members": sorted(members, key=str.casefold),
-                    "policies": ties(node_id, incoming=False),
-                    "quotes": len(linked(node_id, "said")),
-                }
-            elif kind == "role":
-                docs = sorted(f.get("doc", ()))
-                d = {
-                    "title": ", ".join(sorted(f.get("title", ()))),
-                    "role": ", ".join(sorted(f.get("role", ()))),
-                    "person": ", ".join(names(linked(node_id, "holds", incoming=True))),
-                    "organisation": ", ".join(names(linked(node_id, "within"))),
-                    "dates": sorted(f.get("dates", ())),
-                    "documents": names(doc for doc in docs if doc in labels),
-                }
-            elif kind == "quote":
-                doc_ids = linked(node_id, "in")
-                capacity = [c for c in sorted(f.get("capacity", ())) if c in labels]
-                d = {
-                    "text": _first(f.get("text", ())),
-                    "speaker": ", ".join(names(linked(node_id, "said", incoming=True))),
-                    "cue": ", ".join(sorted(f.get("cue", ()))),
-                    "capacity": ", ".join(role_line(c) for c in capacity),
-                    "date": ", ".join(sorted({_first(self.fields[i].get("date", ())) for i in doc_ids} - {""})),
-                    "document": ", ".join(labels[i] for i in doc_ids),
-                    "source": ", ".join(sorted({s for i in doc_ids for s in self.fields[i].get("source", ())})),
-                    "about": names(linked(node_id, "about")),
-                }
-            elif kind == "policy":
-                d = {
-                    "names": sorted(f.get("name", ())),
-                    "alt_labels": sorted(f.get("alt", ())),
-                    "kind": ", ".join(sorted(f.get("kind", ()))),
-                    "ties": ties(node_id, incoming=True),
-                    "quotes": len(linked(node_id, "about", incoming=True)),
-                }
-            else:
-                d = {
-                    "title": _first(f.get("title", ())),
-                    "date": ", ".join(sorted(f.get("date", ()))),
-                    "source": ", ".join(sorted(f.get("source", ()))),
-                    "publisher": ", ".join(sorted(f.get("publisher", ()))),
-                    "language": ", ".join(sorted(f.get("language", ()))),
-                    "quotes": len(linked(node_id, "in", incoming=True)),
-                }
-            d["iri"] = node_id
-            return {k: v for k, v in d.items() if v or isinstance(v, int)}
-
+        links = _Links(labels, self.fields, edges)
         network = nx.MultiDiGraph()
         for node_id in sorted(self.kind, key=lambda i: _node_order(self.kind[i], labels[i], i)):
-            network.add_node(
-                node_id, kind=self.kind[node_id], label=labels[node_id], details=details(node_id)
-            )
+            kind = self.kind[node_id]
+            details = _DETAILS[kind](links, node_id, self.fields.get(node_id, {}))
+            details["iri"] = node_id
+            details = {k: v for k, v in details.items() if v or isinstance(v, int)}
+            network.add_node(node_id, kind=kind, label=labels[node_id], details=details)
         for source, target, relation in edges:
             network.add_edge(
                 source, target, key=relation, relation=relation, label=EDGE_LABELS[relation]
             )
         return network
+
+
+class _Links:
+    """The edges around each node, with the labels of the nodes at their other end."""
+
+    def __init__(
+        self,
+        labels: dict[str, str],
+        fields: dict[str, dict[str, set[str]]],
+        edges: list[tuple[str, str, str]],
+    ) -> None:
+        self.labels, self.fields = labels, fields
+        self.out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.into: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for source, target, relation in edges:
+            self.out[source].append((relation, target))
+            self.into[target].append((relation, source))
+
+    def linked(self, node_id: str, relation: str, *, incoming: bool = False) -> list[str]:
+        pairs = self.into[node_id] if incoming else self.out[node_id]
+        return sorted({other for rel, other in pairs if rel == relation})
+
+    def names(self, ids: Iterable[str]) -> list[str]:
+        return sorted({self.labels[i] for i in ids}, key=lambda v: (v.casefold(), v))
+
+    def ties(self, node_id: str, *, incoming: bool) -> list[str]:
+        """Policy ties as a sentence: "soutient plan X" from the agent, "Y — soutient" from it."""
+        pairs = self.into[node_id] if incoming else self.out[node_id]
+        found = {
+            f"{self.labels[other]} — {EDGE_LABELS[rel]}"
+            if incoming
+            else f"{EDGE_LABELS[rel]} {self.labels[other]}"
+            for rel, other in pairs
+            if rel in _TIES.values()
+        }
+        return sorted(found, key=str.casefold)
+
+    def role_line(self, role_id: str) -> str:
+        """A role as a reader says it: title — organisation (dates of the documents)."""
+        orgs = self.names(self.linked(role_id, "within"))
+        dates = sorted(self.fields.get(role_id, {}).get("dates", ()))
+        line = self.labels[role_id] + (f" — {', '.join(orgs)}" if orgs else "")
+        return line + (f" ({', '.join(dates)})" if dates else "")
+
+    def field(self, node_id: str, name: str) -> set[str]:
+        return self.fields.get(node_id, {}).get(name, set())
+
+
+def _joined(values: Iterable[str]) -> str:
+    return ", ".join(sorted(values))
+
+
+def _person_details(links: _Links, node_id: str, f: dict[str, set[str]]) -> dict[str, Any]:
+    roles = (links.role_line(r) for r in links.linked(node_id, "holds"))
+    return {
+        "names": sorted(f.get("name", ())),
+        "alt_labels": sorted(f.get("alt", ())),
+        "gender": _joined(f.get("gender", ())),
+        "roles": sorted(roles, key=str.casefold),
+        "policies": links.ties(node_id, incoming=False),
+        "quotes": len(links.linked(node_id, "said")),
+    }
+
+
+def _organisation_details(links: _Links, node_id: str, f: dict[str, set[str]]) -> dict[str, Any]:
+    members = {
+        f"{person} — {links.labels[role]}"
+        for role in links.linked(node_id, "within", incoming=True)
+        for person in links.names(links.linked(role, "holds", incoming=True))
+    }
+    return {
+        "names": sorted(f.get("name", ())),
+        "alt_labels": sorted(f.get("alt", ())),
+        "members": sorted(members, key=str.casefold),
+        "policies": links.ties(node_id, incoming=False),
+        "quotes": len(links.linked(node_id, "said")),
+    }
+
+
+def _role_details(links: _Links, node_id: str, f: dict[str, set[str]]) -> dict[str, Any]:
+    return {
+        "title": _joined(f.get("title", ())),
+        "role": _joined(f.get("role", ())),
+        "person": ", ".join(links.names(links.linked(node_id, "holds", incoming=True))),
+        "organisation": ", ".join(links.names(links.linked(node_id, "within"))),
+        "dates": sorted(f.get("dates", ())),
+        "documents": links.names(d for d in f.get("doc", ()) if d in links.labels),
+    }
+
+
+def _quote_details(links: _Links, node_id: str, f: dict[str, set[str]]) -> dict[str, Any]:
+    docs = links.linked(node_id, "in")
+    capacities = sorted(c for c in f.get("capacity", ()) if c in links.labels)
+    return {
+        "text": _first(f.get("text", ())),
+        "speaker": ", ".join(links.names(links.linked(node_id, "said", incoming=True))),
+        "cue": _joined(f.get("cue", ())),
+        "capacity": ", ".join(links.role_line(c) for c in capacities),
+        "date": _joined({d for doc in docs for d in links.field(doc, "date")}),
+        "document": ", ".join(links.labels[doc] for doc in docs),
+        "source": _joined({s for doc in docs for s in links.field(doc, "source")}),
+        "about": links.names(links.linked(node_id, "about")),
+    }
+
+
+def _policy_details(links: _Links, node_id: str, f: dict[str, set[str]]) -> dict[str, Any]:
+    return {
+        "names": sorted(f.get("name", ())),
+        "alt_labels": sorted(f.get("alt", ())),
+        "kind": _joined(f.get("kind", ())),
+        "ties": links.ties(node_id, incoming=True),
+        "quotes": len(links.linked(node_id, "about", incoming=True)),
+    }
+
+
+def _document_details(links: _Links, node_id: str, f: dict[str, set[str]]) -> dict[str, Any]:
+    return {
+        "title": _first(f.get("title", ())),
+        "date": _joined(f.get("date", ())),
+        "source": _joined(f.get("source", ())),
+        "publisher": _joined(f.get("publisher", ())),
+        "language": _joined(f.get("language", ())),
+        "quotes": len(links.linked(node_id, "in", incoming=True)),
+    }
+
+
+_DETAILS = {
+    "person": _person_details,
+    "organisation": _organisation_details,
+    "role": _role_details,
+    "quote": _quote_details,
+    "policy": _policy_details,
+    "document": _document_details,
+}
 
 
 def _node_order(kind: str, label: str, node_id: str) -> tuple[int, str, str]:
@@ -459,13 +500,20 @@ def render_html(
         if node_id in positions:
             extra = {"x": positions[node_id][0], "y": positions[node_id][1]}
         net.add_node(
-            str(node_id), label=label, shape=style.shape, color=style.color, size=style.size, **extra
+            str(node_id),
+            label=label,
+            shape=style.shape,
+            color=style.color,
+            size=style.size,
+            **extra,
         )
         details = attrs.get("details") or {}
         info[str(node_id)] = {
             "kind": kind,
             "label": label,
-            "details": [[key, DETAIL_LABELS.get(key, key), value] for key, value in details.items()],
+            "details": [
+                [key, DETAIL_LABELS.get(key, key), value] for key, value in details.items()
+            ],
             "search": sorted(
                 {label, *details.get("names", ()), *details.get("alt_labels", ())}, key=str.casefold
             ),
@@ -516,14 +564,26 @@ def _vis_options(large: bool) -> dict[str, Any]:
         "layout": {"randomSeed": _SEED, "improvedLayout": not large},
         "nodes": {
             "borderWidth": 1,
-            "font": {"face": font, "size": 14, "color": "#1f2328", "strokeWidth": 4,
-                     "strokeColor": "#ffffff"},
+            "font": {
+                "face": font,
+                "size": 14,
+                "color": "#1f2328",
+                # a backdrop, not just a stroke: labels stay legible where edges cross them
+                "background": "rgba(255,255,255,0.85)",
+                "strokeWidth": 0,
+            },
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "color": {"color": "#b0b7bf", "highlight": "#3b4148", "hover": "#6a737d"},
-            "font": {"face": font, "size": 11, "color": "#57606a", "strokeWidth": 3,
-                     "strokeColor": "#ffffff", "align": "middle"},
+            "font": {
+                "face": font,
+                "size": 11,
+                "color": "#57606a",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+                "align": "middle",
+            },
             "smooth": {"enabled": not large, "type": "continuous"},
             "width": 1,
         },
@@ -595,7 +655,7 @@ def _component_layout(component: nx.Graph) -> dict[Any, Any]:
         return nx.spring_layout(component, seed=_SEED, iterations=50 if n < 500 else 30)
     except ImportError:  # networkx needs SciPy from 500 nodes up
         warnings.warn(
-            "SciPy is missing: a component of %d nodes is laid out on a circle" % n,
+            f"SciPy is missing: a component of {n} nodes is laid out on a circle",
             RuntimeWarning,
             stacklevel=3,
         )

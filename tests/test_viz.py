@@ -19,7 +19,8 @@ from kgraph.namespace import sparql_prefixes
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sample_graph.trig"
 ID = "https://w3id.org/kgraph/id/"
-CLAIRE, MARC, ROCHE = ID + "person-claire-fontaine", ID + "person-marc-delorme", ID + "person-julien-roche"
+CLAIRE, MARC = ID + "person-claire-fontaine", ID + "person-marc-delorme"
+ROCHE = ID + "person-julien-roche"
 REGION, AGENCE = ID + "org-region-val-d-ardiere", ID + "org-agence-regionale-des-mobilites"
 Q1, Q2, PLAN = ID + "quote-q1", ID + "quote-q2", ID + "policy-plan-velo-2030"
 DOC = ID + "doc-cp-2024-03-12-plan-velo"
@@ -48,12 +49,13 @@ def page(network: nx.MultiDiGraph, tmp_path_factory: pytest.TempPathFactory) -> 
 
 def page_data(html: str) -> dict:
     """The JSON block the page's scripts read."""
-    match = re.search(r'<script id="kgraph-data" type="application/json">(.*?)</script>', html, re.S)
+    pattern = r'<script id="kgraph-data" type="application/json">(.*?)</script>'
+    match = re.search(pattern, html, re.S)
     assert match, "the page has no kgraph-data block"
     return json.loads(match.group(1))
 
 
-def big_network(documents: int = 150) -> nx.MultiDiGraph:
+def big_network(documents: int = 160) -> nx.MultiDiGraph:
     """~1500 nodes shaped like real output: per document, people, roles, quotes, an organisation."""
     g = nx.MultiDiGraph()
 
@@ -75,8 +77,13 @@ def big_network(documents: int = 150) -> nx.MultiDiGraph:
                 quote = node(f"quote-{d}-{k}-{j}", "quote")
                 g.add_edge(person, quote, key="said", relation="said", label="a dit")
                 g.add_edge(quote, doc, key="in", relation="in", label="dans")
-        g.add_edge(org, policies[d % len(policies)], key="supported", relation="supported",
-                   label="soutient")
+        g.add_edge(
+            org,
+            policies[d % len(policies)],
+            key="supported",
+            relation="supported",
+            label="soutient",
+        )
     return g
 
 
@@ -86,20 +93,37 @@ def big_network(documents: int = 150) -> nx.MultiDiGraph:
 def test_nodes_per_kind(network: nx.MultiDiGraph) -> None:
     kinds = Counter(kind for _, kind in network.nodes(data="kind"))
     assert kinds == {
-        "person": 3, "organisation": 2, "role": 2, "quote": 2, "policy": 1, "document": 1,
+        "person": 3,
+        "organisation": 2,
+        "role": 2,
+        "quote": 2,
+        "policy": 1,
+        "document": 1,
     }
 
 
 def test_edges_carry_plain_french_labels(network: nx.MultiDiGraph) -> None:
     labels = Counter(label for _, _, label in network.edges(data="label"))
     assert labels == {
-        "a dit": 2, "dans": 2, "occupe": 2, "au sein de": 2, "à propos de": 1,
-        "a initié": 1, "soutient": 1, "met en œuvre": 1, "critique": 1,
+        "a dit": 2,
+        "dans": 2,
+        "occupe": 2,
+        "au sein de": 2,
+        "à propos de": 1,
+        "a initié": 1,
+        "soutient": 1,
+        "met en œuvre": 1,
+        "critique": 1,
     }
     edges = {(u, v, d["label"]) for u, v, d in network.edges(data=True)}
     assert {
-        (CLAIRE, Q1, "a dit"), (MARC, Q2, "a dit"), (Q1, DOC, "dans"), (Q1, PLAN, "à propos de"),
-        (REGION, PLAN, "a initié"), (AGENCE, PLAN, "met en œuvre"), (CLAIRE, PLAN, "soutient"),
+        (CLAIRE, Q1, "a dit"),
+        (MARC, Q2, "a dit"),
+        (Q1, DOC, "dans"),
+        (Q1, PLAN, "à propos de"),
+        (REGION, PLAN, "a initié"),
+        (AGENCE, PLAN, "met en œuvre"),
+        (CLAIRE, PLAN, "soutient"),
         (ROCHE, PLAN, "critique"),  # stated only as a qualified kg:PolicyTie
     } <= edges
 
@@ -267,7 +291,7 @@ def test_small_network_lets_the_browser_lay_it_out(page: str) -> None:
 
 def test_physics_off_and_layout_precomputed_above_threshold(tmp_path: Path) -> None:
     big = big_network()
-    assert 1400 <= big.number_of_nodes() <= 1700
+    assert 1450 <= big.number_of_nodes() <= 1550
     html = viz.render_html(big, tmp_path / "big.html").read_text(encoding="utf-8")
     data = page_data(html)
     assert data["options"]["physics"]["enabled"] is False
@@ -276,6 +300,14 @@ def test_physics_off_and_layout_precomputed_above_threshold(tmp_path: Path) -> N
     assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(data["nodes"])
     again = viz.render_html(big, tmp_path / "again.html").read_text(encoding="utf-8")
     assert again == html  # the seeded layout gives the same page
+
+
+@pytest.mark.parametrize("threshold", [1000, -1])
+def test_an_empty_graph_still_gives_a_page(threshold: int, tmp_path: Path) -> None:
+    empty = viz.project(Graph())
+    assert empty.number_of_nodes() == 0
+    out = viz.render_html(empty, tmp_path / "empty.html", physics_threshold=threshold)
+    assert page_data(out.read_text())["nodes"] == []
 
 
 def test_threshold_is_a_parameter(network: nx.MultiDiGraph, tmp_path: Path) -> None:
@@ -304,3 +336,15 @@ def test_failed_write_keeps_the_old_page(
         viz.render_html(network, out)
     assert out.read_text() == "old page"
     assert os.listdir(tmp_path) == ["net.html"]
+
+
+def test_layout_without_scipy_falls_back_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_scipy(*args: object, **kwargs: object) -> None:
+        raise ModuleNotFoundError("No module named 'scipy'")
+
+    monkeypatch.setattr(viz.nx, "spring_layout", no_scipy)
+    with pytest.warns(RuntimeWarning, match="SciPy is missing"):
+        out = viz.render_html(big_network(20), tmp_path / "p.html", physics_threshold=10)
+    assert all("x" in n for n in page_data(out.read_text())["nodes"])

@@ -24,7 +24,9 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 FIXTURE = Path(__file__).parent / "fixtures" / "sample_graph.trig"
 ID = "https://w3id.org/kgraph/id/"
 MARC, Q1, Q2 = ID + "person-marc-delorme", ID + "quote-q1", ID + "quote-q2"
-Q1_TEXT = "Avec le plan Vélo 2030, chaque habitant pourra aller au travail à vélo en toute sécurité."
+Q1_TEXT = (
+    "Avec le plan Vélo 2030, chaque habitant pourra aller au travail à vélo en toute sécurité."
+)
 Q2_TEXT = (
     "Nos pistes seront prêtes en juin <script>alert(1)</script> et le site aussi "
     "<img src=x onerror=alert(2)> & c'est promis."
@@ -72,9 +74,7 @@ def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     # an explicit driver path, so Selenium Manager never tries to download one
-    browser = webdriver.Chrome(
-        service=Service(executable_path=str(CHROMEDRIVER)), options=options
-    )
+    browser = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
     browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ALERT_HOOK})
     try:
         yield browser
@@ -106,8 +106,10 @@ def browser(driver: Any, page_url: str) -> Any:
     """The page freshly loaded and laid out, with the console log emptied before loading."""
     driver.get_log("browser")
     driver.get(page_url)
-    wait_for(lambda: driver.execute_script("return !!(window.kgraph && kgraph.ready)"),
-             what="the network to be laid out")
+    wait_for(
+        lambda: driver.execute_script("return !!(window.kgraph && kgraph.ready)"),
+        what="the network to be laid out",
+    )
     return driver
 
 
@@ -167,8 +169,10 @@ def test_search_focuses_the_node(browser: Any) -> None:
     from selenium.webdriver.common.by import By
 
     browser.find_element(By.ID, "search").send_keys("marc delorme")
-    wait_for(lambda: browser.execute_script("return network.getSelectedNodes()") == [MARC],
-             what="the search to select Marc Delorme")
+    wait_for(
+        lambda: browser.execute_script("return network.getSelectedNodes()") == [MARC],
+        what="the search to select Marc Delorme",
+    )
     # the view is centred on him once the animation ends
     wait_for(
         lambda: browser.execute_script(
@@ -181,9 +185,10 @@ def test_search_focuses_the_node(browser: Any) -> None:
         ),
         what="the view to centre on the node found",
     )
-    assert browser.execute_script(
-        "return document.querySelector('#details h3').textContent"
-    ) == "Marc Delorme"
+    assert (
+        browser.execute_script("return document.querySelector('#details h3').textContent")
+        == "Marc Delorme"
+    )
 
 
 def test_search_accepts_an_alt_label_without_accents(browser: Any) -> None:
@@ -191,8 +196,13 @@ def test_search_accepts_an_alt_label_without_accents(browser: Any) -> None:
     from selenium.webdriver.common.keys import Keys
 
     browser.find_element(By.ID, "search").send_keys("region val-d'ardiere", Keys.ENTER)
-    wait_for(lambda: browser.execute_script("return network.getSelectedNodes()")
-             == [ID + "org-region-val-d-ardiere"], what="the search to find the region")
+    wait_for(
+        lambda: (
+            browser.execute_script("return network.getSelectedNodes()")
+            == [ID + "org-region-val-d-ardiere"]
+        ),
+        what="the search to find the region",
+    )
 
 
 def _pointer_to(browser: Any, node_id: str) -> Any:
@@ -222,16 +232,21 @@ def test_hover_shows_the_quote(browser: Any) -> None:
 
 def test_click_shows_the_xss_quote_as_text_and_runs_nothing(browser: Any) -> None:
     _pointer_to(browser, Q2).click().perform()
-    wait_for(lambda: browser.execute_script("return network.getSelectedNodes()") == [Q2],
-             what="the click to select the quote")
+    wait_for(
+        lambda: browser.execute_script("return network.getSelectedNodes()") == [Q2],
+        what="the click to select the quote",
+    )
     shown = browser.execute_script(
         "return document.querySelector('#details blockquote').textContent"
     )
     assert shown == Q2_TEXT
     assert "<script>alert(1)</script>" in details_text(browser)
-    assert browser.execute_script(
-        "return document.querySelectorAll('#details script, #details img, body img').length"
-    ) == 0
+    assert (
+        browser.execute_script(
+            "return document.querySelectorAll('#details script, #details img, body img').length"
+        )
+        == 0
+    )
     assert browser.execute_script("return window.__alerted") == []
     assert no_alert_open(browser)
     # the hook does catch an alert: the check above could have failed
@@ -245,7 +260,9 @@ def test_a_kind_can_be_hidden_and_shown(browser: Any) -> None:
     toggle = browser.find_element(By.CSS_SELECTOR, 'input.kind-toggle[data-kind="quote"]')
     toggle.click()
     assert browser.execute_script("return network.body.data.nodes.length") == 9
-    assert browser.execute_script("return network.body.nodeIndices.includes(arguments[0])", Q1) \
+    assert (
+        browser.execute_script("return network.body.nodeIndices.includes(arguments[0])", Q1)
         is False
+    )
     toggle.click()
     assert browser.execute_script("return network.body.data.nodes.length") == 11
