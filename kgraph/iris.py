@@ -48,8 +48,8 @@ class IriMinter:
     def tie(self, doc_key: str, policy_key: str, agent_key: str, tie: str) -> URIRef:
         return URIRef(f"{self.base}doc/{doc_key}/tie/{policy_key}--{agent_key}--{slugify(tie)}")
 
-    def annotation(self, fact: URIRef) -> URIRef:
-        return URIRef(f"{fact}#annotation")
+    def annotation(self, fact: URIRef, doc_key: str) -> URIRef:
+        return URIRef(f"{fact}#annotation-{doc_key}")
 
     def interval(self, membership: URIRef, doc_key: str) -> URIRef:
         return URIRef(f"{membership}/during/{doc_key}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
@@ -151,10 +152,8 @@ class GraphBuilder:
             self.add(interval, RDF.type, TIME.Interval)
             self.add(interval, TIME.inside, instant)
             self.add(instant, RDF.type, TIME.Instant)
-            if "T" in self.doc.date:
-                self.add(instant, TIME.inXSDDateTimeStamp, _date_literal(self.doc.date))
-            else:
-                self.add(instant, TIME.inXSDDate, _date_literal(self.doc.date))
+            # the day is what dates a role; a time without a zone is not an xsd:dateTimeStamp
+            self.add(instant, TIME.inXSDDate, Literal(self.doc.date[:10], datatype=XSD.date))
         self._annotate(m, role.start, role.end, role.rule or "role", 1.0)
         return m
 
@@ -198,11 +197,13 @@ class GraphBuilder:
 
     # -- provenance ----------------------------------------------------------------------------
     def _annotate(self, fact: URIRef, start: int, end: int, rule: str, confidence: float) -> None:
+        """One annotation per fact and document: a membership stated in several documents has one
+        annotation (and selectors) per document, so merged graphs never mix their offsets."""
         text = self.doc.text
-        a = self.iri.annotation(fact)
-        target = URIRef(f"{fact}#target")
-        position = URIRef(f"{fact}#position")
-        exact = URIRef(f"{fact}#quote-selector")
+        a = self.iri.annotation(fact, self.doc.key)
+        target = URIRef(f"{a}-target")
+        position = URIRef(f"{a}-position")
+        exact = URIRef(f"{a}-quote-selector")
         self.add(a, RDF.type, OA.Annotation)
         self.add(a, OA.hasBody, fact)
         self.add(a, OA.hasTarget, target)
@@ -222,7 +223,7 @@ class GraphBuilder:
         if rule:
             self.add(fact, KG.rule, Literal(rule))
         if confidence < 1.0:
-            self.add(fact, KG.confidence, Literal(round(confidence, 3), datatype=XSD.decimal))
+            self.add(fact, KG.confidence, Literal(Decimal(str(round(confidence, 3))), datatype=XSD.decimal))
 
 
 def extraction_to_dataset(extraction: Extraction, run: RunInfo, *, minter: IriMinter | None = None,

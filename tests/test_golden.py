@@ -46,7 +46,7 @@ def test_roles(store, person, title, organisation):
         SELECT ?title ?orgName ?label WHERE {{
           ?m a org:Membership ; org:member/schema:name "{person}" ; kg:title ?title ;
              org:role/rdfs:label ?label ; prov:wasDerivedFrom ?doc ;
-             org:memberDuring/time:inside/time:inXSDDateTimeStamp ?when .
+             org:memberDuring/time:inside/time:inXSDDate ?when .
           OPTIONAL {{ ?m org:organization/schema:name ?orgName }}
         }}""")
     assert [r["title"] for r in rows] == [title]
