@@ -58,6 +58,7 @@ class Lexicon:
     quote_pairs: tuple[tuple[str, str], ...]
     speech_verbs: frozenset[str]  # lemmas, single words ("affirmer")
     speech_phrases: tuple[tuple[str, ...], ...]  # multi-word lemmas ("mettre", "en", "garde")
+    speech_forms: frozenset[str]  # written forms of the speech verbs ("estime", "a-t-il ajouté" -> "ajouté")
     attribution_cues: tuple[tuple[str, ...], ...]
     honorifics: dict[str, str | None]
     name_particles: frozenset[str]
@@ -67,6 +68,9 @@ class Lexicon:
     policy_cues: dict[tuple[str, ...], str]  # words -> kind
     policy_ties: tuple[tuple[tuple[str, ...], str, str], ...]  # (words, tie, agent position)
     work_cues: frozenset[str]
+    first_names: dict[str, str]  # folded first name -> "m" / "f"
+    speech_nouns: tuple[tuple[str, ...], ...]
+    unnamed_speakers: frozenset[str]
 
     @property
     def policy_cue_words(self) -> frozenset[str]:
@@ -116,6 +120,7 @@ def lexicon() -> Lexicon:
         quote_pairs=tuple((o, c) for o, c in read_table("quote_marks.tsv")),
         speech_verbs=single,
         speech_phrases=phrases,
+        speech_forms=frozenset(_speech_forms(single)),
         attribution_cues=tuple(
             sorted({_split(c) for (c,) in read_table("attribution_cues.tsv", 1)}, key=len, reverse=True)
         ),
@@ -130,4 +135,41 @@ def lexicon() -> Lexicon:
                    key=lambda r: len(r[0]), reverse=True)
         ),
         work_cues=frozenset(read_lines("work_cues.txt")),
+        first_names={fold_name(n): g for n, g in read_table("first_names.tsv")},
+        speech_nouns=tuple(sorted({_split(n) for n in read_lines("speech_nouns.txt")}, key=len, reverse=True)),
+        unnamed_speakers=frozenset(read_lines("unnamed_speakers.txt")),
     )
+
+
+def _regular_forms(lemma: str) -> set[str]:
+    """Third-person, participle and infinitive forms of a regular -er or -ir verb."""
+    forms = {lemma}
+    if lemma.endswith("er"):
+        stem = lemma[:-2]
+        soft = stem + ("e" if stem.endswith("g") else "")
+        soft = soft[:-1] + "ç" if soft.endswith("c") else soft
+        grave = re.sub(r"é([^aeiouyé]+)$", r"è\1", stem)  # répéter -> répète
+        doubled = stem + stem[-1] if stem.endswith(("l", "t")) and lemma.endswith(("eler", "eter")) else stem
+        for present in {grave, doubled}:
+            forms |= {present + "e", present + "es", present + "ent"}
+        forms |= {stem + "é", stem + "ée", stem + "és", stem + "ées", soft + "ant", soft + "ait",
+                  soft + "aient", soft + "a", stem + "èrent", stem + "era", stem + "erait"}
+    elif lemma.endswith("ir"):
+        stem = lemma[:-2]
+        forms |= {stem + "it", stem + "issent", stem + "i", stem + "ie", stem + "is", stem + "ies",
+                  stem + "issant", stem + "issait"}
+    return forms
+
+
+def _speech_forms(lemmas: frozenset[str]) -> set[str]:
+    forms: set[str] = set()
+    for lemma in lemmas:
+        forms |= _regular_forms(lemma)
+    for lemma, written in read_table("speech_verb_forms.tsv"):
+        forms |= {w for w in written.split() if " " not in w}
+    return forms
+
+
+def fold_name(name: str) -> str:
+    """The form first names are compared in: lowercase, accents kept, hyphens as written."""
+    return name.lower().replace("’", "'")

@@ -26,10 +26,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..lexicon import Lexicon, lexicon
-from .entities import DocEntities, PersonEntity, QuoteMention, RoleMention, get_entities, register_extensions
-from .text import norm
+from .entities import DocEntities, EntityMention, PersonEntity, QuoteMention, RoleMention, get_entities, register_extensions
+from .text import is_speech_verb, norm
 
 _PRONOUNS = {"il": "m", "elle": "f"}
+_CLITICS = {"-il", "-elle", "-t-il", "-t-elle", "-ils", "-elles", "-on", "-t-on", "-t-ils", "-t-elles"}
+_INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "quelques"}
+_RELATIVE = {"qui", "que", "qu'", "dont", "où", "lequel", "laquelle"}
+UNNAMED = ("unnamed", "")  # the text says who speaks without naming them: no other rule may guess
 _ADVERBS = {"encore", "aussi", "ainsi", "alors", "également", "enfin", "plus", "pour", "sa", "son", "part",
             "de", "t-il", "ensuite", "d'ailleurs", "déjà", "même", "simplement", "sobrement"}
 _STOP = {".", ";", "!", "?", "\n"}
@@ -50,8 +54,12 @@ class Attributor:
                 found = rule(doc, ents, quote, previous)
                 if found:
                     quote.speaker, quote.cue, quote.cue_start, quote.attribution, quote.confidence = found
+                    if quote.speaker == UNNAMED:
+                        quote.speaker = None
+                        quote.attribution = "unnamed"
                     break
             previous = quote
+        self._repeated(ents)
         for quote, span in zip(ents.quotes, doc.spans["quotes"]):
             span._.speaker = quote.speaker[1] if quote.speaker else None
             span._.speaker_kind = quote.speaker[0] if quote.speaker else None
@@ -62,40 +70,97 @@ class Attributor:
 
     # -- speaker phrases -----------------------------------------------------------------------
     def _is_speech_verb(self, token: Token) -> bool:
-        return token.lemma_.lower() in self.lex.speech_verbs and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ")
+        return is_speech_verb(token, self.lex)
+
+    @staticmethod
+    def _inverted_clitic(token: Token) -> bool:
+        return norm(token.text) in _CLITICS
+
+    def _phrase_end(self, doc: Doc, start: int, end: int) -> int:
+        """Cut a speaker phrase before a relative clause, a new verb or the end of the sentence."""
+        k = start
+        while k < min(end, len(doc)):
+            t = doc[k]
+            if t.text in _STOP or (t.is_space and "\n" in t.text) or norm(t.text) in _RELATIVE:
+                break
+            if k > start and t.pos_ in ("VERB", "AUX") and not t.text.startswith("-") and t.dep_ not in ("amod", "acl"):
+                break
+            k += 1
+        return k
 
     def _resolve(self, doc: Doc, ents: DocEntities, start: int, end: int, before_char: int
                  ) -> tuple[str, str] | None:
-        """The entity a speaker phrase doc[start:end] refers to."""
-        for k in range(start, min(end, len(doc))):
-            owner = ents.owner(k)
-            if owner and owner[0] in ("person", "organisation"):
-                return owner
+        """The entity a speaker phrase doc[start:end] refers to: a person or organisation
+        mentioned in it (a person wins over the organisation of their title), else a subject
+        pronoun, else a title held by someone in the text; an indefinite phrase ("un habitant",
+        "une source proche du dossier") names nobody and returns ``UNNAMED``."""
+        end = self._phrase_end(doc, start, end)
+        owners = [ents.owner(k) for k in range(start, end)]
+        people = [o for o in owners if o and o[0] == "person"]
+        if people:
+            return people[0]
+        k = start
+        while k < end and (doc[k].is_punct or doc[k].pos_ in ("ADV", "ADP") and not ents.owner(k)):
+            k += 1
+        if k < end:
+            word = norm(doc[k].text)
+            if word in _INDEFINITE and k + 1 < end and doc[k + 1].pos_ in ("NOUN", "ADJ"):
+                return UNNAMED
+            head = doc[k + 1] if doc[k].pos_ == "DET" and k + 1 < end else doc[k]
+            if norm(head.text) in self.lex.unnamed_speakers and not ents.owner(head.i):
+                return UNNAMED
+        orgs = [o for o in owners if o and o[0] == "organisation"]
+        for k in range(start, end):
             text = norm(doc[k].text).lstrip("-").removeprefix("t-")
             if text in _PRONOUNS and (doc[k].pos_ == "PRON" or doc[k].text.startswith("-")):
                 person = self._pronoun(ents, _PRONOUNS[text], before_char)
                 return ("person", person.key) if person else None
-            if doc[k].text in _STOP or doc[k].text == ",":
-                break
             head = self.lex.role_head_at([norm(t.text) for t in doc[k: k + 5]])
             if head:
                 person = self._title_holder(doc, ents, head.lemma, k, before_char)
-                return ("person", person.key) if person else None
+                if person is None:
+                    person = self._nearby_person(ents, head.gender or self._det_gender(doc, k), before_char)
+                if person:
+                    return ("person", person.key)
+                return UNNAMED  # "a précisé la directrice": someone the text does not name here
+        if orgs:
+            return orgs[0]
         return None
 
+    @staticmethod
+    def _det_gender(doc: Doc, k: int) -> str | None:
+        det = norm(doc[k - 1].text) if k > 0 else ""
+        return "f" if det in {"la", "cette", "une"} else "m" if det in {"le", "ce", "cet", "un"} else None
+
+    def _nearby_person(self, ents: DocEntities, gender: str | None, before_char: int,
+                       window: int = 400) -> PersonEntity | None:
+        """A title with no holder in the text ("cette conseillère", "l'ancien chef du
+        gouvernement") refers back to the person just mentioned, if one of that gender was
+        mentioned within the last few sentences."""
+        person = self._pronoun(ents, gender, before_char) if gender else None
+        if person is None:
+            return None
+        last = max((m.start for m in person.mentions if m.start < before_char), default=-1)
+        return person if before_char - last <= window else None
+
     def _pronoun(self, ents: DocEntities, gender: str, before_char: int) -> PersonEntity | None:
-        """The most recent person mentioned before ``before_char`` whose gender agrees; a person of
-        unknown gender only when nobody of that gender was mentioned."""
-        best_known, best_unknown = None, None
-        for mention, key in ents.mentions_in_order("person"):
-            if mention.start >= before_char:
+        """The most recent person mentioned before ``before_char`` — by name or by a title they
+        hold ("la préfète") — who can be ``il``/``elle``: of that gender, or of unknown gender."""
+        mentions = [(m.start, key) for m, key in ents.mentions_in_order("person")]
+        for person in ents.people.values():
+            mentions.extend((r.start, person.key) for r in person.roles)
+        for role in ents.unattached_roles:
+            holders = [p for p in ents.people.values() if any(r.head == role.head for r in p.roles)]
+            if len(holders) == 1:
+                mentions.append((role.start, holders[0].key))
+        candidate = None
+        for start, key in sorted(mentions):
+            if start >= before_char:
                 break
             person = ents.people[key]
-            if person.gender == gender:
-                best_known = person
-            elif person.gender is None:
-                best_unknown = person
-        return best_known or best_unknown
+            if person.gender == gender or person.gender is None:
+                candidate = person
+        return candidate
 
     def _title_holder(self, doc: Doc, ents: DocEntities, head: str, k: int, before_char: int
                       ) -> PersonEntity | None:
@@ -116,16 +181,44 @@ class Attributor:
         span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
         return list(span[0].sent) if span is not None else []
 
+    def _clause_before(self, doc: Doc, char: int) -> list[Token]:
+        """The tokens of the sentence that precede ``char``, cut after the last full stop or
+        paragraph break (the parser sometimes glues a quote to the sentence before it)."""
+        before = [t for t in self._sentence_tokens(doc, char) if t.idx < char]
+        for k in range(len(before) - 1, -1, -1):
+            t = before[k]
+            if t.text in {".", "!", "?", "…"} or (t.is_space and "\n" in t.text) or t.text in {"»", "”"}:
+                return before[k + 1:]
+        return before
+
+    @staticmethod
+    def _repeated(ents: DocEntities) -> None:
+        """A headline or subheading that repeats words quoted elsewhere has the same speaker."""
+        def words(q: QuoteMention) -> str:
+            return " ".join("".join(c if c.isalnum() else " " for c in q.text.casefold()).split())
+
+        for quote in ents.quotes:
+            if quote.speaker is not None or quote.attribution == "unnamed":
+                continue
+            mine = words(quote)
+            if len(mine.split()) < 3:
+                continue
+            for other in ents.quotes:
+                if other is quote or other.speaker is None:
+                    continue
+                theirs = words(other)
+                if mine in theirs or theirs in mine:
+                    quote.speaker, quote.cue, quote.cue_start = other.speaker, None, None
+                    quote.attribution, quote.confidence = "repeated-quote", 0.8
+                    break
+
     # -- rules ---------------------------------------------------------------------------------
     def _incise(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
         if quote.incise:
             start, stop = quote.incise
-            verb = next((t for t in doc[start:stop] if self._is_speech_verb(t)), None)
-            speaker = self._resolve(doc, ents, (verb.i + 1) if verb else start, stop, quote.open_at)
-            if speaker is None and verb is not None:
-                speaker = self._resolve(doc, ents, start, stop, quote.open_at)
-            if speaker:
-                return speaker, verb.text if verb else None, verb.idx if verb else None, "incise", 1.0
+            found = self._incise_subject(doc, ents, list(doc[start:stop]), quote)
+            if found:
+                return found
         after = doc.char_span(quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand")
         if after is None:
             return None
@@ -138,34 +231,66 @@ class Attributor:
             tokens.append(t)
             i += 1
         # the incise starts right after the closing mark, after an optional comma
-        while tokens and tokens[0].text in {",", "»", "”", "!", "?", "…"}:
+        while tokens and tokens[0].text in {",", "»", "”", "!", "?", "…", "\""}:
             tokens.pop(0)
         if not tokens:
             return None
-        # "« … », selon X."
         lowered = [norm(t.text) for t in tokens]
-        for cue in self.lex.attribution_cues:
+        for cue in self.lex.attribution_cues:  # "« … », selon X."
             if tuple(lowered[: len(cue)]) == cue and cue[0] != "pour":
                 speaker = self._resolve(doc, ents, tokens[len(cue) - 1].i + 1, tokens[-1].i + 1, quote.open_at)
                 if speaker:
                     return speaker, tokens[0].text, tokens[0].idx, "incise-according", 0.95
-        for n, t in enumerate(tokens[:5]):
-            if self._is_speech_verb(t):
-                # the subject: an inverted pronoun glued to the verb or its auxiliary, else a phrase after it
-                speaker = self._resolve(doc, ents, t.i + 1, tokens[-1].i + 1, quote.open_at)
-                if speaker is None:
-                    speaker = self._resolve(doc, ents, tokens[0].i, t.i, quote.open_at)
-                if speaker:
-                    return speaker, t.text, t.idx, "incise", 1.0
+        return self._incise_subject(doc, ents, tokens, quote)
+
+    def _incise_subject(self, doc: Doc, ents: DocEntities, tokens: list[Token], quote: QuoteMention):
+        """An incise is a verb with an inverted subject: a clitic (``a-t-il ajouté``,
+        ``se souvient-elle``) or a phrase after the verb (``a déclaré X``, ``sourit un habitant``).
+        Inversion right after a quote marks reported speech whatever the verb, so any verb counts
+        here; a reporting verb may also come after its subject (``« … », X a-t-il …``)."""
+        head = tokens[:6]
+        verb = next((t for t in head if t.pos_ in ("VERB", "AUX") and not t.text.startswith("-")
+                     and t.dep_ != "aux:tense" and t.dep_ != "aux:pass"), None)
+        speech = next((t for t in head if self._is_speech_verb(t)), None)
+        verb = speech or verb
+        clitic = next((t for t in head if self._inverted_clitic(t)), None)
+        if clitic is not None:
+            person = self._pronoun(ents, _PRONOUNS.get(norm(clitic.text).split("-")[-1], ""), quote.open_at)
+            if person is None and norm(clitic.text).endswith(("ils", "elles", "on")):
                 return None
-            if t.pos_ not in ("AUX", "ADV", "PRON", "ADP", "DET") and norm(t.text) not in _ADVERBS and not t.text.startswith("-"):
-                # "« … », X a déclaré" (subject before the verb)
-                if n == 0 and ents.owner(t.i):
-                    for u in tokens[1:8]:
-                        if self._is_speech_verb(u):
-                            return ents.owner(t.i), u.text, u.idx, "incise", 0.95
-                break
-        return None
+            cue = verb or clitic
+            return (("person", person.key) if person else UNNAMED), cue.text, cue.idx, "incise-pronoun", 0.9
+        if verb is None:
+            return None
+        # only adverbs, auxiliaries and object clitics may stand between the quote and the verb
+        for t in tokens[: tokens.index(verb)]:
+            if t.pos_ not in ("AUX", "ADV", "PRON", "PART", "SCONJ") and norm(t.text) not in _ADVERBS and t.text != ",":
+                owner = ents.owner(t.i)
+                if owner and owner[0] in ("person", "organisation") and speech is not None:
+                    return owner, speech.text, speech.idx, "incise-subject-first", 0.9
+                return None
+        after = verb.i + 1
+        while after < len(doc) and doc[after].pos_ in ("VERB", "AUX") and doc[after].i < tokens[-1].i:
+            after += 1  # "a fait valoir X", "a tenu à rappeler X"
+        speaker = self._resolve(doc, ents, after, tokens[-1].i + 1, quote.open_at)
+        if speaker is None and after < len(doc) and doc[after].pos_ == "PROPN" and doc[after].text[:1].isupper():
+            speaker = self._name_after_verb(doc, ents, after)
+        if speaker is None:
+            return None
+        if speech is None and speaker == UNNAMED:
+            return UNNAMED, verb.text, verb.idx, "incise", 0.8
+        return speaker, verb.text, verb.idx, "incise", 1.0 if speech is not None else 0.85
+
+    @staticmethod
+    def _name_after_verb(doc: Doc, ents: DocEntities, start: int):
+        """Register a name the entity recogniser missed, found as the inverted subject of an
+        incise ("« … », sourit Fatima, 64 ans")."""
+        end = start
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end - start < 4:
+            end += 1
+        s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        person = ents.add_person_mention(doc.text[s:e], EntityMention(s, e, start, end, doc.text[s:e]))
+        return ("person", person.key)
 
     def _colon(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
         k = quote.open_at - 1
@@ -188,13 +313,19 @@ class Attributor:
             speaker = self._subject(doc, ents, verb, clause, quote)
             if speaker:
                 return speaker, verb.text, verb.idx, "colon", 1.0
-        # "Pour X :", "Réaction de X :" — a person named in the clause
-        mentions = [ents.owner(t.i) for t in clause if ents.owner(t.i) and ents.owner(t.i)[0] in ("person", "organisation")]
-        people = [m for m in mentions if m[0] == "person"]
-        if people:
-            return people[0], None, None, "colon", 0.85
-        if mentions:
-            return mentions[0], None, None, "colon", 0.8
+        # "Pour X :", "Réaction de X :", "le sénateur s'est voulu confiant :" — whoever the clause
+        # names, a title resolved to its holder, or an unnamed speaker ("Un habitant résume :")
+        speaker = self._resolve(doc, ents, clause[0].i, clause[-1].i + 1, quote.open_at)
+        if speaker is None or speaker == UNNAMED:
+            for t in clause:  # the phrase reader stops at verbs; a name later in the clause still counts
+                owner = ents.owner(t.i)
+                if owner and owner[0] == "person":
+                    speaker = owner
+                    break
+        if speaker is not None and not (speaker == UNNAMED and verbs):
+            return speaker, None, None, "colon", 0.85
+        if speaker == UNNAMED:
+            return UNNAMED, verbs[0].text, verbs[0].idx, "colon", 0.85
         if verbs and previous is not None and previous.speaker:
             # "Et d'ajouter :" — no subject: the speaker of the quote before
             return previous.speaker, verbs[0].text, verbs[0].idx, "colon-continuation", 0.8
@@ -232,8 +363,7 @@ class Attributor:
         return None
 
     def _according(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
-        sent = self._sentence_tokens(doc, quote.open_at)
-        before = [t for t in sent if t.idx < quote.open_at]
+        before = self._clause_before(doc, quote.open_at)
         lowered = [norm(t.text) for t in before]
         for n in range(len(before)):
             for cue in self.lex.attribution_cues:
@@ -249,18 +379,35 @@ class Attributor:
         return None
 
     def _governing_verb(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
-        sent = self._sentence_tokens(doc, quote.open_at)
-        before = [t for t in sent if t.idx < quote.open_at]
-        verbs = [t for t in before if self._is_speech_verb(t) and t.pos_ in ("VERB", "AUX")]
+        before = self._clause_before(doc, quote.open_at)
+        verbs = [t for t in before if self._is_speech_verb(t)]
         if not verbs:
             return None
         verb = verbs[-1]
+        if "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"):
+            # passive: "une somme jugée « dérisoire » par l'association"
+            agent = self._passive_agent(doc, ents, quote)
+            if agent:
+                return agent, verb.text, verb.idx, "governing-verb-passive", 0.85
         speaker = self._subject(doc, ents, verb, before, quote)
         if speaker:
             return speaker, verb.text, verb.idx, "governing-verb", 0.9
         return None
 
+    def _passive_agent(self, doc: Doc, ents: DocEntities, quote: QuoteMention):
+        after = doc.char_span(quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand")
+        if after is None:
+            return None
+        k = after.end
+        while k < len(doc) and doc[k].text in {",", " "}:
+            k += 1
+        if k < len(doc) and norm(doc[k].text) == "par":
+            speaker = self._resolve(doc, ents, k + 1, min(len(doc), k + 10), quote.open_at)
+            return speaker if speaker and speaker != UNNAMED else None
+        return None
+
     def _next_sentence(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
+        """``« … »`` then ``Le constat est celui de X`` / ``C'est ce qu'a expliqué X``."""
         end = doc.char_span(quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand")
         if end is None:
             return None
@@ -268,21 +415,27 @@ class Attributor:
         if sent.end >= len(doc):
             return None
         nxt = doc[sent.end].sent
+        if nxt.start < sent.end:
+            return None
         tokens = [t for t in nxt if not t.is_space]
-        if not tokens or any(t.text in {"«", "“"} for t in tokens) or len(tokens) > 30:
+        if not tokens or any(t.text in {"«", "“"} for t in tokens) or len(tokens) > 40:
             return None
-        verbs = [t for t in tokens if self._is_speech_verb(t) or norm(t.text) in _PROPOS]
-        if not verbs:
+        lowered = [norm(t.text) for t in tokens]
+        cue = next((t for t in tokens if self._is_speech_verb(t)), None)
+        if cue is None:
+            for n in range(len(tokens)):
+                if any(tuple(lowered[n:n + len(p)]) == p for p in self.lex.speech_nouns):
+                    cue = tokens[n]
+                    break
+        if cue is None:
             return None
-        verb = verbs[0]
-        if verb.pos_ in ("VERB", "AUX"):
-            speaker = self._subject(doc, ents, verb, tokens, quote)
-        else:
-            speaker = self._resolve(doc, ents, verb.i + 1, tokens[-1].i + 1, quote.open_at)
-        if speaker is None:
+        speaker = None
+        if cue.pos_ in ("VERB", "AUX"):
+            speaker = self._subject(doc, ents, cue, tokens, quote)
+        if speaker is None or speaker == UNNAMED:
             speaker = next((ents.owner(t.i) for t in tokens if ents.owner(t.i) and ents.owner(t.i)[0] == "person"), None)
         if speaker:
-            return speaker, verb.text, verb.idx, "next-sentence", 0.75
+            return speaker, cue.text, cue.idx, "next-sentence", 0.75
         return None
 
     def _continuation(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):

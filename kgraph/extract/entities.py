@@ -44,6 +44,7 @@ class PersonEntity:
     mentions: list[EntityMention] = field(default_factory=list)
     forms: list[str] = field(default_factory=list)
     gender: str | None = None
+    gender_from_name: bool = False  # a guess from the first name, overridden by grammar
     roles: list[RoleMention] = field(default_factory=list)
 
     @property
@@ -101,6 +102,7 @@ class QuoteMention:
     incise: tuple[int, int] | None = None  # token range of an incise that split this quote
     about: list[str] = field(default_factory=list)
     pronoun: str | None = None
+    text: str = ""
 
 
 @dataclass

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicon import Lexicon, lexicon
+from ..lexicon import Lexicon, fold_name, lexicon
 from ..slugs import fold
 from .entities import EntityMention, get_entities, register_extensions
 from .text import is_capitalised, norm
@@ -44,6 +44,8 @@ class PersonFinder:
         found: list[_Candidate] = []
         for ent in doc.ents:
             if ent.label_ == "PER":
+                if len(ent) == 1 and ent[0].pos_ in ("VERB", "ADJ", "AUX", "ADV", "PRON", "DET"):
+                    continue  # "Contactée, la société assure …": a participle, not a name
                 cand = self._clean(doc, ent.start, ent.end, from_ner=True)
                 if cand:
                     found.append(cand)
@@ -182,8 +184,21 @@ class PersonFinder:
         return None
 
     def _note_gender(self, doc: Doc, person, cand: _Candidate) -> None:
-        if cand.gender and not person.gender:
-            person.gender = cand.gender
+        """Grammar first (an honorific); else the usual gender of the first name, if unambiguous."""
+        if cand.gender:
+            if not person.gender or getattr(person, "gender_from_name", False):
+                person.gender = cand.gender
+                person.gender_from_name = False
+            return
+        if person.gender:
+            return
+        first = person.name.split()[0]
+        guess = self.lex.first_names.get(fold_name(first))
+        if guess is None and "-" in first:
+            guess = self.lex.first_names.get(fold_name(first.split("-")[0]))
+        if guess:
+            person.gender = guess
+            person.gender_from_name = True
 
     @staticmethod
     def _word_count(doc: Doc, cand: _Candidate) -> int:

@@ -44,12 +44,16 @@ def _paragraph_start(text: str, i: int) -> int:
     return text.rfind("\n", 0, i) + 1
 
 
-def _scan_pair(text: str, opening: str, closing: str, max_paragraphs: int) -> list[MarkedSpan]:
+def _scan_pair(text: str, opening: str, closing: str, max_paragraphs: int,
+               recover_lost: bool = True) -> list[MarkedSpan]:
     spans: list[MarkedSpan] = []
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
         if ch == closing and closing != opening:
+            if not recover_lost:
+                i += 1
+                continue
             # a closing mark with nothing open: the opening mark was lost
             para = _paragraph_start(text, i)
             colon = text.rfind(": ", para, i)
@@ -124,13 +128,18 @@ def find_marked_spans(text: str, pairs: tuple[tuple[str, str], ...], *, max_para
                       ) -> list[MarkedSpan]:
     """All outermost quote-mark spans in ``text``, in order."""
     found: list[MarkedSpan] = []
+    openers = {o for o, _ in pairs}
     for opening, closing in pairs:
-        if opening not in text and closing not in text:
-            continue
+        if opening not in text:
+            # without its opening mark a pair can only be a lost opening; "“" closes „…“ but
+            # opens “…”, so a closing mark that also opens another pair is never taken as lost
+            if closing not in text or closing in openers:
+                continue
         if opening == closing:
             found.extend(_scan_straight(text, opening))
         else:
-            found.extend(_scan_pair(text, opening, closing, max_paragraphs))
+            found.extend(_scan_pair(text, opening, closing, max_paragraphs,
+                                    recover_lost=closing not in openers))
     # keep the outermost span where spans nest or overlap; a proper pair beats a recovered one
     found.sort(key=lambda s: (s.recovered is not None, s.open_at, -s.close_at))
     kept: list[MarkedSpan] = []

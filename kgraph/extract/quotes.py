@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..lexicon import Lexicon, lexicon
 from .entities import DocEntities, QuoteMention, get_entities, register_extensions
 from .quote_marks import MarkedSpan, find_marked_spans
-from .text import norm
+from .text import is_speech_verb, norm
 
 MARKS = set("«»“”„‹›\"")
 
@@ -38,39 +38,91 @@ class QuoteFinder:
             if span is None or not self._is_quotation(doc, ents, marked, span):
                 continue
             quotes.extend(self._split_on_incise(doc, marked, span))
+        for quote in quotes:
+            quote.text = doc.text[quote.start:quote.end]
         ents.quotes = quotes
         doc.spans["quotes"] = [doc.char_span(q.start, q.end, alignment_mode="expand") for q in quotes]
         return doc
 
     # -- is it speech? -------------------------------------------------------------------------
     def _is_quotation(self, doc: Doc, ents: DocEntities, marked: MarkedSpan, span: Span) -> bool:
-        words = [t for t in span if t.is_alpha or t.like_num]
-        if not words:
+        inner = doc.text[marked.start:marked.end]
+        n_words = len([w for w in inner.split() if any(c.isalnum() for c in w)])
+        if n_words == 0:
             return False
         if any(ents.owner(t.i) and ents.owner(t.i)[0] == "policy" for t in span):
             return False  # the name of a programme, already a policy
         before = self._tokens_before(doc, marked.open_at, 3)
-        if before and norm(before[-1].text) in self.lex.work_cues:
-            return False
-        if before and before[-1].pos_ == "DET" and len(before) > 1 and norm(before[-2].text) in self.lex.work_cues:
-            return False
-        if len(before) >= 2 and norm(before[-1].text) in {"de", "d'", "du"} and norm(before[-2].text) in self.lex.work_cues:
-            return False
+        starts_upper = inner[:1].isupper()
+        if starts_upper and self._after_work_cue(before):
+            return False  # le rapport « Renouveler les générations », baptisé « Cap Avenir »
+        if self._followed_by_work_noun(doc, marked.close_at):
+            return False  # « Les Mains du Nord », une exposition …
+        if self._defines_a_term(doc, before, marked.close_at):
+            return False  # ce que les professionnels appellent la « transition ambulatoire »
         colon = self._colon_before(doc, marked.open_at)
-        if len(words) >= self.min_words:
-            return not self._looks_like_title(span, words, colon, marked)
-        if len(words) == 1:
-            return colon and span[-1].is_punct
-        if colon:
+        exclaims = inner.rstrip().endswith(("?", "!", "?»", "!»"))
+        if n_words >= self.min_words:
+            return not self._looks_like_title(span, list(span), colon, marked)
+        if n_words <= 2:
+            # one or two words are scare quotes or a term, unless they stand as a sentence of their
+            # own: introduced by a colon, or capitalised and followed by an incise ("« Jamais »,
+            # a-t-il répondu")
+            return (colon and inner.rstrip()[-1:] in ".!?…") or (
+                starts_upper and self._incise_follows(doc, marked.close_at))
+        if colon or exclaims:
             return True
-        return self._reporting_verb_governs(doc, span)
+        return self._reporting_verb_close(doc, span, before) or self._incise_follows(doc, marked.close_at)
+
+    def _after_work_cue(self, before: list) -> bool:
+        if not before:
+            return False
+        last = norm(before[-1].text)
+        if last in self.lex.work_cues:
+            return True
+        if before[-1].pos_ == "DET" and len(before) > 1 and norm(before[-2].text) in self.lex.work_cues:
+            return True
+        return len(before) >= 2 and last in {"de", "d'", "du"} and norm(before[-2].text) in self.lex.work_cues
+
+    def _followed_by_work_noun(self, doc: Doc, close_at: int) -> bool:
+        after = doc.char_span(close_at + 1, min(len(doc.text), close_at + 40), alignment_mode="contract")
+        if after is None:
+            return False
+        words = [t for t in after if not t.is_space][:3]
+        if len(words) >= 3 and words[0].text == "," and words[1].pos_ == "DET":
+            return norm(words[2].text) in self.lex.work_cues or words[2].lemma_.lower() in self.lex.work_cues
+        return False
+
+    @staticmethod
+    def _defines_a_term(doc: Doc, before: list, close_at: int) -> bool:
+        """Scare quotes around a term being defined or named: "ce qu'on appelle la « X »",
+        "la « X », c'est-à-dire …"."""
+        if any(t.lemma_.lower() in {"appeler", "nommer", "baptiser", "surnommer", "qualifier"}
+               and t.i >= (before[0].i if before else 0) for t in before[-2:]):
+            return True
+        tail = doc.text[close_at + 1: close_at + 24].lstrip(" ,\u00a0\u202f")
+        return tail.startswith(("c'est-à-dire", "c’est-à-dire", "soit ", "autrement dit"))
+
+    def _reporting_verb_close(self, doc: Doc, span: Span, before: list) -> bool:
+        """A short fragment is speech when a reporting verb governs it from close by:
+        "juge l'enveloppe « bienvenue mais insuffisante »", "assurant que « … »"."""
+        window = [t for t in doc[max(0, span.start - 6): span.start] if not t.is_punct or t.text == ","]
+        return any(is_speech_verb(token, self.lex) for token in window)
+
+    def _incise_follows(self, doc: Doc, close_at: int) -> bool:
+        after = doc.char_span(close_at + 1, min(len(doc.text), close_at + 40), alignment_mode="contract")
+        if after is None:
+            return False
+        words = [t for t in after if not t.is_space and t.text != ","][:4]
+        return any(is_speech_verb(t, self.lex) for t in words) or any(
+            t.text.startswith("-") and norm(t.text).lstrip("-t") in {"il", "elle"} for t in words)
 
     @staticmethod
     def _looks_like_title(span: Span, words, colon: bool, marked: MarkedSpan) -> bool:
-        """Every word capitalised and no sentence punctuation: a title, not speech."""
+        """Every long word capitalised and no sentence punctuation: a title, not speech."""
         if colon:
             return False
-        content = [t for t in words if len(t.text) > 3]
+        content = [t for t in words if t.is_alpha and len(t.text) > 3]
         return bool(content) and all(t.text[0].isupper() for t in content) and not any(
             t.text in {".", "!", "?", ","} for t in span)
 
@@ -87,15 +139,6 @@ class QuoteFinder:
         while k >= 0 and doc.text[k] in " \t\u00a0\u202f\n\r":
             k -= 1
         return k >= 0 and doc.text[k] == ":"
-
-    def _reporting_verb_governs(self, doc: Doc, span: Span) -> bool:
-        sent = span[0].sent
-        for token in sent:
-            if span.start <= token.i < span.end:
-                continue
-            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lex.speech_verbs:
-                return True
-        return False
 
     # -- incises -------------------------------------------------------------------------------
     def _split_on_incise(self, doc: Doc, marked: MarkedSpan, span: Span) -> list[QuoteMention]:
@@ -135,9 +178,9 @@ class QuoteFinder:
     def _incise_verb(self, doc: Doc, i: int, limit: int) -> int | None:
         """Index of the reporting verb of an incise starting at ``i`` ("dit-il", "a ajouté X")."""
         k = i
-        while k < limit and k < i + 3 and (doc[k].pos_ == "AUX" or doc[k].text.startswith("-t")):
-            k += 1
-        if k >= limit or doc[k].lemma_.lower() not in self.lex.speech_verbs or doc[k].pos_ not in ("VERB", "AUX"):
+        while k < limit and k < i + 4 and (doc[k].pos_ == "AUX" or doc[k].text.startswith("-")):
+            k += 1  # "a-t-elle lancé": auxiliary and inverted clitics before the participle
+        if k >= limit or not is_speech_verb(doc[k], self.lex):
             return None
         nxt = doc[k + 1] if k + 1 < limit else None
         prev = doc[k - 1] if k > i else None

@@ -40,8 +40,9 @@ class RoleFinder:
                 continue
             if not any(r.title == role.title for r in person.roles):
                 person.roles.append(role)
-            if role.gender and not person.gender:
-                person.gender = role.gender
+            if role.gender and (not person.gender or person.gender_from_name):
+                person.gender = role.gender  # grammar beats a guess from the first name
+                person.gender_from_name = False
         return doc
 
     # -- titles --------------------------------------------------------------------------------
@@ -136,6 +137,8 @@ class RoleFinder:
         j = role.end_token
         if j < len(doc) and doc[j].text == ",":
             j += 1
+        while j < len(doc) and doc[j].text in self.lex.honorifics:
+            j += 1  # "l'avocate des parties civiles, Me Hélène Castaing"
         person = ents.person_at(j) if j < len(doc) else None
         if person is not None:
             role.rule = "title-before-name"

@@ -30,3 +30,21 @@ def is_paragraph_break(token: Token) -> bool:
 
 def is_boundary_punct(token: Token) -> bool:
     return token.text in {",", ";", ":", "(", ")", "[", "]", ".", "!", "?", "…", "—", "–"} or token.is_space
+
+
+def is_speech_verb(token: Token, lex) -> bool:
+    """A reporting verb, recognised by its lemma or by its written form (the French lemmatizer
+    leaves some forms unlemmatised: "estime" -> "estime"), or as the first word of a multi-word
+    one ("fait valoir", "met en garde"). A noun after a determiner ("le juge") is not a verb."""
+    if token.pos_ in ("DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "NUM", "SPACE", "PROPN"):
+        return False
+    if token.pos_ == "NOUN" and token.i > 0 and token.doc[token.i - 1].pos_ == "DET":
+        return False
+    if token.lemma_.lower() in lex.speech_verbs or norm(token.text) in lex.speech_forms:
+        return True
+    doc = token.doc
+    for phrase in lex.speech_phrases:
+        lemmas = tuple(t.lemma_.lower() for t in doc[token.i: token.i + len(phrase)])
+        if lemmas == phrase:
+            return True
+    return False
