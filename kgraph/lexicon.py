@@ -71,6 +71,8 @@ class Lexicon:
     first_names: dict[str, str]  # folded first name -> "m" / "f"
     speech_nouns: tuple[tuple[str, ...], ...]
     unnamed_speakers: frozenset[str]
+    role_bridges: frozenset[str]
+    institutions: dict[str, str]  # name as written -> kind
 
     @property
     def policy_cue_words(self) -> frozenset[str]:
@@ -138,6 +140,8 @@ def lexicon() -> Lexicon:
         first_names={fold_name(n): g for n, g in read_table("first_names.tsv")},
         speech_nouns=tuple(sorted({_split(n) for n in read_lines("speech_nouns.txt")}, key=len, reverse=True)),
         unnamed_speakers=frozenset(read_lines("unnamed_speakers.txt")),
+        role_bridges=frozenset(w.replace("’", "'") for w in read_lines("role_bridges.txt")),
+        institutions={n.replace("’", "'"): k for n, k in read_table("institutions.tsv")},
     )
 
 

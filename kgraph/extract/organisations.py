@@ -35,8 +35,11 @@ class OrganisationFinder:
         ents = get_entities(doc)
         self._named_heads(doc, ents)
         self._generic_then_name(doc, ents)
+        self._lowercase_heads(doc, ents)
+        self._institutions(doc, ents)
+        self._acronym_definitions(doc, ents)
         self._ner(doc, ents)
-        self._acronyms(doc, ents)
+        self._acronym_uses(doc, ents)
         self._generic_mentions(doc, ents)
         return doc
 
@@ -82,8 +85,8 @@ class OrganisationFinder:
             if token.pos_ == "ADJ" and end > 0 and (is_capitalised(doc[end - 1]) or doc[end - 1].pos_ == "NOUN"):
                 end += 1  # "Conseil régional", "Transition écologique"
                 continue
-            if token.pos_ == "NOUN" and end > 0 and norm(doc[end - 1].text) in {"de", "d'", "l'", "des", "du"}:
-                end += 1  # "Agence de l'eau", "Chambre de commerce"
+            if token.pos_ == "NOUN" and end > 0 and norm(doc[end - 1].text) in {"de", "d'", "l'", "des", "du", "la", "le", "les"}:
+                end += 1  # "Agence de l'eau", "Chambre de commerce", "Agence nationale de la recherche"
                 continue
             break
         # no trailing connectors
@@ -115,19 +118,31 @@ class OrganisationFinder:
 
     # -- 2. generic phrase + proper name ---------------------------------------------------------
     def _generic_then_name(self, doc: Doc, ents: DocEntities) -> None:
+        """``l'agence économique régionale X``, ``le groupe X``, ``l'association de consommateurs X``."""
         for i, token in enumerate(doc):
-            if token.pos_ != "DET" or i + 1 >= len(doc):
+            if (token.pos_ != "DET" and norm(token.text) not in {"du", "des", "au", "aux"}) or i + 1 >= len(doc):
                 continue
             found = self._head_at(doc, i + 1)
             if not found or is_capitalised(doc[i + 1]):
                 continue
             head, kind = found
             j = i + 1 + len(head)
-            while j < len(doc) and doc[j].pos_ == "ADJ" and not is_capitalised(doc[j]):
+            while j < len(doc) and not is_capitalised(doc[j]) and (
+                    doc[j].pos_ == "ADJ" or norm(doc[j].text) in {"de", "d'"} and j + 1 < len(doc)
+                    and doc[j + 1].pos_ == "NOUN" and not is_capitalised(doc[j + 1])
+                    or doc[j].pos_ == "NOUN" and norm(doc[j - 1].text) in {"de", "d'"}):
                 j += 1
-            if j >= len(doc) or not is_capitalised(doc[j]) or not self._free(ents, j, j + 1):
+            if j >= len(doc) or not is_capitalised(doc[j]):
                 continue
-            if doc[j].ent_type_ == "PER":
+            owner = ents.owner(j)
+            if owner and owner[0] == "person" and len(ents.people[owner[1]].mentions) == 1:
+                # "le groupe Vosges Lamellés": a name right after an organisation noun is the
+                # organisation's, even when the entity recogniser took it for a person
+                person = ents.people.pop(owner[1])
+                for m in person.mentions:
+                    for k in range(m.start_token, m.end_token):
+                        ents.token_owner.pop(k, None)
+            elif owner is not None:
                 continue
             end = self._name_end(doc, j, j + self.max_words)
             if end <= j:
@@ -143,6 +158,55 @@ class OrganisationFinder:
                 if generic not in org.forms:
                     org.forms.append(generic)
             org.heads.add(" ".join(head))
+
+    # -- lower-case heads with a named complement, and institutions ---------------------------
+    def _lowercase_heads(self, doc: Doc, ents: DocEntities) -> None:
+        """``la préfecture de la Drôme``, ``le centre hospitalier de Vallières``, ``le ministère de
+        la Culture``: a lower-case organisation noun whose complement names it (a capitalised word
+        after de/du/des)."""
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            found = self._head_at(doc, i) if not is_capitalised(token) and token.pos_ == "NOUN" else None
+            if not found or not self._free(ents, i, i + 1) or self._plural(doc, i):
+                i += 1
+                continue
+            head, kind = found
+            j = i + len(head)
+            while j < len(doc) and doc[j].pos_ == "ADJ" and not is_capitalised(doc[j]):
+                j += 1
+            if j >= len(doc) or norm(doc[j].text) not in {"de", "du", "des", "d'"}:
+                i += 1
+                continue
+            end = self._name_end(doc, j, j + self.max_words)
+            capitals = [t for t in doc[j:end] if is_capitalised(t) and self._free(ents, t.i, t.i + 1)]
+            if not capitals or any(ents.owner(t.i) and ents.owner(t.i)[0] == "person" for t in doc[j:end]):
+                i += 1
+                continue
+            name = " ".join(doc.text[doc[i].idx: doc[end - 1].idx + len(doc[end - 1])].split())
+            org = ents.add_org_mention(name, self._mention(doc, i, end), kind=kind)
+            org.heads.add(" ".join(head))
+            i = end
+
+    @staticmethod
+    def _plural(doc: Doc, i: int) -> bool:
+        return i > 0 and norm(doc[i - 1].text) in {"les", "des", "ces", "plusieurs", "deux", "trois"}
+
+    def _institutions(self, doc: Doc, ents: DocEntities) -> None:
+        """``l'État``, ``le gouvernement``, ``le Sénat``: organisations without a proper name."""
+        for name, kind in self.lex.institutions.items():
+            words = name.split()
+            for i in range(len(doc) - len(words) + 1):
+                if [t.text.replace("’", "'") for t in doc[i: i + len(words)]] != words:
+                    continue
+                if not self._free(ents, i, i + len(words)):
+                    continue
+                determined = i > 0 and norm(doc[i - 1].text) in {"l'", "le", "la", "du", "au", "de", "d'"}
+                if not determined and not name[:1].isupper():
+                    continue
+                if i + len(words) < len(doc) and is_capitalised(doc[i + len(words)]) and not doc[i + len(words)].is_punct:
+                    continue  # part of a longer name
+                ents.add_org_mention(name, self._mention(doc, i, i + len(words)), kind=kind)
 
     # -- 3. statistical entities and acronyms -----------------------------------------------------
     def _ner(self, doc: Doc, ents: DocEntities) -> None:
@@ -161,14 +225,18 @@ class OrganisationFinder:
             first = norm(doc[start].text)
             if first in self.lex.work_cues or first in self.lex.policy_cue_words:
                 continue  # a report, a programme: not an organisation
+            if end - start == 1 and not is_acronym(doc[start].text) and (
+                    doc.vocab[doc[start].text.lower()].has_vector and doc[start].pos_ != "PROPN"
+                    or doc[start].is_sent_start):
+                continue  # "Mobilités", "Inclusion": a capitalised common word, not a name
             if self.lex.role_head_at([first]):
                 continue
             name = " ".join(doc.text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1])].split())
             found = self._head_at(doc, start)
             ents.add_org_mention(name, self._mention(doc, start, end), kind=found[1] if found else None)
 
-    def _acronyms(self, doc: Doc, ents: DocEntities) -> None:
-        # "Name (ACR)": the acronym names the organisation just before it
+    def _acronym_definitions(self, doc: Doc, ents: DocEntities) -> None:
+        """"Name (ACR)": the acronym names the organisation just before it."""
         for i in range(1, len(doc) - 2):
             if doc[i].text == "(" and doc[i + 2].text == ")" and is_acronym(doc[i + 1].text):
                 owner = ents.owner(i - 1)
@@ -176,7 +244,8 @@ class OrganisationFinder:
                     org = ents.organisations[owner[1]]
                     org.acronym = doc[i + 1].text
                     ents.add_org_mention(org.name, self._mention(doc, i + 1, i + 2))
-        # every later use of a known acronym
+
+    def _acronym_uses(self, doc: Doc, ents: DocEntities) -> None:
         acronyms = {o.acronym: o for o in ents.organisations.values() if o.acronym}
         for token in doc:
             org = acronyms.get(token.text)

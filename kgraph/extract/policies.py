@@ -24,6 +24,8 @@ from .text import is_capitalised, norm
 _CONNECTORS = {"de", "du", "des", "d'", "pour", "à", "la", "le", "l'", "en", "sur", "au", "aux"}
 _OPEN = {"«": "»", "“": "”", "\"": "\"", "‹": "›"}
 _ANAPHORS = {"ce", "cette", "cet", "ces"}
+_NAMING_VERBS = {"baptisé", "baptisée", "intitulé", "intitulée", "nommé", "nommée", "dénommé", "dénommée", "dit", "dite"}
+_LAW_LINKS = {"pour", "sur", "relative", "relatif", "visant", "portant"}
 _GENERIC_POLICY_NOUNS = {"politique", "plan", "dispositif", "programme", "mesure", "loi", "fonds", "pack",
                          "stratégie", "réforme", "projet", "initiative", "aide", "opération"}
 
@@ -33,6 +35,7 @@ class PolicyFinder:
         self.lex = lex
         self.max_name_words = max_name_words
         self.cues = sorted(lex.policy_cues.items(), key=lambda kv: len(kv[0]), reverse=True)
+        self.org_heads = tuple(lex.organisation_heads)
 
     def __call__(self, doc: Doc) -> Doc:
         ents = get_entities(doc)
@@ -114,53 +117,123 @@ class PolicyFinder:
         return found
 
     def _name_end(self, doc: Doc, cue_start: int, i: int) -> int | None:
+        """End of the name after a cue noun, or None when the cue is used generically.
+
+        The name may be in quote marks (``le programme « Cap Avenir »``), introduced by
+        ``baptisé``/``intitulé``, or follow the cue directly; a descriptive complement may come
+        first (``le programme d'accélération X``, ``le contrat territorial X``).  French names
+        capitalise their first word only, so after a capitalised word the name runs on over
+        lower-case adjectives, nouns and prepositions (``plan Écoles durables``, ``programme
+        Numérique pour tous``) and stops at a verb, punctuation, a year after ``pour``, or a
+        complement naming who owns it (``… de la métropole``).  A law may be named by a
+        lower-case phrase (``la loi pour la transmission des exploitations``).
+        """
         if i >= len(doc):
             return None
-        first = doc[i]
+        k = i
+        # descriptive complement before the name: adjectives, "de + noun"
+        while k < len(doc) and k - i < 4 and not is_capitalised(doc[k]) and doc[k].text not in _OPEN:
+            if doc[k].pos_ == "ADJ" or norm(doc[k].text) in {"de", "d'"} and k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN":
+                k += 1
+            elif doc[k].pos_ == "NOUN" and k > i and norm(doc[k - 1].text) in {"de", "d'"}:
+                k += 1
+            elif norm(doc[k].text) in _NAMING_VERBS:
+                k += 1
+            else:
+                break
+        if k < len(doc) and doc[k].text == "," and k + 1 < len(doc) and doc[k + 1].text in _OPEN:
+            k += 1  # "un programme de médiation, « Fil à fil »"
+        if k >= len(doc):
+            return None
+        first = doc[k]
         if first.text in _OPEN:  # le programme « Cap Avenir »
             closing = _OPEN[first.text]
-            for j in range(i + 1, min(len(doc), i + 2 + self.max_name_words)):
+            for j in range(k + 1, min(len(doc), k + 2 + self.max_name_words)):
                 if doc[j].text == closing:
-                    return j + 1 if j > i + 1 else None
+                    return j + 1 if j > k + 1 else None
                 if doc[j].is_space and "\n" in doc[j].text:
                     return None
             return None
         cue_capitalised = is_capitalised(doc[cue_start]) and not doc[cue_start].is_sent_start
-        end = i
-        while end < len(doc) and end - i < self.max_name_words:
+        law = norm(doc[cue_start].text) in {"loi", "proposition", "projet"}
+        if not is_capitalised(first) and not first.like_num:
+            if law and norm(first.text) in _LAW_LINKS and k == i:
+                return self._lowercase_law_end(doc, k)
+            if not cue_capitalised:
+                return None
+            k = i  # "Fonds vert", "Fonds de garantie …": the capitalised cue starts the name
+        end = k
+        seen_capital = cue_capitalised
+        while end < len(doc) and end - k < self.max_name_words:
             t = doc[end]
-            if t.is_space or (t.is_punct and t.text not in {"-", "'"}):
+            word = norm(t.text)
+            if t.is_space or (t.is_punct and t.text not in {"-", "'", "’"}):
                 break
             if is_capitalised(t) or t.like_num:
+                if self._owner_complement(doc, end):
+                    break
+                seen_capital = True
                 end += 1
                 continue
-            if t.text == "-" and end > i and not doc[end - 1].whitespace_:
+            if t.text == "-" and end > k and not doc[end - 1].whitespace_:
                 end += 1
                 continue
-            word = norm(t.text)
-            if word in _CONNECTORS and end > i and end + 1 < len(doc):
+            if not seen_capital:
+                break
+            if t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV") and word not in {"tous", "toutes"}:
+                break
+            if word == "et":
+                nxt = doc[end + 1] if end + 1 < len(doc) else None
+                if nxt is not None and nxt.pos_ in ("NOUN", "ADJ") and not is_capitalised(nxt):
+                    end += 2  # "loi Climat et résilience"
+                    continue
+                break
+            if word in _CONNECTORS:
                 nxt = end + 1
                 while nxt < len(doc) and norm(doc[nxt].text) in _CONNECTORS:
                     nxt += 1
-                if nxt < len(doc) and (is_capitalised(doc[nxt]) or doc[nxt].like_num):
-                    end = nxt
+                if nxt >= len(doc) or doc[nxt].like_num and word == "pour" or self._owner_complement(doc, end):
+                    break  # "pour 2025", "de la métropole"
+                if doc[nxt].pos_ in ("NOUN", "ADJ", "PROPN", "NUM") or norm(doc[nxt].text) in {"tous", "toutes"}:
+                    end = nxt + 1
                     continue
                 break
-            if word == "et" and end > i and end + 1 < len(doc) and doc[end + 1].pos_ == "NOUN":
-                # "loi Climat et résilience": a law's name coordinates nouns
-                end += 2
-                continue
-            if cue_capitalised and end - i < 2 and t.pos_ in ("ADJ", "NOUN") and end == i:
-                end += 1  # "Fonds vert", "Plan vélo"
+            if t.pos_ in ("ADJ", "NOUN", "NUM") or word in {"tous", "toutes"}:
+                end += 1
                 continue
             break
-        while end > i and norm(doc[end - 1].text) in _CONNECTORS | {"et", "-"}:
+        while end > k and norm(doc[end - 1].text) in _CONNECTORS | {"et", "-"}:
             end -= 1
-        if end == i:
+        if end == k or not any(is_capitalised(t) or t.like_num for t in doc[k:end]) and not cue_capitalised:
             return None
-        if all(not is_capitalised(t) for t in doc[i:end]) and not cue_capitalised:
+        if end == i and cue_capitalised:
             return None
         return end
+
+    def _owner_complement(self, doc: Doc, j: int) -> bool:
+        """``de la métropole``, ``de l'État``, ``du Département``: who owns it, not its name."""
+        k = j
+        if norm(doc[k].text) in {"de", "du", "des", "d'"}:
+            k += 1
+        while k < len(doc) and doc[k].pos_ == "DET":
+            k += 1
+        if k == j or k >= len(doc):
+            return False
+        words = [norm(t.text) for t in doc[k: k + 3]]
+        if any(tuple(words[: len(h)]) == h for h in self.org_heads):
+            return True
+        return doc[k].text in self.lex.institutions or doc[k].ent_type_ in ("LOC", "ORG")
+
+    def _lowercase_law_end(self, doc: Doc, k: int) -> int | None:
+        end = k + 1
+        while end < len(doc) and end - k < 10:
+            t = doc[end]
+            if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+                break
+            end += 1
+        while end > k and norm(doc[end - 1].text) in _CONNECTORS | {"et"}:
+            end -= 1
+        return end if end - k >= 3 else None
 
     def _sector_end(self, doc: Doc, cue_start: int, i: int) -> int | None:
         """``filière X``: a policy only after a commitment ("engagement dans", "s'engage dans")."""

@@ -22,7 +22,6 @@ from .text import is_capitalised, norm
 _COMPLEMENT_WORDS = {"de", "du", "des", "d'", "à", "au", "aux", "en", "pour", "chargé", "chargée",
                      "l'", "la", "le", "les", "sur", "auprès", "délégué", "déléguée", "charge"}
 _COPULAS = {"être", "devenir", "rester", "demeurer"}
-_APPOINTED = {"nommé", "nommée", "élu", "élue", "désigné", "désignée", "réélu", "réélue"}
 _FORMER = {"ancien", "ancienne", "ex", "anciens", "anciennes"}
 
 
@@ -57,6 +56,9 @@ class RoleFinder:
                 continue
             if head.words[0] == "premier" and not is_capitalised(doc[i]) and len(head.words) == 1:
                 i += 1
+                continue
+            if len(head.words) == 1 and doc[i].pos_ in ("VERB", "AUX"):
+                i += 1  # "juge l'endettement excessif", "élue en 2020": a verb, not a title
                 continue
             start = i
             while start > 0 and (words[start - 1] in self.lex.role_modifiers or words[start - 1] in {"-", "ex-"}):
@@ -145,10 +147,8 @@ class RoleFinder:
             return person
         # name then title: "X, maire de Lyon", "X (PS), députée", "X (maire de Lyon)", "X, nommée …"
         k = role.start_token - 1
-        while k >= 0 and doc[k].pos_ == "DET":
-            k -= 1
-        if k >= 0 and norm(doc[k].text) in _APPOINTED:
-            k -= 1
+        while k >= 0 and (doc[k].pos_ == "DET" or norm(doc[k].text) in self.lex.role_bridges):
+            k -= 1  # "X, également maire de …", "X, redevenu sénateur …", "X, nommée la …"
         if k >= 0 and doc[k].text in {",", "("}:
             k -= 1
             if k >= 0 and doc[k].text == ")":  # skip a bracketed party: "X (LR), député"
