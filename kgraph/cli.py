@@ -197,14 +197,23 @@ def query(sparql, store, fmt, name, params, list_):
 @click.option("--store", default=None, help="Store folder (default out/store or $KGRAPH_STORE).")
 @click.option("--query", "query_file", default=None, type=click.Path(), help="A CONSTRUCT query (.rq) to draw.")
 @click.option("--out", default=None, help="HTML file to write (default out/graph.html).")
-def visualize(store, query_file, out):
+@click.option("--focus", "focus_on", default=None, metavar="IRI_OR_NAME",
+              help="Draw only this entity and what lies within --depth edges of it.")
+@click.option("--depth", default=2, show_default=True, type=click.IntRange(min=0),
+              help="Edges from the --focus entity to keep.")
+@click.option("--sources", default=None, type=click.Path(file_okay=False),
+              help="Folder of the source files, for the panel's links (default: the paths "
+                   "recorded in the build's extraction reports).")
+def visualize(store, query_file, out, focus_on, depth, sources):
     """Draw the graph (or what a CONSTRUCT query returns) as an interactive HTML network.
 
-    The page opens offline: everything it needs is inlined.
+    The page opens offline: everything it needs is inlined. Hover or click a node for its
+    details (a quote links to its source file); filter by type, organisation, policy or dates.
 
     \b
     Example:
       kgraph visualize --out out/graph.html
+      kgraph visualize --focus "Laurent Wauquiez" --depth 2 --out wauquiez.html
       kgraph visualize --query my-construct.rq --out people.html
     """
     from rdflib import Graph
@@ -213,9 +222,10 @@ def visualize(store, query_file, out):
     from .namespace import bind_prefixes
     from .query import format_result, run_query
     from .store import Store
-    from .viz import project, render_html
+    from .viz import focus, project, render_html, sources_from_reports
 
-    st = Store(_store_path(store), read_only=True, create=False)
+    store_path = _store_path(store)
+    st = Store(store_path, read_only=True, create=False)
     graph = Graph()
     bind_prefixes(graph)
     if query_file:
@@ -229,8 +239,12 @@ def visualize(store, query_file, out):
         graph.parse(data=format_result(result, "ntriples"), format="nt")
     else:
         graph.parse(data=st.dump("ntriples").decode("utf-8"), format="nt")
+    network = project(graph)
+    if focus_on:
+        network = focus(network, focus_on, depth)
+    links = sources or sources_from_reports(store_path.parent / "extractions")
     target = Path(out or Path(DEFAULT_OUT) / "graph.html")
-    render_html(project(graph), target, title="kgraph")
+    render_html(network, target, title="kgraph", sources=links)
     click.echo(str(target))
 
 

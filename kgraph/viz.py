@@ -17,27 +17,45 @@ import hashlib
 import json
 import math
 import os
+import re
 import tempfile
+import unicodedata
 import warnings
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
+from urllib.parse import quote
 
 import networkx as nx
+import numpy as np
 import pyvis
 from jinja2 import Environment, FileSystemLoader
 from pyvis.network import Network
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kgraph.errors import KgraphError
 from kgraph.namespace import KG, sparql_prefixes
 
-__all__ = ["EDGE_LABELS", "KINDS", "KindStyle", "project", "render_html"]
+__all__ = [
+    "EDGE_LABELS",
+    "KINDS",
+    "FocusError",
+    "KindStyle",
+    "find_node",
+    "focus",
+    "project",
+    "render_html",
+    "source_href",
+    "sources_from_reports",
+]
 
 QUERY_DIR = Path(__file__).parent / "queries" / "viz"
+# where source files are: one folder, or each source name mapped to its path
+Sources: TypeAlias = "str | os.PathLike[str] | Mapping[str, str | os.PathLike[str]] | None"
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
 
@@ -164,15 +182,19 @@ def project(graph: Graph | Dataset) -> nx.MultiDiGraph:
     for query, relation in _EDGE_QUERIES.items():
         for row in _select(union, query):
             edges.add((_node_id(row["source"]), _node_id(row["target"]), relation))
+    tie_dates: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in _select(union, "edges_policy_tie"):
         relation = _TIES.get(row["tie"], "tiedTo")
-        edges.add((_node_id(row["source"]), _node_id(row["target"]), relation))
+        pair = (_node_id(row["source"]), _node_id(row["target"]))
+        edges.add((*pair, relation))
+        if "issued" in row:
+            tie_dates[pair].add(_date(row["issued"]))
     edges = {e for e in edges if e[0] in entities.kind and e[1] in entities.kind}
     # the generic tie says nothing more when a named tie joins the same pair
     named = {(s, t) for s, t, r in edges if r in _TIES.values() and r != "tiedTo"}
     edges = {e for e in edges if not (e[2] == "tiedTo" and (e[0], e[1]) in named)}
 
-    return entities.network(sorted(edges))
+    return entities.network(sorted(edges), tie_dates)
 
 
 def _union_view(graph: Graph | Dataset) -> Graph:
@@ -310,16 +332,23 @@ class _Entities:
         title = _first(f.get("title", ()))
         return _shorten(title, 50) if title else (_first(f.get("source", ())) or "document")
 
-    def network(self, edges: list[tuple[str, str, str]]) -> nx.MultiDiGraph:
+    def network(
+        self,
+        edges: list[tuple[str, str, str]],
+        tie_dates: dict[tuple[str, str], set[str]] | None = None,
+    ) -> nx.MultiDiGraph:
         labels = {node_id: self.label(node_id) for node_id in self.kind}
         links = _Links(labels, self.fields, edges)
+        dates = _node_dates(self.kind, links, tie_dates or {})
         network = nx.MultiDiGraph()
         for node_id in sorted(self.kind, key=lambda i: _node_order(self.kind[i], labels[i], i)):
             kind = self.kind[node_id]
             details = _DETAILS[kind](links, node_id, self.fields.get(node_id, {}))
             details["iri"] = node_id
             details = {k: v for k, v in details.items() if v or isinstance(v, int)}
-            network.add_node(node_id, kind=kind, label=labels[node_id], details=details)
+            network.add_node(
+                node_id, kind=kind, label=labels[node_id], details=details, dates=dates[node_id]
+            )
         for source, target, relation in edges:
             network.add_edge(
                 source, target, key=relation, relation=relation, label=EDGE_LABELS[relation]
@@ -371,6 +400,45 @@ class _Links:
 
     def field(self, node_id: str, name: str) -> set[str]:
         return self.fields.get(node_id, {}).get(name, set())
+
+
+def _node_dates(
+    kinds: dict[str, str], links: _Links, tie_dates: dict[tuple[str, str], set[str]]
+) -> dict[str, list[str]]:
+    """The ISO dates each node is attested on, for the page's date filter.
+
+    A document has its own date; a quote and a role the dates of the documents they were read
+    in; a person or organisation the dates of its roles, its quotes and its policy ties; a policy
+    those of the quotes about it and of its ties.  Where no document says when, a node has none,
+    and the filter leaves it shown rather than guess.
+    """
+    own: dict[str, set[str]] = {}
+    for node_id, kind in kinds.items():
+        if kind == "document":
+            own[node_id] = set(links.field(node_id, "date"))
+        elif kind == "role":
+            own[node_id] = set(links.field(node_id, "dates"))
+    for node_id, kind in kinds.items():
+        if kind == "quote":
+            own[node_id] = {d for doc in links.linked(node_id, "in") for d in own.get(doc, ())}
+    ties: dict[str, set[str]] = defaultdict(set)
+    for (agent, policy), found in tie_dates.items():
+        ties[agent] |= found
+        ties[policy] |= found
+    result: dict[str, list[str]] = {}
+    for node_id, kind in kinds.items():
+        found = set(own.get(node_id, ()))
+        if kind in ("person", "organisation"):
+            related = links.linked(node_id, "said")
+            related += links.linked(
+                node_id, "holds" if kind == "person" else "within", incoming=kind != "person"
+            )
+            found |= {d for other in related for d in own.get(other, ())} | ties[node_id]
+        elif kind == "policy":
+            about = links.linked(node_id, "about", incoming=True)
+            found |= {d for q in about for d in own.get(q, ())} | ties[node_id]
+        result[node_id] = sorted(d for d in found if d)
+    return result
 
 
 def _joined(values: Iterable[str]) -> str:
@@ -477,13 +545,15 @@ def render_html(
     *,
     title: str = "kgraph",
     physics_threshold: int = 1000,
+    sources: Sources = None,
 ) -> Path:
     """Write ``network`` (from :func:`project`) as one self-contained, offline HTML page.
 
     Up to ``physics_threshold`` nodes, vis-network's physics lays the graph out in the browser;
     above it the layout is computed here (seeded, so the output is the same on every run) and
-    physics is off, because a browser stabilising thousands of nodes freezes.  The file is
-    written atomically; returns its path.
+    physics is off, because a browser stabilising thousands of nodes freezes.  ``sources`` says
+    where the source files are, so the panel links to them (see :func:`source_href`).  The file
+    is written atomically; returns its path.
     """
     out = Path(out_path)
     large = network.number_of_nodes() > physics_threshold
@@ -508,7 +578,7 @@ def render_html(
             **extra,
         )
         details = attrs.get("details") or {}
-        info[str(node_id)] = {
+        item: dict[str, Any] = {
             "kind": kind,
             "label": label,
             "details": [
@@ -518,6 +588,14 @@ def render_html(
                 {label, *details.get("names", ()), *details.get("alt_labels", ())}, key=str.casefold
             ),
         }
+        if attrs.get("dates"):
+            item["dates"] = list(attrs["dates"])
+        source = details.get("source")
+        if isinstance(source, str) and source:
+            href = source_href(source, out.parent, sources)
+            if href is not None:
+                item["links"] = {"source": href}
+        info[str(node_id)] = item
     edge_rows = sorted(
         (str(u), str(v), str(d.get("relation", k)), str(d.get("label", k)))
         for u, v, k, d in network.edges(keys=True, data=True)
@@ -540,15 +618,184 @@ def render_html(
         }
         for k in kinds_present
     ]
+    scopes = _scopes(network)
+    choices = {
+        kind: sorted(
+            ([node_id, info[node_id]["label"]] for node_id in scopes[kind]),
+            key=lambda pair: (pair[1].casefold(), pair[0]),
+        )
+        for kind in scopes
+    }
+    all_dates = sorted({d for i in info.values() for d in i.get("dates", ())})
+    focus_id = network.graph.get("focus")
     data = {
         "nodes": net.nodes,
         "edges": net.edges,
         "options": _vis_options(large),
         "info": info,
         "kinds": legend,
+        "scopes": scopes,
+        "focus": str(focus_id) if focus_id in network else None,
     }
-    _write_atomic(out, _page(title, data, legend))
+    filters = {
+        "organisations": choices["organisation"],
+        "policies": choices["policy"],
+        "first_date": all_dates[0] if all_dates else "",
+        "last_date": all_dates[-1] if all_dates else "",
+    }
+    _write_atomic(out, _page(title, data, legend, filters))
     return out
+
+
+def source_href(source: str, page_dir: Path, sources: Sources = None) -> str | None:
+    """The link from the page to a document's source file, or None when it is not known.
+
+    ``dct:source`` records the file's name (or a URL).  A URL is linked as it is, if http(s);
+    a file name is looked up in ``sources``, a mapping of names to paths (``kgraph visualize``
+    reads it from the build's extraction reports) or one folder; the link is then relative to
+    the page, so the page and the sources can be moved together.  Without ``sources`` the file
+    is taken to sit beside the page.  Every character that could change the link's meaning
+    (``:``, ``?``, ``#``, ``%``) is percent-encoded, so a source name cannot become a
+    ``javascript:`` link.
+    """
+    if re.match(r"https?://[^\s]+$", source, re.I):
+        return source
+    if isinstance(sources, Mapping):
+        found = sources.get(source)
+        if found is None:
+            return None
+        target = Path(found)
+    elif sources is not None:
+        target = Path(sources) / source
+    else:
+        return quote(source, safe="")
+    try:
+        relative = os.path.relpath(target.resolve(), page_dir.resolve())
+    except ValueError:  # another drive, on Windows
+        return target.resolve().as_uri()
+    return quote(Path(relative).as_posix(), safe="/")
+
+
+def sources_from_reports(folder: str | os.PathLike[str]) -> dict[str, Path]:
+    """Source file name -> its path, from the extraction reports ``kgraph build`` writes.
+
+    Paths in the reports are as given to ``kgraph build``; those that no longer exist from here
+    are left out, so the page shows the name without a dead link.
+    """
+    found: dict[str, Path] = {}
+    for report in sorted(Path(folder).glob("*.json")):
+        try:
+            path = json.loads(report.read_text(encoding="utf-8"))["document"]["path"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if isinstance(path, str) and Path(path).is_file():
+            found.setdefault(Path(path).name, Path(path))
+    return found
+
+
+def _scopes(network: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:
+    """For each organisation and policy, the nodes its filter keeps on the page.
+
+    An organisation keeps its roles, the people who hold them, what they (or it) said, the
+    documents and policies of those quotes, and the policies it or they are tied to.  A policy
+    keeps the agents tied to it, the quotes about it with their speakers and documents, and
+    the roles those people hold with their organisations.
+    """
+    ties = {r for r in EDGE_LABELS if r in _TIES.values()}
+
+    def near(nodes: Iterable[Any], relations: set[str], *, incoming: bool) -> set[Any]:
+        found: set[Any] = set()
+        for node in nodes:
+            edges = (
+                network.in_edges(node, keys=True)
+                if incoming
+                else network.out_edges(node, keys=True)
+            )
+            for u, v, key in edges:
+                if network.edges[u, v, key].get("relation", key) in relations:
+                    found.add(u if incoming else v)
+        return found
+
+    kinds = dict(network.nodes(data="kind"))
+    scopes: dict[str, dict[str, list[str]]] = {"organisation": {}, "policy": {}}
+    for node in network:
+        if kinds[node] == "organisation":
+            roles = near([node], {"within"}, incoming=True)
+            people = near(roles, {"holds"}, incoming=True)
+            quotes = near(people | {node}, {"said"}, incoming=False)
+            kept = {node} | roles | people | quotes
+            kept |= near(quotes, {"in", "about"}, incoming=False)
+            kept |= near(people | {node}, ties, incoming=False)
+        elif kinds[node] == "policy":
+            agents = near([node], ties, incoming=True)
+            quotes = near([node], {"about"}, incoming=True)
+            speakers = near(quotes, {"said"}, incoming=True)
+            roles = near(agents | speakers, {"holds"}, incoming=False)
+            kept = {node} | agents | quotes | speakers | roles
+            kept |= near(quotes, {"in"}, incoming=False) | near(roles, {"within"}, incoming=False)
+        else:
+            continue
+        scopes[kinds[node]][str(node)] = sorted(str(n) for n in kept)
+    return scopes
+
+
+class FocusError(KgraphError, LookupError):
+    """The entity to focus on is not in the network, or its name fits several."""
+
+
+def find_node(network: nx.MultiDiGraph, name_or_iri: str) -> Any:
+    """The node whose IRI, name or other name is ``name_or_iri`` (case and accents ignored).
+
+    A name shared by several entities is an error listing their IRIs, not a silent pick; a
+    part of a name is accepted when it fits one entity only.
+    """
+    if name_or_iri in network:
+        return name_or_iri
+    wanted = _fold(name_or_iri)
+    exact: set[Any] = set()
+    partial: set[Any] = set()
+    for node, attrs in network.nodes(data=True):
+        if attrs.get("kind") == "quote":  # a quote is reached through its speaker
+            continue
+        details = attrs.get("details") or {}
+        names = {str(attrs.get("label") or ""), *details.get("names", ())}
+        names |= set(details.get("alt_labels", ()))
+        folded = {_fold(n) for n in names if n}
+        if wanted in folded:
+            exact.add(node)
+        elif any(wanted in n for n in folded):
+            partial.add(node)
+    found = exact or partial
+    if len(found) == 1:
+        return next(iter(found))
+    if not found:
+        raise FocusError(f"no entity named {name_or_iri!r} in the graph; give its IRI or a name")
+    listed = ", ".join(f"{network.nodes[n].get('label')} <{n}>" for n in sorted(found, key=str))
+    raise FocusError(f"{name_or_iri!r} fits {len(found)} entities ({listed}); give the IRI")
+
+
+def focus(network: nx.MultiDiGraph, name_or_iri: str, depth: int = 2) -> nx.MultiDiGraph:
+    """The ego graph of one entity: every node within ``depth`` edges of it, either direction.
+
+    Depth 1 is a person with their roles, quotes and policies; depth 2 adds the organisations
+    of the roles and the documents of the quotes.  The centre is kept in ``graph["focus"]`` so
+    the page opens on it.
+    """
+    if depth < 0:
+        raise FocusError(f"depth must be 0 or more, not {depth}")
+    centre = find_node(network, name_or_iri)
+    undirected = network.to_undirected(as_view=True)
+    kept = nx.single_source_shortest_path_length(undirected, centre, cutoff=depth)
+    sub = network.subgraph(kept).copy()
+    sub.graph["focus"] = centre
+    return sub
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents or extra spaces, the way the page's search compares names."""
+    decomposed = unicodedata.normalize("NFD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
 
 
 def _kind_label(network: nx.MultiDiGraph, node_id: Any) -> tuple[str, str]:
@@ -612,7 +859,7 @@ def _layout(network: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
     """Pixel positions: each connected component laid out on its own, then packed in rows.
 
     Laying components out apart keeps small ones from being flung to the rim by a large one;
-    spring_layout with a fixed seed over sorted nodes makes the result the same on every run.
+    fixed seeds over sorted nodes make the result the same on every run.
     """
     simple = nx.Graph()
     simple.add_nodes_from(sorted(network, key=str))
@@ -646,20 +893,95 @@ def _layout(network: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
 
 
 def _component_layout(component: nx.Graph) -> dict[Any, Any]:
-    """Positions in [-1, 1] for one connected component."""
+    """Positions in [-1, 1] for one connected component.
+
+    Small components use networkx's spring layout (dense and vectorised below 500 nodes).  From
+    500 nodes networkx switches to a sparse Fruchterman-Reingold that loops over nodes in Python:
+    a 2,000-node component took 11-21 s here, so :func:`_force_layout` takes over.
+    """
     n = component.number_of_nodes()
     if n == 1:
         return {next(iter(component)): (0.0, 0.0)}
+    if n < _LARGE_COMPONENT:
+        return nx.spring_layout(component, seed=_SEED, iterations=50)
+    return _force_layout(component)
+
+
+_LARGE_COMPONENT = 500
+_BLOCK = 512  # rows of the n x n repulsion computed at once: memory is O(_BLOCK * n), not O(n²)
+
+
+def _force_layout(component: nx.Graph, iterations: int | None = None) -> dict[Any, Any]:
+    """Fruchterman-Reingold in numpy, started from a spectral layout; ~2 s for 2,000 nodes.
+
+    Repulsion between all pairs is computed block by block with matrix products, attraction along
+    the edges only; the spectral start (the Laplacian's two smallest non-trivial eigenvectors)
+    already separates the graph's regions, so a hundred cooling steps untangle it.  Every input is
+    fixed (sorted nodes, a seeded start vector for ARPACK, signs made positive), so the same graph
+    gives the same positions on every run.
+    """
+    nodes = sorted(component, key=str)
+    n = len(nodes)
+    adjacency = nx.to_scipy_sparse_array(component, nodelist=nodes, weight=None, format="csr")
     try:
-        # fewer iterations on big components: each costs O(n²)
-        return nx.spring_layout(component, seed=_SEED, iterations=50 if n < 500 else 30)
-    except ImportError:  # networkx needs SciPy from 500 nodes up
+        pos = _spectral_start(adjacency.astype(float))
+    except ImportError:  # scipy.sparse.linalg is SciPy's; networkx alone does not bring it
         warnings.warn(
-            f"SciPy is missing: a component of {n} nodes is laid out on a circle",
+            f"SciPy is missing: a component of {n} nodes starts from random positions",
             RuntimeWarning,
-            stacklevel=3,
+            stacklevel=4,
         )
-        return nx.circular_layout(component)
+        pos = np.random.default_rng(_SEED).uniform(-1.0, 1.0, (n, 2))
+    pos = pos - pos.mean(axis=0)
+    pos /= float(np.abs(pos).max()) or 1.0
+    # twins (two quotes of one person in one document) start on one spot and, with no force
+    # between nodes at distance 0, would stay there: a seeded jiggle sets them apart
+    pos += np.random.default_rng(_SEED + 1).uniform(-0.01, 0.01, pos.shape)
+    upper = adjacency.tocoo()
+    keep = upper.row < upper.col
+    ei, ej = upper.row[keep], upper.col[keep]
+    steps = iterations if iterations is not None else (100 if n <= 3000 else 40)
+    k2 = 1.0 / n
+    k = math.sqrt(k2)
+    temperature = 0.1
+    cooling = temperature / (steps + 1)
+    for _ in range(steps):
+        disp = np.zeros_like(pos)
+        x, y = pos[:, 0], pos[:, 1]
+        for start in range(0, n, _BLOCK):
+            # element-wise, not a matrix product: BLAS threads fight each other on a busy machine
+            dx = x[start : start + _BLOCK, None] - x[None, :]
+            dy = y[start : start + _BLOCK, None] - y[None, :]
+            d2 = dx * dx + dy * dy
+            np.maximum(d2, 1e-6, out=d2)
+            force = k2 / d2  # the node itself adds nothing: its dx and dy are 0
+            disp[start : start + _BLOCK, 0] = (force * dx).sum(axis=1)
+            disp[start : start + _BLOCK, 1] = (force * dy).sum(axis=1)
+        delta = pos[ei] - pos[ej]
+        pull = delta * (np.sqrt((delta**2).sum(axis=1)) / k)[:, None]
+        np.subtract.at(disp, ei, pull)
+        np.add.at(disp, ej, pull)
+        length = np.maximum(np.sqrt((disp**2).sum(axis=1)), 1e-9)
+        pos = pos + disp * (np.minimum(length, temperature) / length)[:, None]
+        temperature -= cooling
+    pos = pos - pos.mean(axis=0)
+    pos /= float(np.abs(pos).max()) or 1.0
+    return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, pos, strict=True)}
+
+
+def _spectral_start(adjacency: Any) -> np.ndarray:
+    """Two smallest non-trivial eigenvectors of the Laplacian, with a fixed start and signs."""
+    from scipy.sparse import diags
+    from scipy.sparse.linalg import eigsh
+
+    n = adjacency.shape[0]
+    laplacian = diags(np.asarray(adjacency.sum(axis=1)).ravel()) - adjacency
+    start = np.random.default_rng(_SEED).uniform(-1.0, 1.0, n)
+    # shift-invert just below 0 finds the smallest eigenvalues in a few ms
+    values, vectors = eigsh(laplacian, k=3, sigma=-1e-3, which="LM", v0=start, tol=1e-8)
+    pos = vectors[:, np.argsort(values)[1:3]]
+    signs = np.sign(pos[np.abs(pos).argmax(axis=0), [0, 1]])
+    return pos * np.where(signs == 0, 1.0, signs)
 
 
 @cache
@@ -695,7 +1017,9 @@ def _csp_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def _page(title: str, data: dict[str, Any], legend: list[dict[str, Any]]) -> str:
+def _page(
+    title: str, data: dict[str, Any], legend: list[dict[str, Any]], filters: dict[str, Any]
+) -> str:
     """The HTML page; the CSP allows exactly the two inline scripts of the template to run."""
     vis_js, vis_css = _vis_assets()
     app_js = (TEMPLATE_DIR / "network.js").read_text(encoding="utf-8")
@@ -718,6 +1042,7 @@ def _page(title: str, data: dict[str, Any], legend: list[dict[str, Any]]) -> str
         title=title,
         csp=csp,
         legend=legend,
+        filters=filters,
         vis_js=vis_js,
         vis_css=vis_css,
         app_js=app_js,

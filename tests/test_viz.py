@@ -11,7 +11,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import Dataset, Graph
+from click.testing import CliRunner, Result
+from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
 from kgraph import viz
@@ -344,7 +345,315 @@ def test_layout_without_scipy_falls_back_with_a_warning(
     def no_scipy(*args: object, **kwargs: object) -> None:
         raise ModuleNotFoundError("No module named 'scipy'")
 
-    monkeypatch.setattr(viz.nx, "spring_layout", no_scipy)
+    monkeypatch.setattr(viz, "_spectral_start", no_scipy)
+    monkeypatch.setattr(viz, "_LARGE_COMPONENT", 10)  # the fixture's component takes that path
     with pytest.warns(RuntimeWarning, match="SciPy is missing"):
         out = viz.render_html(big_network(20), tmp_path / "p.html", physics_threshold=10)
-    assert all("x" in n for n in page_data(out.read_text())["nodes"])
+    nodes = page_data(out.read_text())["nodes"]
+    assert all("x" in n for n in nodes)
+    assert len({(n["x"], n["y"]) for n in nodes}) == len(nodes)
+
+
+def two_cliques(size: int) -> nx.Graph:
+    """Two cliques of ``size`` nodes joined by one edge: a layout must keep them apart."""
+    g = nx.Graph()
+    for side in "ab":
+        members = [f"{side}{i}" for i in range(size)]
+        g.add_edges_from((u, v) for i, u in enumerate(members) for v in members[i + 1 :])
+    g.add_edge("a0", "b0")
+    return g
+
+
+def test_force_layout_keeps_clusters_apart_and_is_stable() -> None:
+    g = two_cliques(300)
+    pos = viz._force_layout(g)
+    assert pos == viz._force_layout(g)
+    assert all(-1.0 <= c <= 1.0 for xy in pos.values() for c in xy)
+
+    def centre(side: str) -> tuple[float, float]:
+        points = [xy for node, xy in pos.items() if node.startswith(side)]
+        return (
+            sum(x for x, _ in points) / len(points),
+            sum(y for _, y in points) / len(points),
+        )
+
+    (ax, ay), (bx, by) = centre("a"), centre("b")
+    gap = ((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5
+    spread = max(((x - ax) ** 2 + (y - ay) ** 2) ** 0.5 for n, (x, y) in pos.items() if n[0] == "a")
+    assert gap > spread, "each clique should sit in its own region"
+
+
+def test_large_components_use_the_numpy_layout(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    real = viz._force_layout
+
+    def spy(component: nx.Graph, iterations: int | None = None) -> dict:
+        calls.append(component.number_of_nodes())
+        return real(component, iterations=5)
+
+    monkeypatch.setattr(viz, "_force_layout", spy)
+    g = nx.MultiDiGraph()
+    nx.add_path(g, range(viz._LARGE_COMPONENT + 10))  # one component, just over the bar
+    g.add_edge("x", "y")  # and a small one
+    positions = viz._layout(g)
+    assert calls == [viz._LARGE_COMPONENT + 10]
+    assert len(positions) == g.number_of_nodes()
+
+
+# ---- the panel's link to the source file -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "sources", "expected"),
+    [
+        ("cp.txt", None, "cp.txt"),  # beside the page
+        ("cp.txt", "DATA", "../data/cp.txt"),  # one folder
+        ("cp.txt", {"cp.txt": "DATA/sub/cp.txt"}, "../data/sub/cp.txt"),  # the build's reports
+        ("autre.txt", {"cp.txt": "DATA/cp.txt"}, None),  # unknown: no dead link
+        ("été 2024 #1?.txt", "DATA", "../data/%C3%A9t%C3%A9%202024%20%231%3F.txt"),
+        ("javascript:alert(1)", None, "javascript%3Aalert%281%29"),  # a path, never a script
+        ("https://example.org/cp?id=3", "DATA", "https://example.org/cp?id=3"),
+    ],
+)
+def test_source_href(source: str, sources: object, expected: str | None, tmp_path: Path) -> None:
+    page_dir = tmp_path / "out"
+    data_dir = tmp_path / "data"
+
+    def here(value: object) -> object:
+        if isinstance(value, str):
+            return value.replace("DATA", str(data_dir))
+        if isinstance(value, dict):
+            return {k: here(v) for k, v in value.items()}
+        return value
+
+    assert viz.source_href(source, page_dir, here(sources)) == expected  # type: ignore[arg-type]
+
+
+def test_page_links_each_quote_to_its_source_file(network: nx.MultiDiGraph, tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / "cp-2024-03-12-plan-velo.txt").write_text("texte", encoding="utf-8")
+    out = viz.render_html(network, tmp_path / "out" / "graph.html", sources=data_dir)
+    info = page_data(out.read_text(encoding="utf-8"))["info"]
+    for node in (Q1, Q2, DOC):
+        href = info[node]["links"]["source"]
+        assert href == "../data/cp-2024-03-12-plan-velo.txt"
+        assert (out.parent / href).resolve().read_text(encoding="utf-8") == "texte"
+    assert "links" not in info[CLAIRE]
+
+
+def test_sources_from_reports_keeps_files_that_exist(tmp_path: Path) -> None:
+    reports = tmp_path / "extractions"
+    reports.mkdir()
+    kept = tmp_path / "data" / "a.txt"
+    kept.parent.mkdir()
+    kept.write_text("a", encoding="utf-8")
+    for name, path in (("a", kept), ("b", tmp_path / "gone" / "b.txt")):
+        report = {"document": {"path": str(path)}, "quotes": []}
+        (reports / f"{name}.json").write_text(json.dumps(report), encoding="utf-8")
+    (reports / "broken.json").write_text("{", encoding="utf-8")
+    assert viz.sources_from_reports(reports) == {"a.txt": kept}
+
+
+# ---- dates, filters and focus -----------------------------------------------------------------
+
+LATER = """
+@prefix schema: <https://schema.org/> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix kg: <https://w3id.org/kgraph/ns#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix id: <https://w3id.org/kgraph/id/> .
+id:graph-doc-later {
+    id:doc-later a schema:NewsArticle ; dct:title "Le plan Vélo en débat"@fr ;
+        dct:issued "2025-06-01T10:00:00"^^xsd:dateTime ; dct:source "later.txt" .
+    id:quote-q3 a schema:Quotation ; schema:text "Ce plan arrive trop tard."@fr ;
+        schema:spokenByCharacter id:person-julien-roche ; schema:isPartOf id:doc-later ;
+        schema:about id:policy-plan-velo-2030 .
+    id:tie-roche-criticised-plan prov:wasDerivedFrom id:doc-later .
+}
+"""
+Q3, LATER_DOC = ID + "quote-q3", ID + "doc-later"
+
+
+@pytest.fixture(scope="module")
+def two_documents() -> nx.MultiDiGraph:
+    """The fixture plus a second document, a year later, where Julien Roche criticises the plan."""
+    dataset = load_fixture()
+    dataset.parse(data=LATER, format="trig")
+    return viz.project(dataset)
+
+
+def test_each_node_carries_the_dates_it_is_attested_on(two_documents: nx.MultiDiGraph) -> None:
+    dates = dict(two_documents.nodes(data="dates"))
+    assert dates[DOC] == ["2024-03-12"] and dates[LATER_DOC] == ["2025-06-01"]
+    assert dates[Q1] == ["2024-03-12"] and dates[Q3] == ["2025-06-01"]
+    assert dates[ID + "membership-claire-fontaine-region"] == ["2024-03-12"]
+    assert dates[CLAIRE] == ["2024-03-12"]  # her role and her quote
+    assert dates[ROCHE] == ["2025-06-01"]  # his quote and his dated tie
+    assert dates[PLAN] == ["2024-03-12", "2025-06-01"]
+    assert dates[REGION] == ["2024-03-12"]  # the role held within it
+
+
+def test_organisation_and_policy_scopes(two_documents: nx.MultiDiGraph) -> None:
+    scopes = viz._scopes(two_documents)
+    assert set(scopes["organisation"]) == {REGION, AGENCE}
+    region = set(scopes["organisation"][REGION])
+    assert region == {
+        REGION,
+        ID + "membership-claire-fontaine-region",
+        CLAIRE,
+        Q1,
+        DOC,
+        PLAN,
+    }
+    assert MARC not in region and Q2 not in region
+    plan = set(scopes["policy"][PLAN])
+    assert {PLAN, REGION, AGENCE, CLAIRE, ROCHE, Q1, Q3, DOC, LATER_DOC} <= plan
+    assert Q2 not in plan  # Marc's quote is not about the plan
+    assert ID + "membership-claire-fontaine-region" in plan
+
+
+def test_page_offers_the_filters(two_documents: nx.MultiDiGraph, tmp_path: Path) -> None:
+    html = viz.render_html(two_documents, tmp_path / "f.html").read_text(encoding="utf-8")
+    options = re.findall(r'<option value="([^"]+)">([^<]+)</option>', html)
+    assert (REGION, "Région Val-d&#39;Ardière") in options
+    assert (PLAN, "plan Vélo 2030") in options
+    assert 'min="2024-03-12" max="2025-06-01"' in html
+    assert 'id="hide-quotes"' in html
+    data = page_data(html)
+    assert data["info"][Q3]["dates"] == ["2025-06-01"]
+    assert data["scopes"]["policy"][PLAN] == sorted(data["scopes"]["policy"][PLAN])
+
+
+def test_find_node_by_iri_name_or_part_of_a_name(network: nx.MultiDiGraph) -> None:
+    assert viz.find_node(network, CLAIRE) == CLAIRE
+    assert viz.find_node(network, "claire FONTAINE") == CLAIRE
+    assert viz.find_node(network, "Mme Fontaine") == CLAIRE  # another name met in the text
+    assert viz.find_node(network, "region val-d'ardiere") == REGION  # accents ignored
+    assert viz.find_node(network, "Delorme") == MARC  # part of one name only
+    with pytest.raises(viz.FocusError, match="no entity named 'Nobody'"):
+        viz.find_node(network, "Nobody")
+    with pytest.raises(viz.FocusError, match=r"fits \d+ entities \(.*Région Val-d'Ardière"):
+        viz.find_node(network, "région")  # part of the region's name, the agency's, a title…
+
+
+def test_find_node_never_picks_among_equal_names() -> None:
+    g = nx.MultiDiGraph()
+    g.add_node("p1", kind="person", label="Jean Martin", details={})
+    g.add_node("p2", kind="person", label="Jean Martin", details={})
+    with pytest.raises(viz.FocusError, match="p1.*p2"):
+        viz.find_node(g, "Jean Martin")
+
+
+@pytest.mark.parametrize(
+    ("depth", "expected"),
+    [
+        (0, {MARC}),
+        (1, {MARC, Q2, ID + "membership-marc-delorme-agence"}),
+        (2, {MARC, Q2, ID + "membership-marc-delorme-agence", DOC, AGENCE}),
+    ],
+)
+def test_focus_keeps_what_is_within_depth(
+    network: nx.MultiDiGraph, depth: int, expected: set[str]
+) -> None:
+    sub = viz.focus(network, "Marc Delorme", depth)
+    assert set(sub) == expected
+    assert sub.graph["focus"] == MARC
+    assert network.graph.get("focus") is None  # the whole network is left as it was
+    for u, v in sub.edges():
+        assert network.has_edge(u, v)
+
+
+def test_focus_page_opens_on_the_entity(network: nx.MultiDiGraph, tmp_path: Path) -> None:
+    page = viz.render_html(viz.focus(network, "Claire Fontaine", 1), tmp_path / "c.html")
+    data = page_data(page.read_text(encoding="utf-8"))
+    assert data["focus"] == CLAIRE
+    assert page_data(viz.render_html(network, tmp_path / "all.html").read_text())["focus"] is None
+    with pytest.raises(viz.FocusError, match="depth"):
+        viz.focus(network, "Claire Fontaine", -1)
+
+
+# ---- the command ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fixture_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A kgraph store holding the fixture's named graphs (no spaCy needed)."""
+    from kgraph.store import Store
+
+    path = tmp_path_factory.mktemp("out") / "store"
+    store = Store(path)
+    dataset = load_fixture()
+    dataset.parse(data=LATER, format="trig")
+    for graph in dataset.graphs():
+        if len(graph) and isinstance(graph.identifier, URIRef):
+            store.replace_graph(str(graph.identifier), graph)
+    store.flush()
+    del store
+    return path
+
+
+def run_cli(*args: str) -> Result:
+    from kgraph.cli import main
+
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_visualize_focus_from_the_command_line(fixture_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "marc.html"
+    result = run_cli(
+        "visualize",
+        "--store",
+        str(fixture_store),
+        "--focus",
+        "Marc Delorme",
+        "--depth",
+        "1",
+        "--out",
+        str(out),
+    )
+    assert result.exit_code == 0, result.output
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert data["focus"] == MARC
+    assert {n["id"] for n in data["nodes"]} == {MARC, Q2, ID + "membership-marc-delorme-agence"}
+
+
+def test_visualize_focus_on_an_unknown_name_is_one_clear_line(
+    fixture_store: Path, tmp_path: Path
+) -> None:
+    result = run_cli(
+        "visualize",
+        "--store",
+        str(fixture_store),
+        "--focus",
+        "Nobody",
+        "--out",
+        str(tmp_path / "x.html"),
+    )
+    assert result.exit_code == 1
+    assert "no entity named 'Nobody'" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_visualize_draws_a_construct_query(fixture_store: Path, tmp_path: Path) -> None:
+    query = tmp_path / "speakers.rq"
+    query.write_text(
+        "CONSTRUCT { ?q a schema:Quotation ; schema:text ?t ; schema:spokenByCharacter ?p .\n"
+        "            ?p a schema:Person ; schema:name ?n }\n"
+        "WHERE { ?q schema:spokenByCharacter ?p ; schema:text ?t . ?p schema:name ?n }",
+        encoding="utf-8",
+    )
+    out = tmp_path / "speakers.html"
+    result = run_cli(
+        "visualize", "--store", str(fixture_store), "--query", str(query), "--out", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    data = page_data(out.read_text(encoding="utf-8"))
+    kinds = Counter(i["kind"] for i in data["info"].values())
+    assert kinds == {"person": 3, "quote": 3}  # only what the query returned
+    assert len(data["edges"]) == 3
+    select = tmp_path / "select.rq"
+    select.write_text("SELECT * WHERE { ?s ?p ?o } LIMIT 1", encoding="utf-8")
+    refused = run_cli("visualize", "--store", str(fixture_store), "--query", str(select))
+    assert refused.exit_code == 1 and "CONSTRUCT" in refused.output

@@ -266,3 +266,121 @@ def test_a_kind_can_be_hidden_and_shown(browser: Any) -> None:
     )
     toggle.click()
     assert browser.execute_script("return network.body.data.nodes.length") == 11
+
+
+# ---- filters, source links and focus, on the fixture plus a later document ---------------------
+
+LATER = """
+@prefix schema: <https://schema.org/> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix id: <https://w3id.org/kgraph/id/> .
+id:graph-doc-later {
+    id:doc-later a schema:NewsArticle ; dct:title "Le plan Vélo en débat"@fr ;
+        dct:issued "2025-06-01"^^xsd:date ; dct:source "later.txt" .
+    id:quote-q3 a schema:Quotation ; schema:text "Ce plan arrive trop tard."@fr ;
+        schema:spokenByCharacter id:person-julien-roche ; schema:isPartOf id:doc-later ;
+        schema:about id:policy-plan-velo-2030 .
+}
+"""
+REGION, AGENCE = ID + "org-region-val-d-ardiere", ID + "org-agence-regionale-des-mobilites"
+CLAIRE, ROCHE, Q3 = ID + "person-claire-fontaine", ID + "person-julien-roche", ID + "quote-q3"
+PLAN, DOC = ID + "policy-plan-velo-2030", ID + "doc-cp-2024-03-12-plan-velo"
+
+
+@pytest.fixture(scope="module")
+def later_network() -> Any:
+    dataset = Dataset()
+    dataset.parse(FIXTURE, format="trig")
+    dataset.parse(data=LATER, format="trig")
+    return viz.project(dataset)
+
+
+@pytest.fixture(scope="module")
+def filters_url(later_network: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
+    root = tmp_path_factory.mktemp("site")
+    (root / "data").mkdir()
+    (root / "data" / "cp-2024-03-12-plan-velo.txt").write_text("Le communiqué.", encoding="utf-8")
+    out = viz.render_html(later_network, root / "out" / "graph.html", sources=root / "data")
+    return out.as_uri()
+
+
+@pytest.fixture
+def filtered(driver: Any, filters_url: str) -> Any:
+    driver.get_log("browser")
+    driver.get(filters_url)
+    wait_for(
+        lambda: driver.execute_script("return !!(window.kgraph && kgraph.ready)"), what="ready"
+    )
+    return driver
+
+
+def visible(browser: Any) -> set[str]:
+    return set(browser.execute_script("return kgraph.visibleIds()"))
+
+
+def test_filter_by_organisation(filtered: Any) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    everything = visible(filtered)
+    assert len(everything) == 13
+    Select(filtered.find_element("id", "filter-organisation")).select_by_value(REGION)
+    shown = visible(filtered)
+    assert shown == {REGION, ID + "membership-claire-fontaine-region", CLAIRE, Q1, DOC, PLAN}
+    # vis-network dropped the others from the canvas, not only from our list
+    assert filtered.execute_script("return network.body.nodeIndices.length") == 6
+    assert "6 nœuds sur 13" in filtered.find_element("id", "filter-status").text
+    filtered.find_element("id", "filter-reset").click()
+    assert visible(filtered) == everything
+
+
+def test_filter_by_policy_and_date_range(filtered: Any) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    Select(filtered.find_element("id", "filter-policy")).select_by_value(PLAN)
+    by_policy = visible(filtered)
+    assert {PLAN, ROCHE, Q3, Q1, CLAIRE} <= by_policy and Q2 not in by_policy
+    # the date inputs as a person fills them (the browser's own date widget)
+    filtered.execute_script(
+        """
+        const input = document.getElementById('filter-from');
+        input.value = '2025-01-01';
+        input.dispatchEvent(new Event('change'));
+        """
+    )
+    shown = visible(filtered)
+    assert Q3 in shown and ROCHE in shown and PLAN in shown
+    assert Q1 not in shown and DOC not in shown and CLAIRE not in shown
+    filtered.execute_script("kgraph.setFilter('policy', ''); kgraph.setFilter('to', '2024-12-31')")
+    shown = visible(filtered)  # from 2025 to 2024: nothing dated is left
+    assert Q1 not in shown and Q3 not in shown and MARC not in shown
+
+
+def test_hide_quotes_leaves_people_organisations_and_policies(filtered: Any) -> None:
+    filtered.find_element("id", "hide-quotes").click()
+    kinds = filtered.execute_script("return kgraph.visibleIds().map(id => kgraph.info[id].kind)")
+    assert "quote" not in kinds and {"person", "organisation", "policy"} <= set(kinds)
+    box = filtered.find_element("css selector", 'input.kind-toggle[data-kind="quote"]')
+    assert not box.is_selected()  # the legend says the same
+
+
+def test_quote_panel_links_to_the_source_file(filtered: Any) -> None:
+    filtered.execute_script("kgraph.show(arguments[0])", Q1)
+    link = filtered.find_element("css selector", "#details dd a")
+    assert link.text == "cp-2024-03-12-plan-velo.txt"
+    href = link.get_attribute("href")
+    assert href.startswith("file://") and href.endswith("/data/cp-2024-03-12-plan-velo.txt")
+    filtered.get(href)
+    assert "Le communiqué." in filtered.find_element("tag name", "body").text
+
+
+def test_focused_page_opens_on_its_entity(driver: Any, later_network: Any, tmp_path: Path) -> None:
+    out = viz.render_html(viz.focus(later_network, "Julien Roche", 1), tmp_path / "roche.html")
+    driver.get(out.as_uri())
+    wait_for(
+        lambda: driver.execute_script("return network.getSelectedNodes()") == [ROCHE],
+        what="the focused entity to be selected",
+    )
+    assert "Julien Roche" in details_text(driver)
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []

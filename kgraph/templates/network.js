@@ -9,11 +9,29 @@
   data.kinds.forEach(function (k) { kindStyle[k.kind] = k; });
 
   var hiddenKinds = {};
+  // the other filters: an organisation's or a policy's scope (node ids, from the page's data)
+  // and a date range; a node without any known date is kept by the date filter
+  var filter = {organisation: null, policy: null, from: "", to: ""};
+  function inScope(kind, id) {
+    var chosen = filter[kind];
+    return !chosen || data.scopes[kind][chosen].indexOf(id) >= 0;
+  }
+  function inRange(item) {
+    if (!item.dates || !item.dates.length || !(filter.from || filter.to)) { return true; }
+    return item.dates.some(function (d) {
+      return (!filter.from || d >= filter.from) && (!filter.to || d <= filter.to);
+    });
+  }
+  function isShown(id) {
+    var item = info[id];
+    return !hiddenKinds[item.kind] && inScope("organisation", id) && inScope("policy", id) &&
+      inRange(item);
+  }
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   // a view, not a `hidden` flag: hidden nodes would still push the others around in physics
   var visibleNodes = new vis.DataView(nodes, {
-    filter: function (node) { return !hiddenKinds[info[node.id].kind]; }
+    filter: function (node) { return isShown(node.id); }
   });
   var container = document.getElementById("network");
   var network = new vis.Network(container, {nodes: visibleNodes, edges: edges}, data.options);
@@ -21,7 +39,8 @@
 
   var api = {
     network: network, nodes: nodes, edges: edges, info: info, ready: false,
-    show: showDetails, focus: focusNode, find: findNode, setKindVisible: setKindVisible
+    show: showDetails, focus: focusNode, find: findNode, setKindVisible: setKindVisible,
+    setFilter: setFilter, visibleIds: function () { return visibleNodes.getIds(); }
   };
   window.kgraph = api;
   window.network = network;
@@ -30,6 +49,7 @@
     if (api.ready) { return; }
     api.ready = true;
     document.body.setAttribute("data-ready", "true");
+    if (data.focus) { focusNode(data.focus); }
   }
   if (data.options.physics && data.options.physics.enabled) {
     // once laid out, stop the simulation: the page stays still and costs no CPU
@@ -73,7 +93,15 @@
       }
       list.appendChild(el("dt", heading));
       var dd = el("dd", null, key === "iri" ? "iri" : "");
-      if (Array.isArray(value)) {
+      var href = item.links && item.links[key];
+      if (href) {
+        // the href was percent-encoded in Python: it is a relative path or an http(s) URL
+        var link = el("a", value);
+        link.href = href;
+        link.rel = "noopener";
+        link.target = "_blank";
+        dd.appendChild(link);
+      } else if (Array.isArray(value)) {
         var ul = el("ul");
         value.forEach(function (v) { ul.appendChild(el("li", v)); });
         dd.appendChild(ul);
@@ -97,8 +125,34 @@
     hiddenKinds[kind] = !visible;
     var box = document.querySelector('input.kind-toggle[data-kind="' + CSS.escape(kind) + '"]');
     if (box) { box.checked = visible; }
-    visibleNodes.refresh();
+    if (kind === "quote") { document.getElementById("hide-quotes").checked = !visible; }
+    refresh();
   }
+
+  // ---- organisation, policy and date filters ------------------------------------------------
+  var filterStatus = document.getElementById("filter-status");
+  function refresh() {
+    visibleNodes.refresh();
+    var shown = visibleNodes.length, total = nodes.length;
+    filterStatus.textContent = shown === total ? "" : shown + " nœuds sur " + total;
+  }
+  function setFilter(name, value) {
+    filter[name] = value || (name === "from" || name === "to" ? "" : null);
+    var input = document.getElementById("filter-" + name);
+    if (input && input.value !== (value || "")) { input.value = value || ""; }
+    refresh();
+  }
+  ["organisation", "policy", "from", "to"].forEach(function (name) {
+    var input = document.getElementById("filter-" + name);
+    input.addEventListener("change", function () { setFilter(name, input.value); });
+  });
+  document.getElementById("hide-quotes").addEventListener("change", function (event) {
+    setKindVisible("quote", !event.target.checked);
+  });
+  document.getElementById("filter-reset").addEventListener("click", function () {
+    ["organisation", "policy", "from", "to"].forEach(function (name) { setFilter(name, ""); });
+    Object.keys(hiddenKinds).forEach(function (kind) { setKindVisible(kind, true); });
+  });
   Array.prototype.forEach.call(document.querySelectorAll("input.kind-toggle"), function (box) {
     box.addEventListener("change", function () {
       setKindVisible(box.getAttribute("data-kind"), box.checked);
@@ -142,6 +196,9 @@
   function focusNode(id) {
     if (!(id in info)) { return; }
     if (hiddenKinds[info[id].kind]) { setKindVisible(info[id].kind, true); }
+    if (!isShown(id)) {  // a filter hides what was searched for: lift the filters
+      ["organisation", "policy", "from", "to"].forEach(function (name) { setFilter(name, ""); });
+    }
     selected = id;
     network.selectNodes([id]);
     network.focus(id, {scale: 1.4, animation: {duration: 400, easingFunction: "easeInOutQuad"}});
