@@ -96,7 +96,8 @@ def run_query(store: Store, sparql: str, *, bindings: dict[str, Any] | None = No
         )
     except SyntaxError as exc:
         raise QueryError(f"invalid SPARQL: {' '.join(str(exc).split())}") from exc
-    except (OSError, ValueError, TypeError) as exc:
+    except (OSError, ValueError, TypeError, RuntimeError) as exc:
+        # RuntimeError: e.g. a --param whose variable the query does not project
         raise QueryError(f"query failed: {exc}") from exc
     if isinstance(result, ox.QueryBoolean):
         return QueryResult("ask", [], [], boolean=bool(result))

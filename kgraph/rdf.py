@@ -95,6 +95,9 @@ class GraphBuilder:
         self.add(d, DCTERMS.language, Literal(doc.language))
         self.add(d, DCTERMS.source, Literal(doc.path.rsplit("/", 1)[-1]))
         self.add(d, DCTERMS.identifier, Literal(doc.key))
+        # the text the offsets index, so a fact can be shown in its sentence after the file moved
+        # or changed (``kgraph explain``); schema:articleBody is schema.org's body of an Article
+        self.add(d, SDO.articleBody, Literal(doc.text))
 
     def _run(self) -> None:
         r, info = self.run, self.run_info
