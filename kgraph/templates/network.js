@@ -48,6 +48,7 @@
   function markReady() {
     if (api.ready) { return; }
     api.ready = true;
+    api.readyAt = performance.now();  // ms since navigation began: benchmarks/viz_load.py reads it
     document.body.setAttribute("data-ready", "true");
     if (data.focus) { focusNode(data.focus); }
   }
