@@ -16,6 +16,7 @@ from pathlib import Path
 import spacy
 from rdflib import Dataset, Graph
 
+from .entities_file import find_entities_file, read_entities
 from .errors import InputError, KgraphError
 from .extract import DEFAULT_MODEL, load_pipeline
 from .ingest import DEFAULT_MAX_BYTES, iter_source_files, make_document, read_document
@@ -24,6 +25,7 @@ from .namespace import DEFAULT_BASE, bind_prefixes
 from .rdf import RunInfo, extraction_to_dataset
 from .records import to_extraction
 from .report import to_report
+from .resolve import EntityIndex, Resolver, resolve_all
 from .store import Store, write_atomically
 from .types import Document, Extraction
 
@@ -113,14 +115,21 @@ def read_all(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
 def build(paths: Iterable[str | Path], out: str | Path = "out", *, model: str = DEFAULT_MODEL,
           base: str = DEFAULT_BASE, validate_output: bool = True, visualize: bool = True,
           max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = 16, n_process: int = 1,
+          entities: str | Path | None = None,
           progress: Callable[[int, int, str], None] | None = None) -> BuildResult:
-    """Extract every document under ``paths`` into the store in ``out`` and write the exports."""
+    """Extract every document under ``paths`` into the store in ``out`` and write the exports.
+
+    ``entities`` is the entities file to apply (default: ``entities.csv`` in the corpus folder, see
+    ``kgraph.entities_file``)."""
     out = Path(out)
     result = BuildResult(out=out)
+    paths = list(paths)
+    entities = entities if entities is not None else find_entities_file(paths)
     documents, failures = read_all(paths, max_bytes=max_bytes)
     result.failures.extend(failures)
     store = Store(out / STORE_DIR)
     extractor = Extractor(model, base)
+    extracted: list[Extraction] = []
     for n, (document, extraction, error) in enumerate(
             extractor.extract_documents(documents, batch_size=batch_size, n_process=n_process), start=1):
         if progress:
@@ -128,12 +137,21 @@ def build(paths: Iterable[str | Path], out: str | Path = "out", *, model: str = 
         if error or extraction is None:
             result.failures.append(Failure(document.path, f"{document.path}: {error}"))
             continue
+        extracted.append(extraction)
+    # one IRI per entity across documents, and the researcher's entities file (kgraph.resolve)
+    resolver = Resolver(EntityIndex.from_store(store, extractor.minter),
+                        read_entities(entities) if entities else None, extractor.minter)
+    for resolution in resolve_all(extracted, resolver):
+        extraction, document = resolution.extraction, resolution.extraction.document
         try:
             write_atomically(out / EXTRACTIONS_DIR / f"{document.key}.json",
                              json.dumps(to_report(extraction, extractor.minter), ensure_ascii=False, indent=2))
             dataset = extraction_to_dataset(extraction, extractor.run, minter=extractor.minter)
             graph_iri = extractor.minter.graph(document.key)
-            store.replace_graph(str(graph_iri), dataset.graph(graph_iri))
+            graph = dataset.graph(graph_iri)
+            for triple in resolution.triples:
+                graph.add(triple)
+            store.replace_graph(str(graph_iri), graph)
         except KgraphError as exc:
             result.failures.append(Failure(document.path, f"{document.path}: {exc}"))
             continue
