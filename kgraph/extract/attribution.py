@@ -119,7 +119,9 @@ class Attributor:
             if head:
                 person = self._title_holder(doc, ents, head.lemma, k, before_char)
                 if person is None:
-                    person = self._nearby_person(ents, head.gender or self._det_gender(doc, k), before_char)
+                    demonstrative = k > 0 and norm(doc[k - 1].text) in {"ce", "cet", "cette"}
+                    person = self._nearby_person(ents, head.gender or self._det_gender(doc, k), before_char,
+                                                 window=400 if demonstrative else 0, doc=doc)
                 if person:
                     return ("person", person.key)
                 return UNNAMED  # "a précisé la directrice": someone the text does not name here
@@ -133,15 +135,19 @@ class Attributor:
         return "f" if det in {"la", "cette", "une"} else "m" if det in {"le", "ce", "cet", "un"} else None
 
     def _nearby_person(self, ents: DocEntities, gender: str | None, before_char: int,
-                       window: int = 400) -> PersonEntity | None:
+                       window: int = 0, doc: Doc | None = None) -> PersonEntity | None:
         """A title with no holder in the text ("cette conseillère", "l'ancien chef du
-        gouvernement") refers back to the person just mentioned, if one of that gender was
-        mentioned within the last few sentences."""
+        gouvernement") refers back to the person just mentioned: for a demonstrative, anyone of
+        that gender within ``window`` characters; for a definite title, only within the same
+        paragraph (a café's "patron" three paragraphs later is someone else)."""
         person = self._pronoun(ents, gender, before_char) if gender else None
         if person is None:
             return None
         last = max((m.start for m in person.mentions if m.start < before_char), default=-1)
-        return person if before_char - last <= window else None
+        if window:
+            return person if before_char - last <= window else None
+        paragraph_start = doc.text.rfind("\n", 0, before_char) if doc is not None else -1
+        return person if last > paragraph_start else None
 
     def _pronoun(self, ents: DocEntities, gender: str, before_char: int) -> PersonEntity | None:
         """The most recent person mentioned before ``before_char`` — by name or by a title they
@@ -181,15 +187,22 @@ class Attributor:
         span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
         return list(span[0].sent) if span is not None else []
 
-    def _clause_before(self, doc: Doc, char: int) -> list[Token]:
-        """The tokens of the sentence that precede ``char``, cut after the last full stop or
-        paragraph break (the parser sometimes glues a quote to the sentence before it)."""
-        before = [t for t in self._sentence_tokens(doc, char) if t.idx < char]
-        for k in range(len(before) - 1, -1, -1):
-            t = before[k]
-            if t.text in {".", "!", "?", "…"} or (t.is_space and "\n" in t.text) or t.text in {"»", "”"}:
-                return before[k + 1:]
-        return before
+    def _clause_before(self, doc: Doc, char: int, limit: int = 60) -> list[Token]:
+        """The tokens before ``char`` back to the last full stop, closing quote mark or paragraph
+        break.  Read from the tokens, not from the parser's sentences, which are sometimes cut
+        inside an apposition or glued across a quote."""
+        span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
+        if span is None:
+            return []
+        out: list[Token] = []
+        k = span.start - 1
+        while k >= 0 and len(out) < limit:
+            t = doc[k]
+            if t.text in {".", "!", "?", "…", "»", "”"} or (t.is_space and "\n" in t.text):
+                break
+            out.insert(0, t)
+            k -= 1
+        return out
 
     @staticmethod
     def _repeated(ents: DocEntities) -> None:
@@ -301,14 +314,10 @@ class Attributor:
         colon = doc.char_span(k, k + 1, alignment_mode="expand")
         if colon is None:
             return None
-        clause = []
-        i = colon.start - 1
-        while i >= 0 and doc[i].text not in {".", "!", "?", ";", "»", "”"} and not (doc[i].is_space and "\n" in doc[i].text):
-            clause.insert(0, doc[i])
-            i -= 1
+        clause = self._clause_before(doc, colon[0].idx)
         if not clause:
             return None
-        verbs = [t for t in clause if self._is_speech_verb(t)]
+        verbs = [t for t in clause if self._is_speech_verb(t) and not self._adjunct_participle(t)]
         for verb in verbs:
             speaker = self._subject(doc, ents, verb, clause, quote)
             if speaker:
@@ -335,6 +344,15 @@ class Attributor:
                 return speaker, verbs[0].text, verbs[0].idx, "colon", 0.9
         return None
 
+    @staticmethod
+    def _adjunct_participle(token: Token) -> bool:
+        """"Interrogé sur la suite, le sénateur …": a past participle with no auxiliary opening
+        the clause describes its subject; it does not report speech."""
+        morph = token.morph
+        return ("Part" in morph.get("VerbForm") and "Past" in morph.get("Tense")
+                and not any(c.dep_.startswith("aux") for c in token.children)
+                and (token.i == 0 or token.doc[token.i - 1].is_punct or token.doc[token.i - 1].is_space))
+
     def _subject(self, doc: Doc, ents: DocEntities, verb: Token, clause: list[Token], quote: QuoteMention):
         """The subject of a reporting verb: its nsubj (or its governing clause's, for a participle),
         else the nearest person mentioned before the verb in the clause."""
@@ -357,6 +375,8 @@ class Attributor:
         for t in reversed(before):
             if norm(t.text) in _PRONOUNS and t.pos_ == "PRON":
                 return self._resolve(doc, ents, t.i, t.i + 1, quote.open_at)
+        if any(c.dep_.startswith("nsubj") for h in heads for c in h.children):
+            return None  # the subject is there but names nobody we know
         after = [t for t in clause if t.i > verb.i]
         if after:  # inverted subject: "Ainsi l'affirme X :"
             return self._resolve(doc, ents, after[0].i, after[-1].i + 1, quote.open_at)
@@ -407,18 +427,23 @@ class Attributor:
         return None
 
     def _next_sentence(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
-        """``« … »`` then ``Le constat est celui de X`` / ``C'est ce qu'a expliqué X``."""
-        end = doc.char_span(quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand")
-        if end is None:
+        """``« … »`` then ``Le constat est celui de X`` / ``C'est ce qu'a expliqué X``: the words
+        that follow the closing mark, up to the next full stop, name the speaker."""
+        after = doc.char_span(quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand")
+        if after is None:
             return None
-        sent = end[0].sent
-        if sent.end >= len(doc):
-            return None
-        nxt = doc[sent.end].sent
-        if nxt.start < sent.end:
-            return None
-        tokens = [t for t in nxt if not t.is_space]
-        if not tokens or any(t.text in {"«", "“"} for t in tokens) or len(tokens) > 40:
+        tokens: list[Token] = []
+        k = after.end
+        while k < len(doc) and len(tokens) < 40:
+            t = doc[k]
+            if t.text in {"«", "“"}:
+                return None
+            if t.text in {".", "!", "?"} and tokens:
+                break
+            if not t.is_space and t.text not in {".", "»"}:
+                tokens.append(t)
+            k += 1
+        if not tokens:
             return None
         lowered = [norm(t.text) for t in tokens]
         cue = next((t for t in tokens if self._is_speech_verb(t)), None)

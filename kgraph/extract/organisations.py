@@ -294,15 +294,21 @@ class OrganisationFinder:
             ents.claim("organisation", target.key, mention)
 
     def _resolve_generic(self, ents: DocEntities, head: str, adjectives: list[str]):
-        """The one organisation that answers to this head noun (and its adjectives, if any)."""
+        """The organisation a generic phrase stands for: one that answers to this head noun
+        (declared by "l'agence X", or its name starts with it, or a word of its name shares the
+        head's stem: "le syndicat" -> "Union syndicale …"), its adjectives agreeing if possible;
+        among several, the one whose adjectives agree, else None."""
         candidates = []
         for org in ents.organisations.values():
-            if head in org.heads or any(norm(f).split()[:1] == [head] for f in org.forms):
-                forms = " ".join(norm(f) for f in org.forms + [org.name])
-                if all(a in forms for a in adjectives):
-                    candidates.append(org)
-        if len(candidates) == 1:
-            return candidates[0]
+            words = [w for f in org.forms + [org.name] for w in norm(f).split()]
+            if head in org.heads or any(norm(f).split()[:1] == [head] for f in org.forms) or (
+                    len(head) >= 6 and any(w[:6] == head[:6] for w in words)):
+                candidates.append((org, all(a in " ".join(words) for a in adjectives)))
+        agreeing = [org for org, ok in candidates if ok]
+        if len(agreeing) == 1:
+            return agreeing[0]
+        if not agreeing and len(candidates) == 1:
+            return candidates[0][0]
         return None
 
     def _acting_places(self, doc: Doc, ents: DocEntities) -> list[str]:

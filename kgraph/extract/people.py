@@ -120,6 +120,8 @@ class PersonFinder:
             end += 1
         if end <= start:
             return None
+        if start > 0 and doc[start - 1].text in "«“\"‹" and end < len(doc) and doc[end].text in "»”\"›":
+            return None  # « Trame »: a title in quote marks, not a person
         words = doc[start:end]
         if any("\n" in t.text for t in words) or any(t.like_num for t in words):
             return None
@@ -202,8 +204,9 @@ class PersonFinder:
 
     @staticmethod
     def _word_count(doc: Doc, cand: _Candidate) -> int:
+        """Capitalised words, a hyphenated compound counting once ("Fabre-Vidal" is a surname)."""
         text = doc.text[doc[cand.start].idx: doc[cand.end - 1].idx + len(doc[cand.end - 1])]
-        return len([w for w in text.replace("-", " ").split() if w[:1].isupper()])
+        return len([w for w in text.split() if w[:1].isupper()])
 
     @staticmethod
     def _text(doc: Doc, cand: _Candidate) -> str:
