@@ -114,7 +114,10 @@ def choose(
         if q <= 0:
             continue
         for rank, offer in enumerate(offers):
-            specificity = max(_matches(media_range, t) for t in (offer.media_type, *offer.aliases))
+            # an alias answers only when named: text/* means text/csv, not text/xml
+            specificity = _matches(media_range, offer.media_type)
+            if media_range in offer.aliases:
+                specificity = 3
             if not specificity:
                 continue
             key = (q, specificity, -position, -rank)

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from ..errors import StoreError
 from ..store import MARKER
-from .engine import Engine, Job, Limits, Reply
+from .engine import Engine, Job, Limits, Reply, error
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,11 @@ class TimedOut(Exception):
 
 
 def _die_with_parent() -> None:
-    """Linux: be killed when the server dies, even by SIGKILL, so no worker is left behind."""
+    """Linux: be killed when the server dies, even by SIGKILL, so no worker is left behind.
+
+    The kernel sends the signal when the *thread* that started the worker ends, so workers are
+    only started from threads that live as long as the pool (the caller's, spawner, watcher).
+    """
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
@@ -106,12 +110,13 @@ class _Worker:
 
     def run(self, job: Job, timeout: float) -> Reply | None:
         """The reply, or None if the time limit passed (the worker is then dead)."""
-        self.conn.send(job)
-        if self.conn.poll(timeout):
-            try:
+        try:
+            self.conn.send(job)
+            if self.conn.poll(timeout):
                 return self.conn.recv()
-            except EOFError:
-                return Reply(500, "text/plain; charset=utf-8", b"kgraph: the query worker died\n")
+        except (EOFError, OSError):
+            self.kill()
+            return error(500, "the query worker died while answering; try again")
         self.kill()
         return None
 
@@ -180,6 +185,7 @@ class QueryPool:
         self._generation = 0
         self._closed = threading.Event()
         self._monitor: threading.Thread | None = None
+        self._spawn_requests: queue.Queue[bool | None] = queue.Queue()
 
     # -- life cycle ----------------------------------------------------------------------------
     def start(self) -> QueryPool:
@@ -197,6 +203,7 @@ class QueryPool:
         for worker in workers:
             self._workers.add(worker)
             self._idle.put(worker)
+        threading.Thread(target=self._spawner, daemon=True, name="kgraph-worker-spawner").start()
         if self.refresh > 0:
             self._monitor = threading.Thread(
                 target=self._watch, args=(fingerprint,), daemon=True, name="kgraph-store-watch"
@@ -206,6 +213,7 @@ class QueryPool:
 
     def close(self) -> None:
         self._closed.set()
+        self._spawn_requests.put(None)
         with self._lock:
             workers = list(self._workers)
             self._workers.clear()
@@ -227,11 +235,13 @@ class QueryPool:
         """Answer ``job``; raise :class:`Busy` or :class:`TimedOut` past the time limit."""
         worker = self._acquire()
         reply = worker.run(replace(job, generation=self._generation), self.timeout)
-        if reply is None:
+        if not worker.alive():  # killed at the time limit, or died
             self._forget(worker)
             self._spawn_async()
+        else:
+            self._release(worker)
+        if reply is None:
             raise TimedOut()
-        self._release(worker)
         return reply
 
     def wrote(self) -> None:
@@ -292,8 +302,16 @@ class QueryPool:
         self._idle.put(worker)
 
     def _spawn_async(self) -> None:
-        if not self._closed.is_set():
-            threading.Thread(target=self._spawn, daemon=True, name="kgraph-worker-start").start()
+        """Ask the spawner thread for a new worker (see :func:`_die_with_parent` for why a thread
+        that lives as long as the pool)."""
+        self._spawn_requests.put(True)
+
+    def _spawner(self) -> None:
+        while True:
+            request = self._spawn_requests.get()
+            if request is None or self._closed.is_set():
+                return
+            self._spawn()
 
     # -- seeing a store that another process writes ---------------------------------------------
     def _watch(self, served: tuple) -> None:
