@@ -18,7 +18,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicon import Lexicon, lexicon
+from ..lexicon import Lexicon, fold_name, lexicon
 from .entities import DocEntities, EntityMention, get_entities, register_extensions
 from .text import is_acronym, is_capitalised, norm
 
@@ -30,9 +30,11 @@ class OrganisationFinder:
         self.lex = lex
         self.max_words = max_words
         self.heads = sorted(lex.organisation_heads.items(), key=lambda kv: len(kv[0]), reverse=True)
+        self._current: DocEntities | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         ents = get_entities(doc)
+        self._current = ents
         self._named_heads(doc, ents)
         self._generic_then_name(doc, ents)
         self._lowercase_heads(doc, ents)
@@ -58,6 +60,10 @@ class OrganisationFinder:
         s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
         return EntityMention(s, e, start, end, doc.text[s:e], generic=generic)
 
+    def _owner_at(self, i: int):
+        ents = self._current
+        return ents.owner(i) if ents is not None else None
+
     def _name_end(self, doc: Doc, i: int, limit: int) -> int:
         """End of a name that continues at token ``i``: capitalised words, and connectors or
         lower-case nouns/adjectives that sit between capitalised words or right after a head."""
@@ -66,12 +72,23 @@ class OrganisationFinder:
             token = doc[end]
             if token.is_space or token.text in {",", ";", ":", "(", ")", ".", "«", "»", "\"", "“", "”"}:
                 break
-            if is_capitalised(token) or token.like_num:
+            owner = self._owner_at(end)
+            if owner and owner[0] == "person":
+                break  # "du Département Michel Castagnet": the name stops before a person
+            if is_capitalised(token) or any(c.isdigit() for c in token.text):
                 end += 1
                 continue
             if token.text == "-" and not doc[end - 1].whitespace_:
                 end += 1
                 continue
+            if norm(token.text) == "et":
+                nxt = end + 1
+                while nxt < len(doc) and norm(doc[nxt].text) in _CONNECTORS:
+                    nxt += 1
+                if nxt < len(doc) and not is_capitalised(doc[nxt]) and doc[nxt].pos_ in ("NOUN", "ADJ"):
+                    end = nxt  # "… du bois et de l'ameublement"
+                    continue
+                break  # "la Région et l'État": two organisations
             if norm(token.text) in _CONNECTORS:
                 # keep a connector only if a name word follows it
                 nxt = end + 1
@@ -135,7 +152,8 @@ class OrganisationFinder:
             if j >= len(doc) or not is_capitalised(doc[j]):
                 continue
             owner = ents.owner(j)
-            if owner and owner[0] == "person" and len(ents.people[owner[1]].mentions) == 1:
+            if owner and owner[0] == "person" and len(ents.people[owner[1]].mentions) == 1 and (
+                    fold_name(doc[j].text) not in self.lex.first_names):
                 # "le groupe Vosges Lamellés": a name right after an organisation noun is the
                 # organisation's, even when the entity recogniser took it for a person
                 person = ents.people.pop(owner[1])
@@ -180,7 +198,7 @@ class OrganisationFinder:
                 continue
             end = self._name_end(doc, j, j + self.max_words)
             capitals = [t for t in doc[j:end] if is_capitalised(t) and self._free(ents, t.i, t.i + 1)]
-            if not capitals or any(ents.owner(t.i) and ents.owner(t.i)[0] == "person" for t in doc[j:end]):
+            if not capitals or any(ents.owner(t.i) for t in doc[j:end]):
                 i += 1
                 continue
             name = " ".join(doc.text[doc[i].idx: doc[end - 1].idx + len(doc[end - 1])].split())
@@ -201,8 +219,9 @@ class OrganisationFinder:
                     continue
                 if not self._free(ents, i, i + len(words)):
                     continue
-                determined = i > 0 and norm(doc[i - 1].text) in {"l'", "le", "la", "du", "au", "de", "d'"}
-                if not determined and not name[:1].isupper():
+                # "l'État", "du gouvernement" — but not "secrétaire d'État", "coup d'État"
+                determined = i > 0 and norm(doc[i - 1].text) in {"l'", "le", "la", "du", "au"}
+                if not determined and (not name[:1].isupper() or i > 0 and norm(doc[i - 1].text) == "d'"):
                     continue
                 if i + len(words) < len(doc) and is_capitalised(doc[i + len(words)]) and not doc[i + len(words)].is_punct:
                     continue  # part of a longer name
@@ -222,6 +241,8 @@ class OrganisationFinder:
                 continue
             if any("\n" in t.text for t in doc[start:end]) or not is_capitalised(doc[start]):
                 continue
+            if start > 0 and doc[start - 1].text in "«“\"‹" and end < len(doc) and doc[end].text in "»”\"›":
+                continue  # “Aéra Compact”: a product or title in quote marks
             first = norm(doc[start].text)
             if first in self.lex.work_cues or first in self.lex.policy_cue_words:
                 continue  # a report, a programme: not an organisation

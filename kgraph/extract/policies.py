@@ -40,9 +40,20 @@ class PolicyFinder:
     def __call__(self, doc: Doc) -> Doc:
         ents = get_entities(doc)
         mentions = self._find(doc, ents)
+        self._drop_organisations_inside_policies(ents)
         doc.spans["policies"] = [Span(doc, m.start_token, m.end_token, label="POLICY") for m, _ in mentions]
         self._ties(doc, ents, mentions)
         return doc
+
+    @staticmethod
+    def _drop_organisations_inside_policies(ents: DocEntities) -> None:
+        """The entity recogniser often labels a fund or programme ORG ("Fonds national de …");
+        once it is known as a policy, the organisation made of its words goes."""
+        for key, org in list(ents.organisations.items()):
+            inside = [m for m in org.mentions if all(
+                ents.owner(k) and ents.owner(k)[0] == "policy" for k in range(m.start_token, m.end_token))]
+            if org.mentions and len(inside) == len(org.mentions):
+                del ents.organisations[key]
 
     # -- names ---------------------------------------------------------------------------------
     def _cue_at(self, doc: Doc, i: int):
@@ -222,7 +233,9 @@ class PolicyFinder:
         words = [norm(t.text) for t in doc[k: k + 3]]
         if any(tuple(words[: len(h)]) == h for h in self.org_heads):
             return True
-        return doc[k].text in self.lex.institutions or doc[k].ent_type_ in ("LOC", "ORG")
+        # a named place or organisation that starts there (not one that includes the cue itself)
+        return doc[k].text in self.lex.institutions or (
+            doc[k].ent_type_ in ("LOC", "ORG") and doc[k].ent_iob_ == "B")
 
     def _lowercase_law_end(self, doc: Doc, k: int) -> int | None:
         end = k + 1

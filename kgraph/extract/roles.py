@@ -57,7 +57,8 @@ class RoleFinder:
             if head.words[0] == "premier" and not is_capitalised(doc[i]) and len(head.words) == 1:
                 i += 1
                 continue
-            if len(head.words) == 1 and doc[i].pos_ in ("VERB", "AUX"):
+            nxt = doc[i + len(head.words)] if i + len(head.words) < len(doc) else None
+            if len(head.words) == 1 and (doc[i].pos_ in ("VERB", "AUX") or nxt is not None and nxt.pos_ == "DET"):
                 i += 1  # "juge l'endettement excessif", "élue en 2020": a verb, not a title
                 continue
             start = i
