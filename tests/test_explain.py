@@ -191,3 +191,10 @@ def test_commands_are_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in ("kgraph explain", "kgraph remove", "kgraph export"):
         assert command in readme
+
+
+@pytest.mark.parametrize("command", ["explain", "remove", "export"])
+def test_my_commands_have_help_with_an_example(command):
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output and f"kgraph {command}" in result.output
