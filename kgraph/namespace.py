@@ -47,6 +47,20 @@ class KG(DefinedNamespace):
     modelName: URIRef
     modelVersion: URIRef
 
+    # network analytics (kgraph analyze), only in the <base>analytics/graph named graph
+    NetworkProjection: URIRef  # a network drawn from the graph for analysis
+    NetworkPosition: URIRef  # where one entity stands in one projection
+    Community: URIRef  # a Louvain community of one projection
+    AnalyticsRun: URIRef  # one run of kgraph analyze (subclass of prov:Activity)
+    projection: URIRef  # position or community -> its projection
+    positionOf: URIRef  # position -> the entity
+    inCommunity: URIRef  # position -> its community
+    degree: URIRef  # number of neighbours
+    degreeCentrality: URIRef  # degree / (nodes - 1)
+    betweenness: URIRef  # normalised betweenness centrality
+    pageRank: URIRef  # PageRank, damping 0.85
+    quoteCount: URIRef  # quotes attributed to a person
+
 
 PREFIXES: dict[str, Namespace] = {
     "schema": Namespace(str(SDO)),
