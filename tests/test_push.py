@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -149,7 +150,7 @@ def test_virtuoso_script_pushes_and_counts(store, tmp_path):
     script = ROOT / "scripts" / "virtuoso-push.sh"
     env = {
         **os.environ,
-        "KGRAPH": str(Path(os.sys.executable).with_name("kgraph")),
+        "KGRAPH": str(Path(sys.executable).with_name("kgraph")),
         "VIRTUOSO_DIR": str(tmp_path / "virtuoso"),
     }
     run = subprocess.run(
