@@ -265,7 +265,9 @@
       byId[n.id] = n;
       var group = null;
       n.types.forEach(function (t) { if (!group && GROUPS[t]) { group = GROUPS[t]; } });
-      var label = n.label || shorten(n.iri);
+      var short = shorten(n.iri);
+      // an IRI no prefix covers is drawn by its last segment; the details panel has it whole
+      var label = n.label || (short === n.iri ? n.iri.replace(/^.*[/#]/, '') || n.iri : short);
       if (label.length > 40) { label = label.slice(0, 39) + '…'; }
       return {
         id: n.id, label: label, title: n.label || n.iri, shape: 'dot', size: 12,
