@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import spacy
 from rdflib import Dataset, Graph
@@ -28,6 +29,9 @@ from .report import to_report
 from .resolve import EntityIndex, Resolver, resolve_all
 from .store import Store, write_atomically
 from .types import Document, Extraction
+
+if TYPE_CHECKING:
+    from .distributed import Shard
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +60,7 @@ class Extractor:
     """The loaded model and what a run records about it; loads the model once."""
 
     def __init__(self, model: str = DEFAULT_MODEL, base: str = DEFAULT_BASE):
+        self.model, self.base = model, base
         self.nlp = load_pipeline(model)
         self.minter = IriMinter(base)
         meta = self.nlp.meta
@@ -64,7 +69,16 @@ class Extractor:
 
     def extract_documents(self, documents: list[Document], *, batch_size: int = 16, n_process: int = 1
                           ) -> Iterable[tuple[Document, Extraction | None, str | None]]:
-        """Yield (document, extraction, error) in input order; a crash on one document is its error."""
+        """Yield (document, extraction, error) in input order; a crash on one document is its error.
+
+        With ``n_process > 1`` the records are made in worker processes (``kgraph.distributed``):
+        spaCy's own ``n_process`` cannot send ``doc._.kg`` back to this process."""
+        if n_process > 1 and len(documents) > 1:
+            from .distributed import extract_in_processes
+
+            yield from extract_in_processes(documents, model=self.model, base=self.base,
+                                            n_process=n_process, batch_size=batch_size)
+            return
         texts = (d.text for d in documents)
         try:
             docs = list(self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
@@ -115,11 +129,13 @@ def read_all(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
 def build(paths: Iterable[str | Path], out: str | Path = "out", *, model: str = DEFAULT_MODEL,
           base: str = DEFAULT_BASE, validate_output: bool = True, visualize: bool = True,
           max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = 16, n_process: int = 1,
-          entities: str | Path | None = None,
+          dask: object | None = None, entities: str | Path | None = None,
           progress: Callable[[int, int, str], None] | None = None) -> BuildResult:
     """Extract every document under ``paths`` into the store in ``out`` and write the exports.
 
-    ``entities`` is the entities file to apply (default: ``entities.csv`` in the corpus folder, see
+    ``n_process`` spreads extraction over processes of this machine; ``dask`` (a scheduler address
+    or a ``distributed.Client``) over a Dask cluster (see ``kgraph.distributed``).  ``entities`` is
+    the entities file to apply (default: ``entities.csv`` in the corpus folder, see
     ``kgraph.entities_file``)."""
     out = Path(out)
     result = BuildResult(out=out)
@@ -129,9 +145,15 @@ def build(paths: Iterable[str | Path], out: str | Path = "out", *, model: str = 
     result.failures.extend(failures)
     store = Store(out / STORE_DIR)
     extractor = Extractor(model, base)
+    runner = None
+    if dask is not None:  # kgraph.distributed: extraction and RDF on the cluster, resolution here
+        from .distributed import DaskRunner
+
+        runner = DaskRunner(dask, model=model, base=base, batch_size=batch_size)
+    outcomes = (runner.extract(documents) if runner else
+                extractor.extract_documents(documents, batch_size=batch_size, n_process=n_process))
     extracted: list[Extraction] = []
-    for n, (document, extraction, error) in enumerate(
-            extractor.extract_documents(documents, batch_size=batch_size, n_process=n_process), start=1):
+    for n, (document, extraction, error) in enumerate(outcomes, start=1):
         if progress:
             progress(n, len(documents), document.path)
         if error or extraction is None:
@@ -141,7 +163,13 @@ def build(paths: Iterable[str | Path], out: str | Path = "out", *, model: str = 
     # one IRI per entity across documents, and the researcher's entities file (kgraph.resolve)
     resolver = Resolver(EntityIndex.from_store(store, extractor.minter),
                         read_entities(entities) if entities else None, extractor.minter)
-    for resolution in resolve_all(extracted, resolver):
+    resolutions = resolve_all(extracted, resolver)
+    if runner:
+        _load_shards(runner.write_shards([(r.extraction, r.triples) for r in resolutions],
+                                         extractor.run, out), out, store, result)
+        runner.close()
+        resolutions = []
+    for resolution in resolutions:
         extraction, document = resolution.extraction, resolution.extraction.document
         try:
             write_atomically(out / EXTRACTIONS_DIR / f"{document.key}.json",
@@ -159,6 +187,27 @@ def build(paths: Iterable[str | Path], out: str | Path = "out", *, model: str = 
     store.flush()
     export(store, out, result, validate_output=validate_output, visualize=visualize)
     return result
+
+
+def _load_shards(shards: Iterable[Shard], out: Path, store: Store, result: BuildResult) -> None:
+    """Load each document's N-Quads shard (written by a Dask worker) in one transaction."""
+    from .distributed import SHARDS_DIR
+
+    for shard in shards:
+        if shard.error or not shard.shard or not shard.graph:
+            result.failures.append(Failure(shard.path, f"{shard.path}: {shard.error}"))
+            continue
+        try:
+            store.replace_graph_from_file(shard.graph, Path(shard.shard))
+        except KgraphError as exc:
+            result.failures.append(Failure(shard.path, f"{shard.path}: {exc}"))
+            continue
+        Path(shard.shard).unlink()
+        result.documents.append(shard.path)
+    try:
+        (out / SHARDS_DIR).rmdir()
+    except OSError:  # never created (nothing extracted) or holds shards that failed to load
+        pass
 
 
 def store_dataset(store: Store) -> Dataset:

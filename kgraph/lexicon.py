@@ -72,6 +72,8 @@ class Lexicon:
     speech_nouns: tuple[tuple[str, ...], ...]
     unnamed_speakers: frozenset[str]
     role_bridges: frozenset[str]
+    person_nouns: frozenset[str]
+    document_nouns: frozenset[str]
     institutions: dict[str, str]  # name as written -> kind
 
     @property
@@ -141,6 +143,8 @@ def lexicon() -> Lexicon:
         speech_nouns=tuple(sorted({_split(n) for n in read_lines("speech_nouns.txt")}, key=len, reverse=True)),
         unnamed_speakers=frozenset(read_lines("unnamed_speakers.txt")),
         role_bridges=frozenset(w.replace("’", "'") for w in read_lines("role_bridges.txt")),
+        person_nouns=frozenset(read_lines("person_nouns.txt")),
+        document_nouns=frozenset(read_lines("document_nouns.txt")),
         institutions={n.replace("’", "'"): k for n, k in read_table("institutions.tsv")},
     )
 

@@ -22,8 +22,8 @@ STORE_FORMAT = 1
 
 
 def _nt_term(term) -> str:
-    """An rdflib term in N-Triples syntax (valid inside SPARQL INSERT DATA)."""
-    return term.n3()
+    """An rdflib or pyoxigraph term in N-Triples syntax (valid inside SPARQL INSERT DATA)."""
+    return term.n3() if hasattr(term, "n3") else str(term)
 
 
 class Store:
@@ -64,6 +64,19 @@ class Store:
             self.ox.update(update)
         except (SyntaxError, OSError, ValueError) as exc:
             raise StoreError(f"could not write graph <{graph_iri}>: {exc}") from exc
+
+    def replace_graph_from_file(self, graph_iri: str, path: Path) -> None:
+        """Replace one named graph with an N-Quads shard's content (all of it in that graph),
+        atomically, as :meth:`replace_graph` does."""
+        try:
+            quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+        except (SyntaxError, OSError, ValueError) as exc:
+            raise StoreError(f"{path}: unreadable N-Quads shard ({exc})") from exc
+        stray = {str(q.graph_name) for q in quads} - {f"<{graph_iri}>"}
+        if stray:
+            raise StoreError(f"{path}: shard holds graphs other than <{graph_iri}>: "
+                             f"{sorted(stray)[:3]}")
+        self.replace_graph(graph_iri, ((q.subject, q.predicate, q.object) for q in quads))
 
     def remove_graph(self, graph_iri: str) -> bool:
         node = ox.NamedNode(graph_iri)

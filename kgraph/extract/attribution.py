@@ -104,7 +104,8 @@ class Attributor:
             k += 1
         if k < end:
             word = norm(doc[k].text)
-            if word in _INDEFINITE and k + 1 < end and doc[k + 1].pos_ in ("NOUN", "ADJ"):
+            if word in _INDEFINITE and k + 1 < end and doc[k + 1].pos_ in ("NOUN", "ADJ") and (
+                    norm(doc[k + 1].text) not in self.lex.document_nouns):
                 return UNNAMED
             head = doc[k + 1] if doc[k].pos_ == "DET" and k + 1 < end else doc[k]
             if norm(head.text) in self.lex.unnamed_speakers and not ents.owner(head.i):
@@ -115,6 +116,9 @@ class Attributor:
             if text in _PRONOUNS and (doc[k].pos_ == "PRON" or doc[k].text.startswith("-")):
                 person = self._pronoun(ents, _PRONOUNS[text], before_char)
                 return ("person", person.key) if person else None
+            if norm(doc[k].text) in self.lex.person_nouns and k > start and doc[k - 1].pos_ == "DET":
+                person = self._nearby_person(ents, self._det_gender(doc, k), before_char, doc=doc)
+                return ("person", person.key) if person else UNNAMED
             head = self.lex.role_head_at([norm(t.text) for t in doc[k: k + 5]])
             if head:
                 person = self._title_holder(doc, ents, head.lemma, k, before_char)
@@ -151,7 +155,8 @@ class Attributor:
 
     def _pronoun(self, ents: DocEntities, gender: str, before_char: int) -> PersonEntity | None:
         """The most recent person mentioned before ``before_char`` — by name or by a title they
-        hold ("la préfète") — who can be ``il``/``elle``: of that gender, or of unknown gender."""
+        hold ("la préfète") — who can be ``il``/``elle``: someone known to be of that gender,
+        unless a person of unknown gender was mentioned much more recently."""
         mentions = [(m.start, key) for m, key in ents.mentions_in_order("person")]
         for person in ents.people.values():
             mentions.extend((r.start, person.key) for r in person.roles)
@@ -159,14 +164,20 @@ class Attributor:
             holders = [p for p in ents.people.values() if any(r.head == role.head for r in p.roles)]
             if len(holders) == 1:
                 mentions.append((role.start, holders[0].key))
-        candidate = None
+        known, unknown = None, None
         for start, key in sorted(mentions):
             if start >= before_char:
                 break
             person = ents.people[key]
-            if person.gender == gender or person.gender is None:
-                candidate = person
-        return candidate
+            if person.gender == gender:
+                known = (start, person)
+            elif person.gender is None:
+                unknown = (start, person)
+        if known and unknown and unknown[0] - known[0] > 300:
+            return unknown[1]
+        if known:
+            return known[1]
+        return unknown[1] if unknown else None
 
     def _title_holder(self, doc: Doc, ents: DocEntities, head: str, k: int, before_char: int
                       ) -> PersonEntity | None:
@@ -187,7 +198,8 @@ class Attributor:
         span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
         return list(span[0].sent) if span is not None else []
 
-    def _clause_before(self, doc: Doc, char: int, limit: int = 60) -> list[Token]:
+    def _clause_before(self, doc: Doc, char: int, limit: int = 60, *, through_quotes: bool = False
+                       ) -> list[Token]:
         """The tokens before ``char`` back to the last full stop, closing quote mark or paragraph
         break.  Read from the tokens, not from the parser's sentences, which are sometimes cut
         inside an apposition or glued across a quote."""
@@ -198,7 +210,9 @@ class Attributor:
         k = span.start - 1
         while k >= 0 and len(out) < limit:
             t = doc[k]
-            if t.text in {".", "!", "?", "…", "»", "”"} or (t.is_space and "\n" in t.text):
+            if t.text in {".", "!", "?", "…"} or (t.is_space and "\n" in t.text):
+                break
+            if t.text in {"»", "”"} and not through_quotes:
                 break
             out.insert(0, t)
             k -= 1
@@ -268,9 +282,11 @@ class Attributor:
         verb = speech or verb
         clitic = next((t for t in head if self._inverted_clitic(t)), None)
         if clitic is not None:
-            person = self._pronoun(ents, _PRONOUNS.get(norm(clitic.text).split("-")[-1], ""), quote.open_at)
-            if person is None and norm(clitic.text).endswith(("ils", "elles", "on")):
-                return None
+            pronoun = norm(clitic.text).split("-")[-1]
+            if pronoun not in _PRONOUNS:  # "indique-t-on", "disent-ils": nobody named
+                cue = verb or clitic
+                return UNNAMED, cue.text, cue.idx, "incise-pronoun", 0.8
+            person = self._pronoun(ents, _PRONOUNS[pronoun], quote.open_at)
             cue = verb or clitic
             return (("person", person.key) if person else UNNAMED), cue.text, cue.idx, "incise-pronoun", 0.9
         if verb is None:
@@ -314,7 +330,8 @@ class Attributor:
         colon = doc.char_span(k, k + 1, alignment_mode="expand")
         if colon is None:
             return None
-        clause = self._clause_before(doc, colon[0].idx)
+        # through quotes: "a salué un dispositif « attendu » : « … »"
+        clause = self._clause_before(doc, colon[0].idx, through_quotes=True)
         if not clause:
             return None
         verbs = [t for t in clause if self._is_speech_verb(t) and not self._adjunct_participle(t)]

@@ -58,6 +58,7 @@ class PersonFinder:
                     cand = self._clean(doc, token.i, end, from_ner=False)
                     if cand:
                         found.append(cand)
+        found.extend(self._structural_candidates(doc))
         # longest candidate wins where two overlap
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
         merged: list[_Candidate] = []
@@ -71,6 +72,44 @@ class PersonFinder:
                 continue
             merged.append(cand)
         return merged
+
+    def _structural_candidates(self, doc: Doc) -> list[_Candidate]:
+        """Names the statistical model misses, recognised by what surrounds them: two or more
+        capitalised words that start with a known first name ("Aïssatou Diarra"), or that stand
+        in apposition to a title ("X Y (LFI), députée de …", "X Y, maire de …")."""
+        out = []
+        i = 0
+        while i < len(doc):
+            if not is_capitalised(doc[i]) or doc[i].is_punct or doc[i].ent_type_ in ("PER", "ORG", "LOC"):
+                i += 1
+                continue
+            end = i + 1
+            while end < len(doc) and end - i < self.max_name_words and self._name_token(doc, end):
+                end += 1
+            words = [t for t in doc[i:end] if t.text != "-" and norm(t.text) not in self.lex.name_particles]
+            if len(words) >= 2 and all(is_capitalised(t) and not t.is_upper for t in words):
+                first = fold_name(doc.text[doc[i].idx: doc[i].idx + len(doc[i].text)])
+                compound = fold_name(doc.text[doc[i].idx: doc[end - 1].idx + len(doc[end - 1])].split()[0])
+                known_first = first in self.lex.first_names or compound in self.lex.first_names
+                if known_first or self._title_follows(doc, end):
+                    cand = self._clean(doc, i, end, from_ner=False)
+                    if cand:
+                        out.append(cand)
+            i = end
+        return out
+
+    def _title_follows(self, doc: Doc, k: int) -> bool:
+        if k < len(doc) and doc[k].text == "(":
+            while k < len(doc) and doc[k].text != ")" and k < len(doc) - 1:
+                k += 1
+            k += 1
+        if k >= len(doc) or doc[k].text != ",":
+            return False
+        k += 1
+        while k < len(doc) and (doc[k].pos_ == "DET" or norm(doc[k].text) in self.lex.role_bridges
+                                or norm(doc[k].text) in self.lex.role_modifiers):
+            k += 1
+        return self.lex.role_head_at([norm(t.text) for t in doc[k: k + 5]]) is not None
 
     def _name_token(self, doc: Doc, i: int) -> bool:
         """Can token ``i`` continue a name? Capitalised words, hyphens inside compound names,

@@ -159,6 +159,8 @@ class PolicyFinder:
         first = doc[k]
         if first.text in _OPEN:  # le programme « Cap Avenir »
             closing = _OPEN[first.text]
+            if k + 1 >= len(doc) or not is_capitalised(doc[k + 1]):
+                return None  # un dispositif « attendu depuis des années »: a quote, not a name
             for j in range(k + 1, min(len(doc), k + 2 + self.max_name_words)):
                 if doc[j].text == closing:
                     return j + 1 if j > k + 1 else None

@@ -22,6 +22,9 @@ from .quote_marks import MarkedSpan, find_marked_spans
 from .text import is_speech_verb, norm
 
 MARKS = set("«»“”„‹›\"")
+_PUBLISHED = {"publié", "publiée", "publiés", "publiées", "paru", "parue", "sorti", "sortie", "diffusé",
+              "diffusée", "édité", "éditée", "remis", "remise", "rendu", "rendue"}
+_OBJECT_CLITICS = {"se", "s'", "lui", "leur", "l'", "nous", "vous", "en", "y", "le", "la", "les", "ne", "n'"}
 
 
 class QuoteFinder:
@@ -50,7 +53,8 @@ class QuoteFinder:
         n_words = len([w for w in inner.split() if any(c.isalnum() for c in w)])
         if n_words == 0:
             return False
-        if any(ents.owner(t.i) and ents.owner(t.i)[0] == "policy" for t in span):
+        policy_tokens = sum(1 for t in span if ents.owner(t.i) and ents.owner(t.i)[0] == "policy")
+        if policy_tokens and policy_tokens >= 0.8 * len(span):
             return False  # the name of a programme, already a policy
         before = self._tokens_before(doc, marked.open_at, 3)
         starts_upper = inner[:1].isupper()
@@ -62,8 +66,12 @@ class QuoteFinder:
             return False  # ce que les professionnels appellent la « transition ambulatoire »
         colon = self._colon_before(doc, marked.open_at)
         exclaims = inner.rstrip().endswith(("?", "!", "?»", "!»"))
+        if n_words >= 2 and self._looks_like_title(span, list(span), colon, marked):
+            return False
+        if colon and self._after_work_cue(self._tokens_before(doc, marked.open_at - 2, 3)):
+            return False  # "un slogan revenait en boucle : « … »"
         if n_words >= self.min_words:
-            return not self._looks_like_title(span, list(span), colon, marked)
+            return True
         if n_words <= 2:
             # one or two words are scare quotes or a term, unless they stand as a sentence of their
             # own: introduced by a colon, or capitalised and followed by an incise ("« Jamais »,
@@ -91,7 +99,8 @@ class QuoteFinder:
         words = [t for t in after if not t.is_space][:3]
         if len(words) >= 3 and words[0].text == "," and words[1].pos_ == "DET":
             return norm(words[2].text) in self.lex.work_cues or words[2].lemma_.lower() in self.lex.work_cues
-        return False
+        # « Baromètre 2025 », publié en octobre: a title
+        return len(words) >= 2 and words[0].text == "," and norm(words[1].text) in _PUBLISHED
 
     @staticmethod
     def _defines_a_term(doc: Doc, before: list, close_at: int) -> bool:
@@ -153,7 +162,7 @@ class QuoteFinder:
             stop = verb
             while stop < span.end and doc[stop].text not in {",", ".", ";"}:
                 stop += 1
-            if stop >= span.end - 1 or stop - token.i > 12:
+            if stop >= span.end - 1 or stop - token.i > 25:
                 continue
             first_end = doc[token.i].idx
             second_start = doc[stop + 1].idx
@@ -178,17 +187,19 @@ class QuoteFinder:
     def _incise_verb(self, doc: Doc, i: int, limit: int) -> int | None:
         """Index of the reporting verb of an incise starting at ``i`` ("dit-il", "a ajouté X")."""
         k = i
-        while k < limit and k < i + 4 and (doc[k].pos_ == "AUX" or doc[k].text.startswith("-")):
-            k += 1  # "a-t-elle lancé": auxiliary and inverted clitics before the participle
+        while k < limit and k < i + 4 and (doc[k].pos_ == "AUX" or doc[k].text.startswith("-")
+                                           or norm(doc[k].text) in _OBJECT_CLITICS):
+            k += 1  # "a-t-elle lancé", "s'indigne": auxiliaries and clitics before the verb
         if k >= limit or not is_speech_verb(doc[k], self.lex):
             return None
         nxt = doc[k + 1] if k + 1 < limit else None
         prev = doc[k - 1] if k > i else None
-        if nxt is not None and nxt.text.lower().lstrip("-t").lstrip("-") in {"il", "elle", "ils", "elles", "on"} and nxt.text.startswith("-"):
-            return k
+        for t in doc[k + 1: min(limit, k + 3)]:  # "explique-t-il", "dit-elle"
+            if t.text.startswith("-") and norm(t.text).split("-")[-1] in {"il", "elle", "ils", "elles", "on"}:
+                return k
         if prev is not None and prev.text.startswith("-"):
             return k
-        if nxt is not None and (nxt.pos_ in ("PROPN", "DET") or nxt.text in {"M.", "Mme"}):
+        if nxt is not None and (nxt.pos_ in ("PROPN", "DET") or nxt.text in {"M.", "Mme"} or nxt.is_title):
             return k
         return None
 

@@ -34,6 +34,9 @@ class RoleFinder:
         ents = get_entities(doc)
         for role in self._titles(doc, ents):
             person = self._holder(doc, ents, role)
+            if person is not None and role.gender and person.gender and not person.gender_from_name \
+                    and role.gender != person.gender:
+                person = None  # "députée" cannot be Gilbert: the title belongs to someone else
             if person is None:
                 ents.unattached_roles.append(role)
                 continue
