@@ -54,6 +54,17 @@ class EntityIndex:
     org_labels: dict[str, set[str]] = field(default_factory=dict)  # name_key(label) -> org keys
     policy_names: dict[str, str] = field(default_factory=dict)
     policy_labels: dict[str, set[str]] = field(default_factory=dict)
+    # last word of a full name -> keys: a surname is compared with its namesakes only, not everyone
+    surnames: dict[str, set[str]] = field(default_factory=dict)
+
+    def known_person(self, key: str, name: str) -> KnownPerson:
+        """The person under ``key``, registered on first sight."""
+        if key not in self.people:
+            self.people[key] = KnownPerson(key, name)
+            words = _words(name)
+            if len(words) > 1:
+                self.surnames.setdefault(words[-1], set()).add(key)
+        return self.people[key]
 
     @classmethod
     def from_store(cls, store, minter: IriMinter) -> EntityIndex:
@@ -77,7 +88,7 @@ class EntityIndex:
         ).values():
             k = key(row["p"], person_base)
             if k:
-                person = index.people.setdefault(k, KnownPerson(k, row["name"]))
+                person = index.known_person(k, row["name"])
                 person.gender = person.gender or row["gender"]
         for row in run_query(
             store,
@@ -108,7 +119,7 @@ class EntityIndex:
     def add(self, extraction: Extraction) -> None:
         """Register a resolved document's entities, so later documents of a build can join them."""
         for p in extraction.people:
-            person = self.people.setdefault(p.key, KnownPerson(p.key, p.name))
+            person = self.known_person(p.key, p.name)
             person.gender = person.gender or p.gender
             person.roles.update((fold(r.head), r.organisation) for r in p.roles)
         for entities, names, labels in (
@@ -120,6 +131,10 @@ class EntityIndex:
                 for label in (e.name, *e.alt_labels):
                     if is_specific(label):
                         labels.setdefault(name_key(label), set()).add(e.key)
+
+
+def _words(name: str) -> list[str]:
+    return fold(name).replace("-", " ").split()
 
 
 def is_specific(label: str) -> bool:
@@ -139,7 +154,6 @@ class Resolution:
 
     extraction: Extraction
     triples: tuple[tuple[URIRef, URIRef, object], ...] = ()
-    merged: dict[str, str] = field(default_factory=dict)  # "kind:old key" -> new key, for reports
 
 
 class Resolver:
@@ -184,10 +198,7 @@ class Resolver:
                 (org, RDF.type, ORG.Organization),
                 (org, SDO.name, Literal(publisher)),
             ]
-        merged = {f"person:{k}": v for k, v in person_map.items() if k != v}
-        merged |= {f"organisation:{k}": v for k, v in org_map.items() if k != v}
-        merged |= {f"policy:{k}": v for k, v in policy_map.items() if k != v}
-        return Resolution(resolved, tuple(triples), merged)
+        return Resolution(resolved, tuple(triples))
 
     # -- each kind -----------------------------------------------------------------------------
     def _edits(self, kind: str, doc_key: str, publisher: str | None) -> list[EntityRule]:
@@ -277,10 +288,8 @@ class Resolver:
             for r in p.roles
         }
         candidates = []
-        for person in self.index.people.values():
-            full = fold(person.name).replace("-", " ").split()
-            if len(full) < 2 or full[-1] != words[0]:
-                continue
+        for key in sorted(self.index.surnames.get(words[0], ())):
+            person = self.index.people[key]
             if p.gender and person.gender and p.gender != person.gender:
                 continue
             if any(_same_role(mine, theirs) for mine in roles for theirs in person.roles):
