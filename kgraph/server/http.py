@@ -91,6 +91,9 @@ def catalogue_json() -> bytes:
 class KgraphHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # socketserver's default backlog is 5: twenty clients connecting at once had connections
+    # reset and SYNs retried after 1 s
+    request_queue_size = 128
 
     def __init__(
         self,
