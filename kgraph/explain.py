@@ -203,6 +203,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
             and begin < len(text)
             and text[begin].isspace()
             and not _closing_follows(text, begin)
+            and not _abbreviation_before(text, begin - 1)
         ):
             break
         begin -= 1
@@ -217,11 +218,23 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
             c in SENTENCE_END
             and (stop + 1 == len(text) or text[stop + 1].isspace())
             and not _closing_follows(text, stop + 1)
+            and not _abbreviation_before(text, stop)
         ):
             stop += 1
             break
         stop += 1
     return begin, stop
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Is the stop at ``dot`` that of "M." or an initial ("J. Martin"), not a sentence's end?"""
+    from .lexicon import lexicon
+
+    if text[dot] != ".":
+        return False
+    word = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
+    word = word.lstrip("«(\"'’“")
+    return (len(word) == 1 and word.isupper()) or f"{word}." in lexicon().honorifics
 
 
 def _closing_follows(text: str, i: int) -> bool:

@@ -22,6 +22,8 @@ speaker-pronoun rule of Pareti's attribution work and of the Gender Gap Tracker)
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -34,6 +36,7 @@ _CLITICS = {"-il", "-elle", "-t-il", "-t-elle", "-ils", "-elles", "-on", "-t-on"
 _INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "quelques"}
 _RELATIVE = {"qui", "que", "qu'", "dont", "où", "lequel", "laquelle"}
 UNNAMED = ("unnamed", "")  # the text says who speaks without naming them: no other rule may guess
+_UNNAMED_PERSON = object()  # a pronoun's antecedent that the text does not name
 _ADVERBS = {"encore", "aussi", "ainsi", "alors", "également", "enfin", "plus", "pour", "sa", "son", "part",
             "de", "t-il", "ensuite", "d'ailleurs", "déjà", "même", "simplement", "sobrement"}
 _STOP = {".", ";", "!", "?", "\n"}
@@ -47,10 +50,11 @@ class Attributor:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = get_entities(doc)
+        ents.unnamed_subjects = self._unnamed_subjects(doc)
         previous: QuoteMention | None = None
         for quote in ents.quotes:
             for rule in (self._incise, self._colon, self._according, self._governing_verb,
-                         self._next_sentence, self._continuation):
+                         self._next_sentence, self._subject_after, self._continuation):
                 found = rule(doc, ents, quote, previous)
                 if found:
                     quote.speaker, quote.cue, quote.cue_start, quote.attribution, quote.confidence = found
@@ -67,6 +71,22 @@ class Attributor:
             span._.rule = quote.attribution
             span._.confidence = quote.confidence
         return doc
+
+    def _unnamed_subjects(self, doc: Doc) -> list[tuple[int, str]]:
+        """Unnamed people who act as sentence subjects ("Une mère … a pu échanger", "un ancien
+        commercial … a décrit"): an indefinite determiner and a noun for a person."""
+        out = []
+        for token in doc:
+            if not token.dep_.startswith("nsubj") or token.pos_ != "NOUN":
+                continue
+            det = next((c for c in token.children if c.dep_ == "det"), None)
+            if det is None or norm(det.text) not in {"un", "une"}:
+                continue
+            word = norm(token.text)
+            if (word in self.lex.person_nouns or word in self.lex.unnamed_speakers
+                    or self.lex.role_head_at([word]) is not None):
+                out.append((token.idx, "unnamed:f" if norm(det.text) == "une" else "unnamed:m"))
+        return out
 
     # -- speaker phrases -----------------------------------------------------------------------
     def _is_speech_verb(self, token: Token) -> bool:
@@ -115,6 +135,8 @@ class Attributor:
             text = norm(doc[k].text).lstrip("-").removeprefix("t-")
             if text in _PRONOUNS and (doc[k].pos_ == "PRON" or doc[k].text.startswith("-")):
                 person = self._pronoun(ents, _PRONOUNS[text], before_char)
+                if person is _UNNAMED_PERSON:
+                    return UNNAMED
                 return ("person", person.key) if person else None
             if norm(doc[k].text) in self.lex.person_nouns and k > start and doc[k - 1].pos_ == "DET":
                 person = self._nearby_person(ents, self._det_gender(doc, k), before_char, doc=doc)
@@ -145,7 +167,7 @@ class Attributor:
         that gender within ``window`` characters; for a definite title, only within the same
         paragraph (a café's "patron" three paragraphs later is someone else)."""
         person = self._pronoun(ents, gender, before_char) if gender else None
-        if person is None:
+        if person is None or person is _UNNAMED_PERSON:
             return None
         last = max((m.start for m in person.mentions if m.start < before_char), default=-1)
         if window:
@@ -156,7 +178,10 @@ class Attributor:
     def _pronoun(self, ents: DocEntities, gender: str, before_char: int) -> PersonEntity | None:
         """The most recent person mentioned before ``before_char`` — by name or by a title they
         hold ("la préfète") — who can be ``il``/``elle``: someone known to be of that gender,
-        unless a person of unknown gender was mentioned much more recently."""
+        unless a person of unknown gender was mentioned much more recently.  Names inside quotes
+        do not count (they are what someone said), and an unnamed person introduced as the
+        subject of a sentence ("Une mère … a pu échanger") can be the antecedent, which then
+        names nobody."""
         mentions = [(m.start, key) for m, key in ents.mentions_in_order("person")]
         for person in ents.people.values():
             mentions.extend((r.start, person.key) for r in person.roles)
@@ -164,10 +189,18 @@ class Attributor:
             holders = [p for p in ents.people.values() if any(r.head == role.head for r in p.roles)]
             if len(holders) == 1:
                 mentions.append((role.start, holders[0].key))
+        mentions.extend((start, g_key) for start, g_key in ents.unnamed_subjects)
+        inside = [(q.start, q.end) for q in ents.quotes]
         known, unknown = None, None
         for start, key in sorted(mentions):
             if start >= before_char:
                 break
+            if any(a <= start < b for a, b in inside):
+                continue
+            if key.startswith("unnamed:"):
+                if key == f"unnamed:{gender}":
+                    known = (start, None)
+                continue
             person = ents.people[key]
             if person.gender == gender:
                 known = (start, person)
@@ -176,7 +209,7 @@ class Attributor:
         if known and unknown and unknown[0] - known[0] > 300:
             return unknown[1]
         if known:
-            return known[1]
+            return known[1] if known[1] is not None else _UNNAMED_PERSON
         return unknown[1] if unknown else None
 
     def _title_holder(self, doc: Doc, ents: DocEntities, head: str, k: int, before_char: int
@@ -287,6 +320,8 @@ class Attributor:
                 cue = verb or clitic
                 return UNNAMED, cue.text, cue.idx, "incise-pronoun", 0.8
             person = self._pronoun(ents, _PRONOUNS[pronoun], quote.open_at)
+            if person is _UNNAMED_PERSON:
+                person = None
             cue = verb or clitic
             return (("person", person.key) if person else UNNAMED), cue.text, cue.idx, "incise-pronoun", 0.9
         if verb is None:
@@ -352,6 +387,12 @@ class Attributor:
             return speaker, None, None, "colon", 0.85
         if speaker == UNNAMED:
             return UNNAMED, verbs[0].text, verbs[0].idx, "colon", 0.85
+        if verbs and clause[0].i > 0:
+            # "Et de conclure :" — no subject: the subject of the sentence before, if it names someone
+            prev_sent = doc[clause[0].i - 1].sent
+            speaker = self._resolve_subject_of(doc, ents, prev_sent, quote)
+            if speaker and speaker != UNNAMED:
+                return speaker, verbs[0].text, verbs[0].idx, "colon-previous-subject", 0.8
         if verbs and previous is not None and previous.speaker:
             # "Et d'ajouter :" — no subject: the speaker of the quote before
             return previous.speaker, verbs[0].text, verbs[0].idx, "colon-continuation", 0.8
@@ -359,6 +400,13 @@ class Attributor:
             speaker = self._resolve(doc, ents, clause[0].i, verbs[0].i, quote.open_at)
             if speaker:
                 return speaker, verbs[0].text, verbs[0].idx, "colon", 0.9
+        return None
+
+    def _resolve_subject_of(self, doc: Doc, ents: DocEntities, sent, quote: QuoteMention):
+        root = sent.root
+        for child in root.children:
+            if child.dep_.startswith("nsubj"):
+                return self._resolve(doc, ents, child.left_edge.i, child.right_edge.i + 1, quote.open_at)
         return None
 
     @staticmethod
@@ -409,6 +457,12 @@ class Attributor:
                 rest = before[n + len(cue):]
                 if cue[0] == "pour" and not any(t.text in {",", ":"} for t in rest):
                     continue
+                if rest and norm(rest[0].text) in {"lui", "elle"}:  # "selon lui, « … »"
+                    person = self._pronoun(ents, "m" if norm(rest[0].text) == "lui" else "f", quote.open_at)
+                    if person is _UNNAMED_PERSON:
+                        return UNNAMED, before[n].text, before[n].idx, "according", 0.9
+                    if person is not None:
+                        return ("person", person.key), before[n].text, before[n].idx, "according", 0.9
                 if rest:
                     speaker = self._resolve(doc, ents, rest[0].i, rest[-1].i + 1, quote.open_at)
                     if speaker and (cue[0] != "pour" or speaker[0] == "person"):
@@ -476,21 +530,68 @@ class Attributor:
             speaker = self._subject(doc, ents, cue, tokens, quote)
         if speaker is None or speaker == UNNAMED:
             speaker = next((ents.owner(t.i) for t in tokens if ents.owner(t.i) and ents.owner(t.i)[0] == "person"), None)
+        if speaker and speaker[1] in self._bylines(doc, ents):
+            return None
         if speaker:
             return speaker, cue.text, cue.idx, "next-sentence", 0.75
         return None
 
+    def _subject_after(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
+        """``« J'ai pensé à mes petits-enfants. » Gurvan Kerloc'h, ancien officier, a quitté
+        l'hôpital …``: a quote that opens its paragraph and is followed, in the same paragraph,
+        by a sentence whose subject is a named person — that person said it (a weaker rule)."""
+        line_start = doc.text.rfind("\n", 0, quote.open_at) + 1
+        if doc.text[line_start:quote.open_at].strip():
+            return None
+        after = doc.char_span(quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand")
+        if after is None:
+            return None
+        k = after.end
+        while k < len(doc) and (doc[k].is_punct and doc[k].text not in {"«", "“"}) and not doc[k].is_space:
+            k += 1
+        if k >= len(doc) or doc[k].is_space:
+            return None
+        owner = ents.owner(k)
+        if owner and owner[0] == "person" and owner[1] not in self._bylines(doc, ents):
+            subject = any(t.dep_.startswith("nsubj") for t in doc[k: k + 4])
+            if subject:
+                return owner, None, None, "subject-after", 0.6
+        return None
+
+    @staticmethod
+    def _bylines(doc: Doc, ents: DocEntities) -> set[str]:
+        """People named in a byline ("Par Claire Dubois") at the top: the journalists."""
+        head = doc.text[:400]
+        keys = set()
+        for line_match in re.finditer(r"^\s*Par\s+(.+)$", head, flags=re.M):
+            a, b = line_match.start(1), line_match.end(1)
+            for mention, key in ents.mentions_in_order("person"):
+                if a <= mention.start < b:
+                    keys.add(key)
+        return keys
+
     def _continuation(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
+        """A quote that follows another one, with nothing between them but the previous quote's
+        own incise (``« … », raconte X, déléguée CFDT.``) and a paragraph break, keeps its speaker:
+        interviews run on over several paragraphs without naming the speaker again."""
         if previous is None or previous.speaker is None:
             return None
         between = doc.text[previous.close_at + 1: quote.open_at]
-        span = doc.char_span(previous.close_at + 1, quote.open_at, alignment_mode="contract")
-        if span is not None and any(ents.owner(t.i) for t in span):
+        if between.count("\n") > 3 or "«" in between or "“" in between:
             return None
-        if len(between.split()) <= 8 and between.count("\n") <= 2:
-            return previous.speaker, None, None, "continuation", 0.8
-        return None
-
+        span = doc.char_span(previous.close_at + 1, quote.open_at, alignment_mode="contract")
+        if span is not None:
+            for t in span:
+                owner = ents.owner(t.i)
+                if owner and owner[0] in ("person", "organisation") and owner != previous.speaker:
+                    return None
+        sentences = [s for s in re.split(r"[.!?…]+", between) if s.strip(" \n,\u00a0\u202f")]
+        if len(sentences) > 1 or len(between.split()) > 30:
+            return None
+        if sentences and previous.attribution not in ("incise", "incise-pronoun", "incise-according",
+                                                      "incise-subject-first"):
+            return None  # the words between are not the previous quote's incise
+        return previous.speaker, None, None, "continuation", 0.8
 
 def speaking_capacity(doc: Doc, ents: DocEntities, quote: QuoteMention) -> RoleMention | None:
     """The role in which a person speaks: the title written next to their name in the attribution

@@ -112,6 +112,7 @@ class DocEntities:
     policies: dict[str, PolicyEntity] = field(default_factory=dict)
     unattached_roles: list[RoleMention] = field(default_factory=list)
     quotes: list[QuoteMention] = field(default_factory=list)
+    unnamed_subjects: list[tuple[int, str]] = field(default_factory=list)  # (char, "unnamed:f")
     # token index -> ("person" | "organisation" | "policy", key)
     token_owner: dict[int, tuple[str, str]] = field(default_factory=dict)
 

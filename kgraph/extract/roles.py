@@ -139,17 +139,8 @@ class RoleFinder:
 
     # -- holders -------------------------------------------------------------------------------
     def _holder(self, doc: Doc, ents: DocEntities, role: RoleMention):
-        # title then name: "le ministre X", "le président de la région, X"
-        j = role.end_token
-        if j < len(doc) and doc[j].text == ",":
-            j += 1
-        while j < len(doc) and doc[j].text in self.lex.honorifics:
-            j += 1  # "l'avocate des parties civiles, Me Hélène Castaing"
-        person = ents.person_at(j) if j < len(doc) else None
-        if person is not None:
-            role.rule = "title-before-name"
-            return person
-        # name then title: "X, maire de Lyon", "X (PS), députée", "X (maire de Lyon)", "X, nommée …"
+        # name then title (checked first: in a list "X, maire de A, Y, députée de B" the title
+        # belongs to the name before it): "X, maire de Lyon", "X (PS), députée", "X (maire de Lyon)", "X, nommée …"
         k = role.start_token - 1
         while k >= 0 and (doc[k].pos_ == "DET" or norm(doc[k].text) in self.lex.role_bridges):
             k -= 1  # "X, également maire de …", "X, redevenu sénateur …", "X, nommée la …"
@@ -163,6 +154,16 @@ class RoleFinder:
             if person is not None:
                 role.rule = "apposition"
                 return person
+        # title then name: "le ministre X", "le président de la région, X"
+        j = role.end_token
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        while j < len(doc) and doc[j].text in self.lex.honorifics:
+            j += 1  # "l'avocate des parties civiles, Me Hélène Castaing"
+        person = ents.person_at(j) if j < len(doc) else None
+        if person is not None:
+            role.rule = "title-before-name"
+            return person
         # copula: "X est le président de …"
         verb = doc[role.start_token].head if role.start_token < len(doc) else None
         head_token = doc[role.start_token]
