@@ -154,10 +154,12 @@ def test_without_the_text_the_selector_context_is_shown(out, tmp_path):
         ),
         ("Avant. « Oui », a-t-il dit. Après.", "Oui", "« Oui », a-t-il dit."),
         ("Sans point final « dit-il »", "dit-il", "Sans point final « dit-il »"),
+        ("« Oui », a assuré M. Dupont. Après.", "Oui", "« Oui », a assuré M. Dupont."),
+        ("Avant. J. Martin a dit « oui ». Après.", "oui", "J. Martin a dit « oui »."),
         (
-            "A. B le président de la région, C. D.",
+            "Avant. Le président de la région, Paul Roux, parle. Après.",
             "président de la région",
-            "B le président de la région, C.",
+            "Le président de la région, Paul Roux, parle.",
         ),
     ],
 )
