@@ -137,7 +137,9 @@ class QuoteFinder:
 
     @staticmethod
     def _tokens_before(doc: Doc, char: int, n: int) -> list:
-        span = doc.char_span(max(0, char - 80), char, alignment_mode="contract")
+        """The last ``n`` words before ``char`` in the same paragraph."""
+        start = max(doc.text.rfind("\n", 0, char) + 1, char - 80)
+        span = doc.char_span(start, char, alignment_mode="contract")
         if span is None:
             return []
         return [t for t in span if not t.is_space and t.text not in MARKS][-n:]
