@@ -653,8 +653,8 @@ def source_href(source: str, page_dir: Path, sources: Sources = None) -> str | N
     ``dct:source`` records the file's name (or a URL).  A URL is linked as it is, if http(s);
     a file name is looked up in ``sources``, a mapping of names to paths (``kgraph visualize``
     reads it from the build's extraction reports) or one folder; the link is then relative to
-    the page, so the page and the sources can be moved together.  Without ``sources`` the file
-    is taken to sit beside the page.  Every character that could change the link's meaning
+    the page, so the page and the sources can be moved together.  Without ``sources`` there is
+    no link: a guess would give dead links.  Every character that could change the link's meaning
     (``:``, ``?``, ``#``, ``%``) is percent-encoded, so a source name cannot become a
     ``javascript:`` link.
     """
@@ -668,7 +668,7 @@ def source_href(source: str, page_dir: Path, sources: Sources = None) -> str | N
     elif sources is not None:
         target = Path(sources) / source
     else:
-        return quote(source, safe="")
+        return None
     try:
         relative = os.path.relpath(target.resolve(), page_dir.resolve())
     except ValueError:  # another drive, on Windows

@@ -393,3 +393,12 @@ def test_co_quotation_from_press_releases(tmp_path: Path, nlp: object) -> None:
     assert p["Marc Petit"].pagerank == pytest.approx(0.463320, abs=1e-5)
     assert p["Paul Girard"].pagerank == pytest.approx(1 / 21, abs=1e-5)
     assert analysis.speakers[0].name == "Marc Petit" and analysis.speakers[0].quotes == 2
+
+
+def test_help_has_an_example_and_the_readme_documents_the_command() -> None:
+    result = run("analyze", "--help")
+    assert result.exit_code == 0 and "Example" in result.output
+    for flag in ("--write-back", "--gexf", "--graphml", "--format", "--out"):
+        assert flag in result.output
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "kgraph analyze" in readme and "--graphml" in readme

@@ -406,12 +406,12 @@ def test_large_components_use_the_numpy_layout(monkeypatch: pytest.MonkeyPatch) 
 @pytest.mark.parametrize(
     ("source", "sources", "expected"),
     [
-        ("cp.txt", None, "cp.txt"),  # beside the page
+        ("cp.txt", None, None),  # not known where it is: no dead link
         ("cp.txt", "DATA", "../data/cp.txt"),  # one folder
         ("cp.txt", {"cp.txt": "DATA/sub/cp.txt"}, "../data/sub/cp.txt"),  # the build's reports
         ("autre.txt", {"cp.txt": "DATA/cp.txt"}, None),  # unknown: no dead link
         ("été 2024 #1?.txt", "DATA", "../data/%C3%A9t%C3%A9%202024%20%231%3F.txt"),
-        ("javascript:alert(1)", None, "javascript%3Aalert%281%29"),  # a path, never a script
+        ("javascript:alert(1)", "DATA", "../data/javascript%3Aalert%281%29"),  # never a script
         ("https://example.org/cp?id=3", "DATA", "https://example.org/cp?id=3"),
     ],
 )
@@ -657,3 +657,11 @@ def test_visualize_draws_a_construct_query(fixture_store: Path, tmp_path: Path) 
     select.write_text("SELECT * WHERE { ?s ?p ?o } LIMIT 1", encoding="utf-8")
     refused = run_cli("visualize", "--store", str(fixture_store), "--query", str(select))
     assert refused.exit_code == 1 and "CONSTRUCT" in refused.output
+
+
+def test_readme_shows_the_screenshot_of_the_sample() -> None:
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "](docs/network.png)" in readme
+    png = (root / "docs" / "network.png").read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 20_000
