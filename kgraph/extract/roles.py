@@ -32,7 +32,8 @@ class RoleFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = get_entities(doc)
-        for role in self._titles(doc, ents):
+        roles = self._titles(doc, ents)
+        for role in roles:
             person = self._holder(doc, ents, role)
             if person is not None and role.gender and person.gender and not person.gender_from_name \
                     and role.gender != person.gender:
@@ -40,12 +41,30 @@ class RoleFinder:
             if person is None:
                 ents.unattached_roles.append(role)
                 continue
-            if not any(r.title == role.title for r in person.roles):
-                person.roles.append(role)
-            if role.gender and (not person.gender or person.gender_from_name):
-                person.gender = role.gender  # grammar beats a guess from the first name
-                person.gender_from_name = False
+            self._attach(person, role)
+        self._coordinated(doc, ents)
         return doc
+
+    @staticmethod
+    def _attach(person, role: RoleMention) -> None:
+        if not any(r.title == role.title for r in person.roles):
+            person.roles.append(role)
+        if role.gender and (not person.gender or person.gender_from_name):
+            person.gender = role.gender  # grammar beats a guess from the first name
+            person.gender_from_name = False
+
+    def _coordinated(self, doc: Doc, ents: DocEntities) -> None:
+        """"Maire de Dole et conseiller régional, Laurent Koffi": an unattached title joined by
+        "et" to a title that found its holder belongs to the same person."""
+        for role in list(ents.unattached_roles):
+            k = role.end_token
+            if k < len(doc) and norm(doc[k].text) == "et":
+                for person in ents.people.values():
+                    if any(r.start_token in (k + 1, k + 2) for r in person.roles):
+                        role.rule = "coordinated-title"
+                        self._attach(person, role)
+                        ents.unattached_roles.remove(role)
+                        break
 
     # -- titles --------------------------------------------------------------------------------
     def _titles(self, doc: Doc, ents: DocEntities) -> list[RoleMention]:
@@ -61,7 +80,9 @@ class RoleFinder:
                 i += 1
                 continue
             nxt = doc[i + len(head.words)] if i + len(head.words) < len(doc) else None
-            if len(head.words) == 1 and (doc[i].pos_ in ("VERB", "AUX") or nxt is not None and nxt.pos_ == "DET"):
+            after = doc[i + len(head.words) + 1] if i + len(head.words) + 1 < len(doc) else None
+            if len(head.words) == 1 and nxt is not None and (
+                    nxt.pos_ == "DET" or norm(nxt.text) == "en" and after is not None and after.like_num):
                 i += 1  # "juge l'endettement excessif", "élue en 2020": a verb, not a title
                 continue
             start = i
@@ -87,7 +108,18 @@ class RoleFinder:
                 break
             owner = ents.owner(end)
             if owner and owner[0] == "person":
+                person = ents.people[owner[1]]
+                if (end > i and norm(doc[end - 1].text) in {"de", "d'", "du"} and len(person.mentions) == 1
+                        and " " not in person.name):
+                    # "maire de Guénin": the recogniser took the town for a person
+                    del ents.people[owner[1]]
+                    ents.token_owner.pop(end, None)
+                    end += 1
+                    continue
                 break
+            if token.text == "-" and not doc[end - 1].whitespace_ and not token.whitespace_:
+                end += 1  # "CCI Scarpe-Artois"
+                continue
             if word in {"et", "&"}:
                 # "de l'Industrie et du Numérique" continues; "et présidente de …" is a new title
                 nxt = doc[end + 1] if end + 1 < len(doc) else None
@@ -154,8 +186,10 @@ class RoleFinder:
             if person is not None:
                 role.rule = "apposition"
                 return person
-        # title then name: "le ministre X", "le président de la région, X"
+        # title then name: "le ministre X", "le président de la région, X", "… du Parti socialiste (PS), X"
         j = role.end_token
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+            j += 3
         if j < len(doc) and doc[j].text == ",":
             j += 1
         while j < len(doc) and doc[j].text in self.lex.honorifics:
