@@ -12,9 +12,18 @@
   // the other filters: an organisation's or a policy's scope (node ids, from the page's data)
   // and a date range; a node without any known date is kept by the date filter
   var filter = {organisation: null, policy: null, from: "", to: ""};
+  var scopes = {};  // kind -> chosen id -> {node id: true}, so a check is one lookup
+  Object.keys(data.scopes).forEach(function (kind) {
+    scopes[kind] = {};
+    Object.keys(data.scopes[kind]).forEach(function (id) {
+      var members = {};
+      data.scopes[kind][id].forEach(function (member) { members[member] = true; });
+      scopes[kind][id] = members;
+    });
+  });
   function inScope(kind, id) {
     var chosen = filter[kind];
-    return !chosen || data.scopes[kind][chosen].indexOf(id) >= 0;
+    return !chosen || !!(scopes[kind][chosen] && scopes[kind][chosen][id]);
   }
   function inRange(item) {
     if (!item.dates || !item.dates.length || !(filter.from || filter.to)) { return true; }
