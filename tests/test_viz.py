@@ -665,3 +665,34 @@ def test_readme_shows_the_screenshot_of_the_sample() -> None:
     assert "](docs/network.png)" in readme
     png = (root / "docs" / "network.png").read_bytes()
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 20_000
+
+
+def test_visualize_links_sources_found_in_the_build_reports(tmp_path: Path) -> None:
+    from kgraph.store import Store
+
+    out = tmp_path / "out"
+    store = Store(out / "store")
+    dataset = load_fixture()
+    for graph in dataset.graphs():
+        if len(graph) and isinstance(graph.identifier, URIRef):
+            store.replace_graph(str(graph.identifier), graph)
+    store.flush()
+    del store
+    source = tmp_path / "data" / "cp-2024-03-12-plan-velo.txt"
+    source.parent.mkdir()
+    source.write_text("Le communiqué.", encoding="utf-8")
+    (out / "extractions").mkdir()
+    report = {"document": {"id": DOC, "path": str(source)}, "quotes": []}
+    (out / "extractions" / "cp.json").write_text(json.dumps(report), encoding="utf-8")
+    page = out / "graph.html"
+    result = run_cli("visualize", "--store", str(out / "store"), "--out", str(page))
+    assert result.exit_code == 0, result.output
+    info = page_data(page.read_text(encoding="utf-8"))["info"]
+    assert info[Q1]["links"]["source"] == "../data/cp-2024-03-12-plan-velo.txt"
+    # --sources wins over the reports
+    other = tmp_path / "elsewhere"
+    result = run_cli(
+        "visualize", "--store", str(out / "store"), "--out", str(page), "--sources", str(other)
+    )
+    info = page_data(page.read_text(encoding="utf-8"))["info"]
+    assert info[Q1]["links"]["source"] == "../elsewhere/cp-2024-03-12-plan-velo.txt"
