@@ -22,6 +22,11 @@ from ..lexicon import Lexicon, fold_name, lexicon
 from .entities import DocEntities, EntityMention, get_entities, register_extensions
 from .text import is_acronym, is_capitalised, norm
 
+# heads that name a site or a unit as often as an organisation: lower-case, they need an
+# adjective ("le centre hospitalier de …", "la direction départementale des …") to count
+_WEAK_HEADS = {"centre", "usine", "agence", "service", "direction", "groupe", "société", "entreprise",
+               "cabinet", "pôle", "réseau", "club", "comité", "commission", "conseil", "commune", "ville",
+               "établissement", "office", "bureau", "laboratoire", "institut", "caisse"}
 _CONNECTORS = {"de", "du", "des", "d'", "l'", "la", "le", "les", "et", "pour", "en", "à", "au", "aux", "sur"}
 
 
@@ -35,10 +40,10 @@ class OrganisationFinder:
     def __call__(self, doc: Doc) -> Doc:
         ents = get_entities(doc)
         self._current = ents
+        self._institutions(doc, ents)
         self._named_heads(doc, ents)
         self._generic_then_name(doc, ents)
         self._lowercase_heads(doc, ents)
-        self._institutions(doc, ents)
         self._acronym_definitions(doc, ents)
         self._ner(doc, ents)
         self._acronym_uses(doc, ents)
@@ -97,6 +102,8 @@ class OrganisationFinder:
                 if nxt < len(doc) and (is_capitalised(doc[nxt]) or
                                        (doc[nxt].pos_ in ("NOUN", "ADJ") and norm(doc[end].text) in {"de", "d'", "l'", "des", "du"})):
                     end = nxt
+                    if doc[nxt].pos_ == "ADJ" and nxt + 1 < len(doc) and doc[nxt + 1].pos_ == "NOUN":
+                        end = nxt + 1  # "des jeunes exploitants"
                     continue
                 break
             if token.pos_ == "ADJ" and end > 0 and (is_capitalised(doc[end - 1]) or doc[end - 1].pos_ == "NOUN"):
@@ -117,11 +124,14 @@ class OrganisationFinder:
         while i < len(doc):
             token = doc[i]
             found = self._head_at(doc, i) if is_capitalised(token) and not token.is_upper else None
-            if not found or not self._free(ents, i, i + 1):
-                i += 1
+            if not found or not self._free(ents, i, i + 1) or token.pos_ not in ("NOUN", "PROPN", "X"):
+                i += 1  # "Parti seul en mer": a participle, not the noun
                 continue
             head, kind = found
             end = self._name_end(doc, i + len(head), i + self.max_words)
+            if self._names_a_part_of(doc, ents, i + len(head), end):
+                i = end
+                continue
             if end == i + len(head) and not (i > 0 and not doc[i].is_sent_start):
                 i += 1  # a bare capitalised head at a sentence start is an ordinary word
                 continue
@@ -196,7 +206,13 @@ class OrganisationFinder:
             if j >= len(doc) or norm(doc[j].text) not in {"de", "du", "des", "d'"}:
                 i += 1
                 continue
+            if " ".join(head) in _WEAK_HEADS and j == i + len(head):
+                i += 1  # "l'agence de Perpignan", "l'usine de Vitré": a site, not an organisation
+                continue
             end = self._name_end(doc, j, j + self.max_words)
+            if self._names_a_part_of(doc, ents, j, end):
+                i = end
+                continue
             capitals = [t for t in doc[j:end] if is_capitalised(t) and self._free(ents, t.i, t.i + 1)]
             if not capitals or any(ents.owner(t.i) for t in doc[j:end]):
                 i += 1
@@ -205,6 +221,18 @@ class OrganisationFinder:
             org = ents.add_org_mention(name, self._mention(doc, i, end), kind=kind)
             org.heads.add(" ".join(head))
             i = end
+
+    @staticmethod
+    def _names_a_part_of(doc: Doc, ents: DocEntities, start: int, end: int) -> bool:
+        """"la commission des finances de l'Assemblée nationale", "le cabinet de X", "la direction
+        d'Alvéa": the complement names a known organisation or person, so this is a part of it."""
+        for k in range(start, end):
+            owner = ents.owner(k)
+            if owner and owner[0] in ("organisation", "person"):
+                return True
+            if doc[k].ent_type_ in ("ORG", "PER") and doc[k].ent_iob_ == "B" and k > start:
+                return True
+        return False
 
     @staticmethod
     def _plural(doc: Doc, i: int) -> bool:
