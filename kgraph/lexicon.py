@@ -135,7 +135,7 @@ def lexicon() -> Lexicon:
         organisation_heads={_split(h): k for h, k in read_table("organisation_heads.tsv")},
         policy_cues={_split(c): k for c, k in read_table("policy_cues.tsv")},
         policy_ties=tuple(
-            sorted(((_split(p), t, a) for p, t, a in read_table("policy_ties.tsv", 3)),
+            sorted(((_tie_phrase(p, a), t, a) for p, t, a in read_table("policy_ties.tsv", 3)),
                    key=lambda r: len(r[0]), reverse=True)
         ),
         work_cues=frozenset(read_lines("work_cues.txt")),
@@ -176,6 +176,15 @@ def _speech_forms(lemmas: frozenset[str]) -> set[str]:
     for lemma, written in read_table("speech_verb_forms.tsv"):
         forms |= {w for w in written.split() if " " not in w}
     return forms
+
+
+def _tie_phrase(phrase: str, position: str) -> tuple[str, ...]:
+    """A verb phrase is matched on lemmas, and spaCy lemmatises "s'engage" to "engager" with a
+    separate "se": the reflexive pronoun is dropped from subject-verb phrases."""
+    words = _split(phrase)
+    if position == "subject" and words and words[0] in ("se", "s'"):
+        return words[1:]
+    return words
 
 
 def fold_name(name: str) -> str:

@@ -9,6 +9,7 @@ the query (FROM) or the request (``default-graph-uri``) names a dataset.
 from __future__ import annotations
 
 import itertools
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,15 +66,34 @@ class Engine:
     def _open(self) -> Store:
         return Store(self.store_path, read_only=True, create=False)
 
-    def reopen(self, generation: int | None = None) -> None:
-        """A fresh read-only view: a read-only RocksDB handle sees the data as of its opening."""
-        self.store = self._open()
-        if generation is not None:
-            self.generation = generation
+    def reopen(self, generation: int | None = None) -> str | None:
+        """A fresh read-only view (a read-only RocksDB handle sees the data as of its opening);
+        None, or why it failed.
+
+        Opening while a writer flushes or compacts can meet a file being replaced (RocksDB reports
+        the manifest as corrupted), so a few quick retries come before giving up."""
+        failure = ""
+        for attempt in range(6):
+            try:
+                self.store = self._open()
+            except (OSError, StoreError) as exc:
+                failure = str(exc)
+                time.sleep(0.02 * 2**attempt)
+                continue
+            if generation is not None:
+                self.generation = generation
+            return None
+        return failure
 
     def run(self, job: Job) -> Reply:
         if job.generation > self.generation:
-            self.reopen(job.generation)
+            failure = self.reopen(job.generation)
+            if failure:
+                return error(
+                    503,
+                    f"the store could not be reopened ({failure}); try again",
+                    ("Retry-After", "1"),
+                )
         shape = inspect(job.sparql)
         if shape.uses_service and not self.limits.allow_service:
             return error(
@@ -83,10 +103,14 @@ class Engine:
             )
         try:
             return self._answer(job, union=not (shape.has_dataset or job.default_graphs))
-        except OSError:
+        except OSError as first:
             # A writer may have compacted away a file this view had not opened yet: look again once.
+            failure = self.reopen()
+            if failure:
+                return error(
+                    503, f"the store could not be read ({first}); try again", ("Retry-After", "1")
+                )
             try:
-                self.reopen()
                 return self._answer(job, union=not (shape.has_dataset or job.default_graphs))
             except OSError as exc:
                 return error(500, f"the store could not be read: {exc}")

@@ -78,7 +78,11 @@ def _worker_main(conn: Connection, store_path: str, limits: Limits) -> None:
             return
         if job is None:
             return
-        conn.send(engine.run(job))
+        try:
+            reply = engine.run(job)
+        except Exception as exc:  # noqa: BLE001 - a worker answers every job, and lives on
+            reply = error(500, f"internal error: {type(exc).__name__}: {exc}")
+        conn.send(reply)
 
 
 class _Worker:
