@@ -125,7 +125,9 @@ def test_push_into_kgraph_serve_needs_its_token(store, tmp_path):
             push(source, endpoint=server.sparql)
         push(source, endpoint=server.sparql, auth=make_auth(token="t0k"))
         count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-        answer = server.query(count).json()["results"]["bindings"][0]["n"]["value"]
+        response = server.query(count)
+        assert response.status_code == 200, (response.status_code, response.text, server.stderr())
+        answer = response.json()["results"]["bindings"][0]["n"]["value"]
         assert int(answer) == len(local_quads(store))
 
 

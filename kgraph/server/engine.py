@@ -76,7 +76,7 @@ class Engine:
         for attempt in range(6):
             try:
                 self.store = self._open()
-            except (OSError, StoreError) as exc:
+            except (OSError, RuntimeError, StoreError) as exc:
                 failure = str(exc)
                 time.sleep(0.02 * 2**attempt)
                 continue
@@ -103,7 +103,7 @@ class Engine:
             )
         try:
             return self._answer(job, union=not (shape.has_dataset or job.default_graphs))
-        except OSError as first:
+        except (OSError, RuntimeError) as first:
             # A writer may have compacted away a file this view had not opened yet: look again once.
             failure = self.reopen()
             if failure:
@@ -112,7 +112,7 @@ class Engine:
                 )
             try:
                 return self._answer(job, union=not (shape.has_dataset or job.default_graphs))
-            except OSError as exc:
+            except (OSError, RuntimeError) as exc:
                 return error(500, f"the store could not be read: {exc}")
         except (StoreError, ValueError, TypeError) as exc:
             return error(400, str(exc))
