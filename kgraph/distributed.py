@@ -59,7 +59,7 @@ def _extractor(model: str, base: str) -> Extractor:
 
 def _chunks(documents: Sequence[Document], size: int) -> list[list[Document]]:
     size = max(1, size)
-    return [list(documents[i:i + size]) for i in range(0, len(documents), size)]
+    return [list(documents[i : i + size]) for i in range(0, len(documents), size)]
 
 
 # -- one machine: a pool of processes -------------------------------------------------------
@@ -67,15 +67,21 @@ def _init_process(model: str, base: str) -> None:
     _extractor(model, base)
 
 
-def _extract_chunk(documents: list[Document], model: str, base: str, batch_size: int
-                   ) -> list[tuple[Extraction | None, str | None]]:
+def _extract_chunk(
+    documents: list[Document], model: str, base: str, batch_size: int
+) -> list[tuple[Extraction | None, str | None]]:
     extractor = _extractor(model, base)
-    return [(extraction, error) for _, extraction, error
-            in extractor.extract_documents(documents, batch_size=batch_size, n_process=1)]
+    return [
+        (extraction, error)
+        for _, extraction, error in extractor.extract_documents(
+            documents, batch_size=batch_size, n_process=1
+        )
+    ]
 
 
-def extract_in_processes(documents: Sequence[Document], *, model: str, base: str,
-                         n_process: int, batch_size: int = 16) -> Iterator[Outcome]:
+def extract_in_processes(
+    documents: Sequence[Document], *, model: str, base: str, n_process: int, batch_size: int = 16
+) -> Iterator[Outcome]:
     """Yield (document, extraction, error) in input order, extracted by ``n_process`` processes.
 
     Processes are started with ``spawn`` (not ``fork``): the parent may hold an open Oxigraph store
@@ -91,8 +97,9 @@ def extract_in_processes(documents: Sequence[Document], *, model: str, base: str
     while pending:
         pool = _pool(model, base, n_process)
         try:
-            futures = [pool.submit(_extract_chunk, chunk, model, base, batch_size)
-                       for chunk in pending]
+            futures = [
+                pool.submit(_extract_chunk, chunk, model, base, batch_size) for chunk in pending
+            ]
             for future in futures:
                 try:
                     results = future.result()
@@ -114,8 +121,9 @@ def extract_in_processes(documents: Sequence[Document], *, model: str, base: str
 
 def _pool(model: str, base: str, n_process: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=n_process, mp_context=context,
-                               initializer=_init_process, initargs=(model, base))
+    pool = ProcessPoolExecutor(
+        max_workers=n_process, mp_context=context, initializer=_init_process, initargs=(model, base)
+    )
     _check_started(pool)
     return pool
 
@@ -127,8 +135,9 @@ def _quarantine(documents: list[Document], model: str, base: str) -> Iterator[Ou
         for document in documents:
             pool = pool or _pool(model, base, 1)
             try:
-                [(extraction, error)] = pool.submit(_extract_chunk, [document], model, base,
-                                                    1).result()
+                [(extraction, error)] = pool.submit(
+                    _extract_chunk, [document], model, base, 1
+                ).result()
             except BrokenProcessPool:
                 pool.shutdown(wait=True)
                 pool = None
@@ -153,8 +162,9 @@ def _check_started(pool: ProcessPoolExecutor) -> None:
         pool.shutdown(wait=True)
         raise KgraphError(
             "extraction worker processes could not start (load the model). From a script, call "
-            "kgraph.build(...) under `if __name__ == \"__main__\":` - workers are spawned, and "
-            "they import the main module again") from exc
+            'kgraph.build(...) under `if __name__ == "__main__":` - workers are spawned, and '
+            "they import the main module again"
+        ) from exc
 
 
 # -- many machines: a Dask cluster ----------------------------------------------------------------
@@ -169,14 +179,16 @@ class Shard:
     error: str | None = None
 
 
-def _dask_extract(documents: list[Document], model: str, base: str, batch_size: int
-                  ) -> list[tuple[Extraction | None, str | None]]:
+def _dask_extract(
+    documents: list[Document], model: str, base: str, batch_size: int
+) -> list[tuple[Extraction | None, str | None]]:
     """Runs on a worker: the model is loaded by the worker's first task, then reused."""
     return _extract_chunk(documents, model, base, batch_size)
 
 
-def _dask_write(items: list[tuple[Extraction, tuple]], base: str, run: RunInfo, out: str
-                ) -> list[Shard]:
+def _dask_write(
+    items: list[tuple[Extraction, tuple]], base: str, run: RunInfo, out: str
+) -> list[Shard]:
     """Runs on a worker: each resolved document's report and N-Quads shard, written atomically."""
     import json
 
@@ -230,8 +242,9 @@ class DaskRunner:
         if self.own_client:
             self.client.close()
 
-    def _run(self, function: Any, items: Sequence[Any], size: int, *args: Any
-             ) -> Iterator[tuple[Any, Any]]:
+    def _run(
+        self, function: Any, items: Sequence[Any], size: int, *args: Any
+    ) -> Iterator[tuple[Any, Any]]:
         """Yield (item, result or exception) for each item, in input order, running ``function``
         on batches of ``size`` items.
 
@@ -243,9 +256,10 @@ class DaskRunner:
         batches: dict[str, tuple[int, list[Any]]] = {}  # future key -> (first position, items)
         futures = []
         for start in range(0, len(items), max(1, size)):
-            future = self.client.submit(function, list(items[start:start + size]), *args,
-                                        pure=False)
-            batches[future.key] = (start, list(items[start:start + size]))
+            future = self.client.submit(
+                function, list(items[start : start + size]), *args, pure=False
+            )
+            batches[future.key] = (start, list(items[start : start + size]))
             futures.append(future)
         done: dict[int, tuple[Any, Any]] = {}
         quarantine: list[tuple[int, Any]] = []
@@ -281,19 +295,22 @@ class DaskRunner:
 
     def extract(self, documents: Sequence[Document]) -> Iterator[Outcome]:
         """(document, extraction, error) for each document, in input order."""
-        for document, outcome in self._run(_dask_extract, documents, self.batch_size, self.model,
-                                           self.base, self.batch_size):
+        for document, outcome in self._run(
+            _dask_extract, documents, self.batch_size, self.model, self.base, self.batch_size
+        ):
             if isinstance(outcome, BaseException):
                 yield document, None, f"extraction failed: its worker failed ({outcome!r})"
             else:
                 yield document, *outcome
 
-    def write_shards(self, items: Sequence[tuple[Extraction, tuple]], run: RunInfo,
-                     out: str | Path) -> Iterator[Shard]:
+    def write_shards(
+        self, items: Sequence[tuple[Extraction, tuple]], run: RunInfo, out: str | Path
+    ) -> Iterator[Shard]:
         """One :class:`Shard` per (resolved extraction, extra triples), in input order."""
         folder = str(Path(out).resolve())
-        for (extraction, _), outcome in self._run(_dask_write, items, self.batch_size, self.base,
-                                                  run, folder):
+        for (extraction, _), outcome in self._run(
+            _dask_write, items, self.batch_size, self.base, run, folder
+        ):
             if isinstance(outcome, BaseException):
                 document = extraction.document
                 yield Shard(document.key, document.path, error=f"its worker failed ({outcome!r})")

@@ -1,4 +1,5 @@
-"""Exceptions kgraph raises: each carries a message a person can act on, naming the file or query."""
+"""Exceptions kgraph raises: each carries a message a person can act on, naming the file or
+query."""
 
 from __future__ import annotations
 

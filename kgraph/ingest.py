@@ -33,8 +33,10 @@ def iter_source_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             raise InputError(f"{path}: no such file or folder")
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
@@ -57,7 +59,9 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: starts with a {encoding} mark but does not decode") from exc
+                raise InputError(
+                    f"{name}: starts with a {encoding} mark but does not decode"
+                ) from exc
     if b"\x00" in data:
         raise InputError(f"{name}: binary file (contains NUL bytes), not a text")
     try:
@@ -82,13 +86,17 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; "
-                         f"kgraph reads {', '.join(SUPPORTED_SUFFIXES)}")
+        raise InputError(
+            f"{path}: unsupported file type {suffix or '(none)'}; "
+            f"kgraph reads {', '.join(SUPPORTED_SUFFIXES)}"
+        )
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{path}: {size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.1f} MB "
-                             "limit for one document (raise it with --max-bytes)")
+            raise InputError(
+                f"{path}: {size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.1f} MB "
+                "limit for one document (raise it with --max-bytes)"
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
@@ -97,22 +105,35 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
         text = html_to_text(text, str(path))
     if not text.strip():
         raise InputError(f"{path}: empty document (no text)")
-    return make_document(text, path=str(path), key=slugify(path.stem), encoding=encoding,
-                         sha256=hashlib.sha256(data).hexdigest())
+    return make_document(
+        text,
+        path=str(path),
+        key=slugify(path.stem),
+        encoding=encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
 
 
 def html_to_text(html: str, name: str) -> str:
     """Main text of an HTML page through trafilatura (boilerplate removed, paragraphs kept)."""
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_recall=True
+    )
     if not text:
         raise InputError(f"{name}: HTML page with no main text that could be extracted")
     return text
 
 
-def make_document(text: str, *, path: str = "<text>", key: str | None = None,
-                  encoding: str = "utf-8", sha256: str = "") -> Document:
+def make_document(
+    text: str,
+    *,
+    path: str = "<text>",
+    key: str | None = None,
+    encoding: str = "utf-8",
+    sha256: str = "",
+) -> Document:
     """Build a Document from text already decoded, reading its title and date from the header."""
     title, date = read_header(text)
     return Document(
@@ -132,7 +153,9 @@ _NUMERIC_DATE = re.compile(
     r"\b(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
     r"(?:\s*(?:à|,|-|–)?\s*(?P<H>\d{1,2})\s*[h:H]\s*(?P<M>\d{2}))?"
 )
-_ISO_DATE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2}))?")
+_ISO_DATE = re.compile(
+    r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2}))?"
+)
 
 
 @cache
@@ -169,7 +192,9 @@ def parse_date(line: str) -> str | None:
 
 _HEADER_NOISE = re.compile(
     r"^(communiqu[ée] de presse|information presse|dossier de presse|press release|"
-    r"publi[ée] le|mis à jour|par\s+\S+|le\s+\d)", re.I)
+    r"publi[ée] le|mis à jour|par\s+\S+|le\s+\d)",
+    re.I,
+)
 
 
 def read_header(text: str, *, lines_to_read: int = 6) -> tuple[str | None, str | None]:

@@ -58,7 +58,9 @@ class Lexicon:
     quote_pairs: tuple[tuple[str, str], ...]
     speech_verbs: frozenset[str]  # lemmas, single words ("affirmer")
     speech_phrases: tuple[tuple[str, ...], ...]  # multi-word lemmas ("mettre", "en", "garde")
-    speech_forms: frozenset[str]  # written forms of the speech verbs ("estime", "a-t-il ajouté" -> "ajouté")
+    speech_forms: frozenset[
+        str
+    ]  # written forms of the speech verbs ("estime", "a-t-il ajouté" -> "ajouté")
     attribution_cues: tuple[tuple[str, ...], ...]
     honorifics: dict[str, str | None]
     name_particles: frozenset[str]
@@ -78,7 +80,8 @@ class Lexicon:
 
     @property
     def policy_cue_words(self) -> frozenset[str]:
-        """First words of policy cues ("plan", "loi", "appel"), to tell a policy name from a person."""
+        """First words of policy cues ("plan", "loi", "appel"), to tell a policy name from a
+        person."""
         return frozenset(words[0] for words in self.policy_cues)
 
     def role_head_at(self, words: list[str]) -> RoleHead | None:
@@ -110,7 +113,9 @@ def lexicon() -> Lexicon:
     # "réjouir", so the reflexive pronoun is dropped here.
     verbs = {_REFLEXIVE.sub("", v.replace("’", "'")) for v in read_lines("speech_verbs.txt")}
     single = frozenset(v for v in verbs if " " not in v and "'" not in v)
-    phrases = tuple(sorted({_split(v) for v in verbs if " " in v or "'" in v}, key=len, reverse=True))
+    phrases = tuple(
+        sorted({_split(v) for v in verbs if " " in v or "'" in v}, key=len, reverse=True)
+    )
     heads: list[RoleHead] = []
     for masculine, feminine in read_table("roles.tsv"):
         feminine = feminine or masculine
@@ -119,14 +124,18 @@ def lexicon() -> Lexicon:
         if not same:
             heads.append(RoleHead(_split(feminine), masculine, "f"))
     heads.sort(key=lambda h: len(h.words), reverse=True)
-    honorifics = {form: (g if g in ("m", "f") else None) for form, g in read_table("honorifics.tsv")}
+    honorifics = {
+        form: (g if g in ("m", "f") else None) for form, g in read_table("honorifics.tsv")
+    }
     return Lexicon(
         quote_pairs=tuple((o, c) for o, c in read_table("quote_marks.tsv")),
         speech_verbs=single,
         speech_phrases=phrases,
         speech_forms=frozenset(_speech_forms(single)),
         attribution_cues=tuple(
-            sorted({_split(c) for (c,) in read_table("attribution_cues.tsv", 1)}, key=len, reverse=True)
+            sorted(
+                {_split(c) for (c,) in read_table("attribution_cues.tsv", 1)}, key=len, reverse=True
+            )
         ),
         honorifics=honorifics,
         name_particles=frozenset(p.replace("’", "'") for p in read_lines("name_particles.txt")),
@@ -135,12 +144,17 @@ def lexicon() -> Lexicon:
         organisation_heads={_split(h): k for h, k in read_table("organisation_heads.tsv")},
         policy_cues={_split(c): k for c, k in read_table("policy_cues.tsv")},
         policy_ties=tuple(
-            sorted(((_tie_phrase(p, a), t, a) for p, t, a in read_table("policy_ties.tsv", 3)),
-                   key=lambda r: len(r[0]), reverse=True)
+            sorted(
+                ((_tie_phrase(p, a), t, a) for p, t, a in read_table("policy_ties.tsv", 3)),
+                key=lambda r: len(r[0]),
+                reverse=True,
+            )
         ),
         work_cues=frozenset(read_lines("work_cues.txt")),
         first_names={fold_name(n): g for n, g in read_table("first_names.tsv")},
-        speech_nouns=tuple(sorted({_split(n) for n in read_lines("speech_nouns.txt")}, key=len, reverse=True)),
+        speech_nouns=tuple(
+            sorted({_split(n) for n in read_lines("speech_nouns.txt")}, key=len, reverse=True)
+        ),
         unnamed_speakers=frozenset(read_lines("unnamed_speakers.txt")),
         role_bridges=frozenset(w.replace("’", "'") for w in read_lines("role_bridges.txt")),
         person_nouns=frozenset(read_lines("person_nouns.txt")),
@@ -157,15 +171,38 @@ def _regular_forms(lemma: str) -> set[str]:
         soft = stem + ("e" if stem.endswith("g") else "")
         soft = soft[:-1] + "ç" if soft.endswith("c") else soft
         grave = re.sub(r"é([^aeiouyé]+)$", r"è\1", stem)  # répéter -> répète
-        doubled = stem + stem[-1] if stem.endswith(("l", "t")) and lemma.endswith(("eler", "eter")) else stem
+        doubled = (
+            stem + stem[-1]
+            if stem.endswith(("l", "t")) and lemma.endswith(("eler", "eter"))
+            else stem
+        )
         for present in {grave, doubled}:
             forms |= {present + "e", present + "es", present + "ent"}
-        forms |= {stem + "é", stem + "ée", stem + "és", stem + "ées", soft + "ant", soft + "ait",
-                  soft + "aient", soft + "a", stem + "èrent", stem + "era", stem + "erait"}
+        forms |= {
+            stem + "é",
+            stem + "ée",
+            stem + "és",
+            stem + "ées",
+            soft + "ant",
+            soft + "ait",
+            soft + "aient",
+            soft + "a",
+            stem + "èrent",
+            stem + "era",
+            stem + "erait",
+        }
     elif lemma.endswith("ir"):
         stem = lemma[:-2]
-        forms |= {stem + "it", stem + "issent", stem + "i", stem + "ie", stem + "is", stem + "ies",
-                  stem + "issant", stem + "issait"}
+        forms |= {
+            stem + "it",
+            stem + "issent",
+            stem + "i",
+            stem + "ie",
+            stem + "is",
+            stem + "ies",
+            stem + "issant",
+            stem + "issait",
+        }
     return forms
 
 
@@ -173,7 +210,7 @@ def _speech_forms(lemmas: frozenset[str]) -> set[str]:
     forms: set[str] = set()
     for lemma in lemmas:
         forms |= _regular_forms(lemma)
-    for lemma, written in read_table("speech_verb_forms.tsv"):
+    for _lemma, written in read_table("speech_verb_forms.tsv"):
         forms |= {w for w in written.split() if " " not in w}
     return forms
 

@@ -1,6 +1,7 @@
 """The vocabulary kgraph publishes, declared once.
 
-``KG`` mirrors ``ontology/kgraph.ttl`` term for term (a test checks that the two agree); ``_fail = True``
+``KG`` mirrors ``ontology/kgraph.ttl`` term for term (a test checks that the two agree); ``_fail =
+True``
 makes a misspelt term an error at import time instead of a silent new IRI.  ``PREFIXES`` is the one
 prefix map used for parsing, serialising, querying and display.
 """
@@ -8,13 +9,26 @@ prefix map used for parsing, serialising, querying and display.
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD, DefinedNamespace
+from rdflib.namespace import (
+    DCTERMS,
+    FOAF,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SDO,
+    SKOS,
+    TIME,
+    XSD,
+    DefinedNamespace,
+)
 
 DEFAULT_BASE = "https://w3id.org/kgraph/id/"
 
 
 class KG(DefinedNamespace):
-    """kgraph's own terms, used only where schema.org, ORG, PROV-O, DC or Web Annotation have none."""
+    """kgraph's own terms, used only where schema.org, ORG, PROV-O, DC or Web Annotation have
+    none."""
 
     _NS = Namespace("https://w3id.org/kgraph/ns#")
     _fail = True

@@ -14,10 +14,12 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
+from ._callable import make_callable
 from .errors import QueryError
 from .namespace import PREFIXES
 from .store import Store
@@ -62,9 +64,13 @@ def _term(value: Any):
     if re.match(r"^(https?|urn):", text):
         return ox.NamedNode(text)
     if isinstance(value, bool):
-        return ox.Literal(str(value).lower(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+        return ox.Literal(
+            str(value).lower(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+        )
     if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+        return ox.Literal(
+            str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+        )
     return ox.Literal(text)
 
 
@@ -80,8 +86,13 @@ class QueryResult:
 
     def values(self) -> list[dict[str, str | None]]:
         """Rows as dicts of plain strings (IRIs and literal lexical forms)."""
-        return [{v: (term.value if term is not None else None) for v, term in zip(self.variables, row)}
-                for row in self.rows]
+        return [
+            {
+                v: (term.value if term is not None else None)
+                for v, term in zip(self.variables, row, strict=True)
+            }
+            for row in self.rows
+        ]
 
 
 def run_query(store: Store, sparql: str, *, bindings: dict[str, Any] | None = None) -> QueryResult:
@@ -115,7 +126,8 @@ def _plain(term) -> str:
 
 
 def format_result(result: QueryResult, fmt: str = "table") -> str:
-    """Render a result: ``table`` for people, ``csv``/``tsv``/``json`` for programs; graphs as Turtle."""
+    """Render a result: ``table`` for people, ``csv``/``tsv``/``json`` for programs; graphs as
+    Turtle."""
     if result.kind == "ask":
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": result.boolean})
@@ -123,13 +135,17 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     if result.kind == "graph":
         fmt_map = {"ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
         rdf_format = fmt_map.get(fmt, ox.RdfFormat.TURTLE)
-        kwargs = {"prefixes": {p: str(ns) for p, ns in PREFIXES.items()}} if rdf_format == ox.RdfFormat.TURTLE else {}
+        kwargs = (
+            {"prefixes": {p: str(ns) for p, ns in PREFIXES.items()}}
+            if rdf_format == ox.RdfFormat.TURTLE
+            else {}
+        )
         return ox.serialize(result.triples, format=rdf_format, **kwargs).decode("utf-8")
     if fmt == "json":
         bindings = []
         for row in result.rows:
             item = {}
-            for var, term in zip(result.variables, row):
+            for var, term in zip(result.variables, row, strict=True):
                 if term is None:
                     continue
                 if isinstance(term, ox.NamedNode):
@@ -140,12 +156,18 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
                     entry = {"type": "literal", "value": term.value}
                     if term.language:
                         entry["xml:lang"] = term.language
-                    elif term.datatype and term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+                    elif (
+                        term.datatype
+                        and term.datatype.value != "http://www.w3.org/2001/XMLSchema#string"
+                    ):
                         entry["datatype"] = term.datatype.value
                     item[var] = entry
             bindings.append(item)
-        return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
-                          ensure_ascii=False, indent=2)
+        return json.dumps(
+            {"head": {"vars": result.variables}, "results": {"bindings": bindings}},
+            ensure_ascii=False,
+            indent=2,
+        )
     if fmt in ("csv", "tsv"):
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
@@ -163,16 +185,37 @@ def _shorten(term) -> str:
     if isinstance(term, ox.NamedNode):
         for prefix, ns in PREFIXES.items():
             if term.value.startswith(str(ns)):
-                return f"{prefix}:{term.value[len(str(ns)):]}"
+                return f"{prefix}:{term.value[len(str(ns)) :]}"
         return term.value
     return " ".join(term.value.split())
 
 
 def format_table(headers: list[str], rows: list[list[str]], *, max_width: int = 60) -> str:
     """A plain-text table a person can read in a terminal."""
-    cells = [[(c if len(c) <= max_width else c[: max_width - 1] + "…") for c in row] for row in rows]
+    cells = [
+        [(c if len(c) <= max_width else c[: max_width - 1] + "…") for c in row] for row in rows
+    ]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
     rule = "  ".join("-" * w for w in widths)
-    body = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
-    return "\n".join([line.rstrip(), rule, *body, f"({len(rows)} row{'s' if len(rows) != 1 else ''})"])
+    body = [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    ]
+    return "\n".join(
+        [line.rstrip(), rule, *body, f"({len(rows)} row{'s' if len(rows) != 1 else ''})"]
+    )
+
+
+def query(
+    sparql: str, *, store: str | Path = "out/store", bindings: dict[str, Any] | None = None
+) -> list[dict[str, str | None]] | bool | str:
+    """``kgraph.query(sparql)``: SELECT gives a list of dicts, ASK a bool, CONSTRUCT Turtle."""
+    result = run_query(Store(store, read_only=True, create=False), sparql, bindings=bindings)
+    if result.kind == "select":
+        return result.values()
+    if result.kind == "ask":
+        return bool(result.boolean)
+    return format_result(result, "turtle")
+
+
+make_callable(__name__, query)

@@ -37,8 +37,12 @@ class RunInfo:
 
     @classmethod
     def now(cls, model_name: str, model_version: str, spacy_version: str) -> RunInfo:
-        return cls(model_name, model_version, spacy_version,
-                   datetime.now(timezone.utc).replace(microsecond=0))
+        return cls(
+            model_name,
+            model_version,
+            spacy_version,
+            datetime.now(timezone.utc).replace(microsecond=0),
+        )
 
 
 def _date_literal(date: str) -> Literal:
@@ -56,7 +60,9 @@ class GraphBuilder:
         self.iri = minter or IriMinter()
         self.doc: Document = extraction.document
         self.doc_iri = self.iri.document(self.doc.key)
-        self.run = self.iri.run(self.doc.key, f"{run.kgraph_version}|{run.model_name}|{run.model_version}")
+        self.run = self.iri.run(
+            self.doc.key, f"{run.kgraph_version}|{run.model_name}|{run.model_version}"
+        )
         self.people = {p.key: p for p in extraction.people}
         self.orgs = {o.key: o for o in extraction.organisations}
 
@@ -108,8 +114,14 @@ class GraphBuilder:
         self.add(r, KG.modelName, Literal(info.model_name))
         self.add(r, KG.modelVersion, Literal(info.model_version))
         self.add(r, PROV.startedAtTime, Literal(info.started_at.isoformat(), datatype=XSD.dateTime))
-        self.add(r, RDFS.label, Literal(f"kgraph {info.kgraph_version} with {info.model_name} "
-                                        f"{info.model_version} (spaCy {info.spacy_version})"))
+        self.add(
+            r,
+            RDFS.label,
+            Literal(
+                f"kgraph {info.kgraph_version} with {info.model_name} "
+                f"{info.model_version} (spaCy {info.spacy_version})"
+            ),
+        )
 
     # -- entities ------------------------------------------------------------------------------
     def _person(self, person) -> None:
@@ -192,7 +204,9 @@ class GraphBuilder:
         if quote.cue:
             self.add(q, KG.cue, Literal(quote.cue, lang="fr"))
         if quote.capacity is not None and quote.speaker_kind == "person":
-            self.add(q, KG.speakerCapacity, self.iri.membership(quote.speaker, quote.capacity.title))
+            self.add(
+                q, KG.speakerCapacity, self.iri.membership(quote.speaker, quote.capacity.title)
+            )
         for policy_key in quote.about:
             self.add(q, SDO.about, self.iri.policy(policy_key))
         self.add(q, PROV.wasGeneratedBy, self.run)
@@ -221,21 +235,32 @@ class GraphBuilder:
         self.add(position, OA.end, Literal(end, datatype=XSD.integer))
         self.add(exact, RDF.type, OA.TextQuoteSelector)
         self.add(exact, OA.exact, Literal(text[start:end]))
-        self.add(exact, OA.prefix, Literal(text[max(0, start - CONTEXT_CHARS):start]))
-        self.add(exact, OA.suffix, Literal(text[end:end + CONTEXT_CHARS]))
+        self.add(exact, OA.prefix, Literal(text[max(0, start - CONTEXT_CHARS) : start]))
+        self.add(exact, OA.suffix, Literal(text[end : end + CONTEXT_CHARS]))
         if rule:
             self.add(fact, KG.rule, Literal(rule))
         if confidence < 1.0:
-            self.add(fact, KG.confidence, Literal(Decimal(str(round(confidence, 3))), datatype=XSD.decimal))
+            self.add(
+                fact,
+                KG.confidence,
+                Literal(Decimal(str(round(confidence, 3))), datatype=XSD.decimal),
+            )
 
 
-def extraction_to_dataset(extraction: Extraction, run: RunInfo, *, minter: IriMinter | None = None,
-                          dataset: Dataset | None = None) -> Dataset:
+def extraction_to_dataset(
+    extraction: Extraction,
+    run: RunInfo,
+    *,
+    minter: IriMinter | None = None,
+    dataset: Dataset | None = None,
+) -> Dataset:
     """The named graph of one document, in a (new or given) Dataset."""
     return GraphBuilder(extraction, run, minter).build(dataset)
 
 
-def document_graph(extraction: Extraction, run: RunInfo, *, minter: IriMinter | None = None) -> Graph:
+def document_graph(
+    extraction: Extraction, run: RunInfo, *, minter: IriMinter | None = None
+) -> Graph:
     """The document's facts as a plain Graph (its named graph's content)."""
     minter = minter or IriMinter()
     ds = extraction_to_dataset(extraction, run, minter=minter)

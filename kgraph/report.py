@@ -1,4 +1,5 @@
-"""Extraction records -> the extraction report, the JSON contract evaluation and users' scripts read.
+"""Extraction records -> the extraction report, the JSON contract evaluation and users' scripts
+read.
 
 ```
 {"document": {"id", "path", "title", "date", "language"},
@@ -86,12 +87,27 @@ def to_report(extraction: Extraction, minter: IriMinter | None = None) -> dict[s
                 "kind": p.kind,
                 "aliases": list(p.alt_labels),
                 "mentions": [{"start": m.start, "end": m.end} for m in p.mentions],
-                "people": list(dict.fromkeys(
-                    people[t.agent].name for t in p.ties if t.agent_kind == "person" and t.agent in people)),
-                "organisations": list(dict.fromkeys(
-                    orgs[t.agent].name for t in p.ties if t.agent_kind == "organisation" and t.agent in orgs)),
+                "people": list(
+                    dict.fromkeys(
+                        people[t.agent].name
+                        for t in p.ties
+                        if t.agent_kind == "person" and t.agent in people
+                    )
+                ),
+                "organisations": list(
+                    dict.fromkeys(
+                        orgs[t.agent].name
+                        for t in p.ties
+                        if t.agent_kind == "organisation" and t.agent in orgs
+                    )
+                ),
                 "ties": [
-                    {"agent": agent_name(t.agent_kind, t.agent), "tie": t.tie, "start": t.start, "end": t.end}
+                    {
+                        "agent": agent_name(t.agent_kind, t.agent),
+                        "tie": t.tie,
+                        "start": t.start,
+                        "end": t.end,
+                    }
                     for t in p.ties
                 ],
             }

@@ -38,15 +38,19 @@ class Store:
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(f"{self.path}: is a file, not a store folder")
         if self.path.is_dir() and any(self.path.iterdir()) and not marker.exists():
-            raise StoreError(f"{self.path}: folder exists and is not a kgraph store (no {MARKER}); "
-                             "choose another --out or empty it")
+            raise StoreError(
+                f"{self.path}: folder exists and is not a kgraph store (no {MARKER}); "
+                "choose another --out or empty it"
+            )
         if not marker.exists():
             if not create or read_only:
                 raise StoreError(f"{self.path}: no kgraph store here (run `kgraph build` first)")
             self.path.mkdir(parents=True, exist_ok=True)
             data = self.path / "oxigraph"
             tmp = self.path / f".{MARKER}.tmp"
-            tmp.write_text(json.dumps({"format": STORE_FORMAT, "engine": "oxigraph", "data": data.name}))
+            tmp.write_text(
+                json.dumps({"format": STORE_FORMAT, "engine": "oxigraph", "data": data.name})
+            )
             os.replace(tmp, marker)
         try:
             info = json.loads(marker.read_text())
@@ -64,7 +68,10 @@ class Store:
     def replace_graph(self, graph_iri: str, triples) -> None:
         """Replace the content of one named graph, atomically."""
         body = "\n".join(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} ." for s, p, o in triples)
-        update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
+        update = (
+            f"DROP SILENT GRAPH <{graph_iri}> ;\n"
+            f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
+        )
         try:
             self.ox.update(update)
         except (SyntaxError, OSError, ValueError) as exc:
@@ -82,8 +89,9 @@ class Store:
             raise StoreError(f"{path}: unreadable N-Quads shard ({exc})") from exc
         stray = {str(q.graph_name) for q in quads} - {f"<{graph_iri}>"}
         if stray:
-            raise StoreError(f"{path}: shard holds graphs other than <{graph_iri}>: "
-                             f"{sorted(stray)[:3]}")
+            raise StoreError(
+                f"{path}: shard holds graphs other than <{graph_iri}>: {sorted(stray)[:3]}"
+            )
         self.replace_graph(graph_iri, ((q.subject, q.predicate, q.object) for q in quads))
 
     def remove_graph(self, graph_iri: str) -> bool:
@@ -111,15 +119,18 @@ class Store:
             raise QueryError(f"query failed: {exc}") from exc
 
     def dump(self, fmt: str) -> bytes:
-        """The whole store: ``trig``/``nquads`` keep the named graphs; ``turtle``/``ntriples`` merge them."""
+        """The whole store: ``trig``/``nquads`` keep the named graphs; ``turtle``/``ntriples``
+        merge them."""
         prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
         if fmt == "trig":
             return self.ox.dump(format=ox.RdfFormat.TRIG, prefixes=prefixes)
         if fmt == "nquads":
             return self.ox.dump(format=ox.RdfFormat.N_QUADS)
         # DISTINCT: an entity described in several documents is merged once
-        merged = self.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o "
-                               "WHERE { GRAPH ?g { ?s ?p ?o } } }")
+        merged = self.ox.query(
+            "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o "
+            "WHERE { GRAPH ?g { ?s ?p ?o } } }"
+        )
         if fmt == "turtle":
             return ox.serialize(merged, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
         return merged.serialize(format=ox.RdfFormat.N_TRIPLES)

@@ -1,7 +1,8 @@
 """SHACL validation of kgraph's output with pySHACL.
 
 pySHACL's ``sh:class`` checks need the subclass axioms of the vocabularies (kg:PressRelease ⊑
-schema:NewsArticle, kg:Policy ⊑ skos:Concept …), so the ontology is passed as ``ont_graph`` with RDFS
+schema:NewsArticle, kg:Policy ⊑ skos:Concept …), so the ontology is passed as ``ont_graph`` with
+RDFS
 inference, as measured in RDF-MODEL.md.
 """
 
@@ -41,7 +42,8 @@ class ValidationReport:
 
 
 def validate(data: Graph) -> ValidationReport:
-    """Validate a graph (a Dataset's union, or one document's graph) against ``ontology/shapes.ttl``."""
+    """Validate a graph (a Dataset's union, or one document's graph) against
+    ``ontology/shapes.ttl``."""
     from pyshacl import validate as shacl_validate
 
     conforms, report_graph, text = shacl_validate(

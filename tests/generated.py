@@ -24,8 +24,9 @@ PINNED_TIME = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 def generator():
     """The ``benchmarks/generate.py`` module (benchmarks/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("kgraph_bench_generate",
-                                                  ROOT / "benchmarks" / "generate.py")
+    spec = importlib.util.spec_from_file_location(
+        "kgraph_bench_generate", ROOT / "benchmarks" / "generate.py"
+    )
     if spec.name in sys.modules:
         return sys.modules[spec.name]
     module = importlib.util.module_from_spec(spec)
@@ -65,13 +66,16 @@ def assert_same_graphs(actual: bytes, expected: bytes) -> None:
     got, want = named_graphs(actual), named_graphs(expected)
     assert sorted(got) == sorted(want), (
         f"graphs only in actual: {sorted(set(got) - set(want))[:5]}; "
-        f"only in expected: {sorted(set(want) - set(got))[:5]}")
+        f"only in expected: {sorted(set(want) - set(got))[:5]}"
+    )
     for name, graph in want.items():
         if not isomorphic(got[name], graph):
             _, only_got, only_want = graph_diff(to_isomorphic(got[name]), to_isomorphic(graph))
-            raise AssertionError(f"graph <{name}> differs:\n only in actual:\n"
-                                 f"{only_got.serialize(format='nt')[:2000]}\n only in expected:\n"
-                                 f"{only_want.serialize(format='nt')[:2000]}")
+            raise AssertionError(
+                f"graph <{name}> differs:\n only in actual:\n"
+                f"{only_got.serialize(format='nt')[:2000]}\n only in expected:\n"
+                f"{only_want.serialize(format='nt')[:2000]}"
+            )
 
 
 class Poison(Document):

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT, SAMPLE
+
 from kgraph.cli import main
 
 COMMANDS = ["build", "extract", "query", "visualize", "evaluate"]
@@ -47,23 +47,30 @@ def test_extract_json_single_file_is_an_object(nlp):
     assert report["document"]["date"] == "2025-03-14T14:15"
     text = SAMPLE.read_text(encoding="utf-8")
     for quote in report["quotes"]:
-        assert text[quote["start"]:quote["end"]] == quote["text"]
+        assert text[quote["start"] : quote["end"]] == quote["text"]
     for person in report["people"]:
         for mention in person["mentions"]:
-            assert text[mention["start"]:mention["end"]] in person["name"] or person["name"].endswith(
-                text[mention["start"]:mention["end"]])
+            assert text[mention["start"] : mention["end"]] in person["name"] or person[
+                "name"
+            ].endswith(text[mention["start"] : mention["end"]])
 
 
 def test_extract_jsonl_one_line_per_file_in_order(tmp_path, nlp):
     other = tmp_path / "autre.txt"
-    other.write_text("Paris, le 2 mai 2025\nUn titre\n« Nous avançons », a déclaré Marc Petit.\n",
-                     encoding="utf-8")
+    other.write_text(
+        "Paris, le 2 mai 2025\nUn titre\n« Nous avançons », a déclaré Marc Petit.\n",
+        encoding="utf-8",
+    )
     empty = tmp_path / "vide.txt"
     empty.write_text("", encoding="utf-8")
     result = run("extract", str(other), str(empty), str(SAMPLE), "--format", "jsonl")
     assert result.exit_code == 0
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [Path(line["document"]["path"]).name for line in lines] == ["autre.txt", "vide.txt", SAMPLE.name]
+    assert [Path(line["document"]["path"]).name for line in lines] == [
+        "autre.txt",
+        "vide.txt",
+        SAMPLE.name,
+    ]
     assert "empty document" in lines[1]["error"]
     assert lines[0]["quotes"][0]["speaker"] == "Marc Petit"
 
@@ -78,26 +85,65 @@ def test_build_then_query_then_visualize(tmp_path, nlp):
     out = tmp_path / "out"
     result = run("build", str(SAMPLE.parent), "--out", str(out))
     assert result.exit_code == 0, result.output
-    for name in ("documents", "people", "organisations", "roles", "quotes", "policies", "triples", "SHACL"):
+    for name in (
+        "documents",
+        "people",
+        "organisations",
+        "roles",
+        "quotes",
+        "policies",
+        "triples",
+        "SHACL",
+    ):
         assert name in result.output
     assert "conforms" in result.output
     for produced in ("graph.ttl", "graph.trig", "graph.html", "store", "extractions"):
         assert (out / produced).exists()
     store = str(out / "store")
-    table = run("query", "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name",
-                "--store", store)
-    assert table.exit_code == 0 and "Fabrice Pannekoucke" in table.output and "(3 rows)" in table.output
-    csv_out = run("query", "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name",
-                  "--store", store, "--format", "csv")
-    assert csv_out.output.splitlines() == ["name", "Fabrice Pannekoucke", "Laurent Wauquiez", "Stéphanie Pernod"]
-    js = json.loads(run("query", "SELECT ?n WHERE { ?p schema:name ?n } LIMIT 1", "--store", store,
-                        "--format", "json").output)
+    table = run(
+        "query",
+        "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name",
+        "--store",
+        store,
+    )
+    assert (
+        table.exit_code == 0
+        and "Fabrice Pannekoucke" in table.output
+        and "(3 rows)" in table.output
+    )
+    csv_out = run(
+        "query",
+        "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name",
+        "--store",
+        store,
+        "--format",
+        "csv",
+    )
+    assert csv_out.output.splitlines() == [
+        "name",
+        "Fabrice Pannekoucke",
+        "Laurent Wauquiez",
+        "Stéphanie Pernod",
+    ]
+    js = json.loads(
+        run(
+            "query",
+            "SELECT ?n WHERE { ?p schema:name ?n } LIMIT 1",
+            "--store",
+            store,
+            "--format",
+            "json",
+        ).output
+    )
     assert js["head"]["vars"] == ["n"] and len(js["results"]["bindings"]) == 1
     ask = run("query", "ASK { ?q a schema:Quotation }", "--store", store)
     assert ask.output.strip() == "yes"
     construct = tmp_path / "people.rq"
-    construct.write_text("CONSTRUCT { ?p a schema:Person ; schema:name ?n } WHERE { ?p a schema:Person ; "
-                         "schema:name ?n }", encoding="utf-8")
+    construct.write_text(
+        "CONSTRUCT { ?p a schema:Person ; schema:name ?n } WHERE { ?p a schema:Person ; "
+        "schema:name ?n }",
+        encoding="utf-8",
+    )
     turtle = run("query", str(construct), "--store", store)
     assert "schema:Person" in turtle.output
     html = tmp_path / "people.html"
@@ -115,18 +161,31 @@ def test_second_build_adds_and_rebuild_replaces(tmp_path, nlp):
     second = tmp_path / "b"
     second.mkdir()
     doc = second / "communique-ville.txt"
-    doc.write_text("Lyon, le 2 mai 2025\nLa ville investit\nLa maire, Claire Fontaine, a déclaré : "
-                   "« Nous rénoverons toutes les écoles de la ville. »\n", encoding="utf-8")
+    doc.write_text(
+        "Lyon, le 2 mai 2025\nLa ville investit\nLa maire, Claire Fontaine, a déclaré : "
+        "« Nous rénoverons toutes les écoles de la ville. »\n",
+        encoding="utf-8",
+    )
     assert run("build", str(second), "--out", str(out), "--no-html", "--no-validate").exit_code == 0
     store = str(out / "store")
     count = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a schema:NewsArticle }"
     assert run("query", count, "--store", store, "--format", "csv").output.splitlines()[1] == "2"
     # the document changes: its facts are replaced, not added to
-    doc.write_text("Lyon, le 2 mai 2025\nLa ville investit\nLa maire, Claire Fontaine, a déclaré : "
-                   "« Nous rénoverons les crèches avant les écoles. »\n", encoding="utf-8")
+    doc.write_text(
+        "Lyon, le 2 mai 2025\nLa ville investit\nLa maire, Claire Fontaine, a déclaré : "
+        "« Nous rénoverons les crèches avant les écoles. »\n",
+        encoding="utf-8",
+    )
     assert run("build", str(second), "--out", str(out), "--no-html", "--no-validate").exit_code == 0
-    texts = run("query", "SELECT ?t WHERE { ?q schema:text ?t ; schema:spokenByCharacter/schema:name "
-                "'Claire Fontaine' }", "--store", store, "--format", "csv").output.splitlines()[1:]
+    texts = run(
+        "query",
+        "SELECT ?t WHERE { ?q schema:text ?t ; schema:spokenByCharacter/schema:name "
+        "'Claire Fontaine' }",
+        "--store",
+        store,
+        "--format",
+        "csv",
+    ).output.splitlines()[1:]
     assert texts == ["Nous rénoverons les crèches avant les écoles."]
 
 
@@ -136,9 +195,14 @@ def test_build_skips_bad_documents_and_keeps_the_others(tmp_path, nlp):
     shutil.copy(SAMPLE, folder / SAMPLE.name)
     (folder / "empty.txt").write_text("")
     (folder / "binary.txt").write_bytes(b"\x00\xff\x00\xfe")
-    (folder / "latin1.txt").write_bytes("Le 2 mai 2025\nÉté\n« Nous irons à la mer, c'est décidé »,"
-                                        " a déclaré Hélène Roy.\n".encode("cp1252"))
-    (folder / "unbalanced.txt").write_text("Titre\nIl a dit « jamais sans ma fille et puis « encore.\n")
+    (folder / "latin1.txt").write_bytes(
+        "Le 2 mai 2025\nÉté\n« Nous irons à la mer, c'est décidé », a déclaré Hélène Roy.\n".encode(
+            "cp1252"
+        )
+    )
+    (folder / "unbalanced.txt").write_text(
+        "Titre\nIl a dit « jamais sans ma fille et puis « encore.\n"
+    )
     out = tmp_path / "out"
     result = run("build", str(folder), "--out", str(out), "--no-html")
     assert result.exit_code == 0, result.output

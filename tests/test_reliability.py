@@ -56,8 +56,17 @@ def reference(corpus, tmp_path_factory, nlp):
 
 
 def _build_command(corpus: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "kgraph.cli", "build", str(corpus), "--out", str(out),
-            "--no-validate", "--no-html"]
+    return [
+        sys.executable,
+        "-m",
+        "kgraph.cli",
+        "build",
+        str(corpus),
+        "--out",
+        str(out),
+        "--no-validate",
+        "--no-html",
+    ]
 
 
 def _check_whole(out: Path, expected: dict) -> int:
@@ -72,8 +81,9 @@ def _check_whole(out: Path, expected: dict) -> int:
 def assert_same_graphs_one(name, graph, expected_graph) -> None:
     got = set(graph)
     want = set(expected_graph)
-    assert got == want, (f"<{name}> is partial: {len(want - got)} triples missing, "
-                         f"{len(got - want)} extra")
+    assert got == want, (
+        f"<{name}> is partial: {len(want - got)} triples missing, {len(got - want)} extra"
+    )
 
 
 def test_a_build_killed_at_any_moment_leaves_whole_documents(corpus, reference, tmp_path):
@@ -85,8 +95,9 @@ def test_a_build_killed_at_any_moment_leaves_whole_documents(corpus, reference, 
         # kill once the build has written k documents' reports: each report is written just before
         # its graph, so this lands inside the writing phase, where a kill can hurt
         k = rng.randint(1, DOCUMENTS - 1)
-        process = subprocess.Popen(_build_command(corpus, out), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            _build_command(corpus, out), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         reports = out / "extractions"
         deadline = time.monotonic() + 120
         while process.poll() is None and time.monotonic() < deadline:
@@ -133,11 +144,28 @@ def test_readers_see_whole_documents_while_a_build_writes(reference, tmp_path):
         shard.serialize(shards / f"{i:03d}.nq", format="nquads", encoding="utf-8")
     store_dir = tmp_path / "store"
     Store(store_dir)  # create it, then let the writer process own it
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(store_dir), str(shards), "10"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    cli = subprocess.Popen([sys.executable, "-m", "kgraph.cli", "query", "--store", str(store_dir),
-                            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv"],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(store_dir), str(shards), "10"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    cli = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kgraph.cli",
+            "query",
+            "--store",
+            str(store_dir),
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+            "--format",
+            "csv",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     reads, most = 0, 0
     query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
     while writer.poll() is None:

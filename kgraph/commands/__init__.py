@@ -1,6 +1,7 @@
 """Commands that live in their own module, one concern each (``serve``, ``analyze`` …).
 
-Each module here defines ``command``, a :class:`click.Command`; ``kgraph.cli`` registers every one of
+Each module here defines ``command``, a :class:`click.Command`; ``kgraph.cli`` registers every one
+of
 them, so adding a command is adding a file.  Modules import their heavy dependencies inside the
 command function so that ``kgraph --help`` stays fast.
 """

@@ -20,20 +20,49 @@ def _store_path(store: str | None) -> Path:
 
 @click.command(name="analyze")
 @click.option("--store", default=None, help="Store folder (default out/store or $KGRAPH_STORE).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True, help="What to print: tables for people, CSV or JSON for programs.")
-@click.option("--top", default=10, show_default=True, type=click.IntRange(min=1),
-              help="Rows per table (table format only).")
-@click.option("--out", "out_dir", default=None, type=click.Path(file_okay=False),
-              help="Also write <projection>.csv and most-quoted.csv in this folder.")
-@click.option("--gexf", default=None, type=click.Path(dir_okay=False),
-              help="Write all projections to this GEXF file (Gephi).")
-@click.option("--graphml", default=None, type=click.Path(dir_okay=False),
-              help="Write all projections to this GraphML file (Cytoscape, Gephi, yEd).")
-@click.option("--write-back", is_flag=True,
-              help="Store the results as RDF in the named graph <base>analytics/graph, "
-                   "replacing the previous run's.")
-@click.option("--base", default=None, help="Base IRI of instances (default https://w3id.org/kgraph/id/).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="What to print: tables for people, CSV or JSON for programs.",
+)
+@click.option(
+    "--top",
+    default=10,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Rows per table (table format only).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    default=None,
+    type=click.Path(file_okay=False),
+    help="Also write <projection>.csv and most-quoted.csv in this folder.",
+)
+@click.option(
+    "--gexf",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="Write all projections to this GEXF file (Gephi).",
+)
+@click.option(
+    "--graphml",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="Write all projections to this GraphML file (Cytoscape, Gephi, yEd).",
+)
+@click.option(
+    "--write-back",
+    is_flag=True,
+    help="Store the results as RDF in the named graph <base>analytics/graph, "
+    "replacing the previous run's.",
+)
+@click.option(
+    "--base", default=None, help="Base IRI of instances (default https://w3id.org/kgraph/id/)."
+)
 def command(store, fmt, top, out_dir, gexf, graphml, write_back, base):
     """Network analytics: who is central, who clusters with whom, who is quoted most.
 

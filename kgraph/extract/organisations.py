@@ -24,10 +24,48 @@ from .text import is_acronym, is_capitalised, norm
 
 # heads that name a site or a unit as often as an organisation: lower-case, they need an
 # adjective ("le centre hospitalier de …", "la direction départementale des …") to count
-_WEAK_HEADS = {"centre", "usine", "agence", "service", "direction", "groupe", "société", "entreprise",
-               "cabinet", "pôle", "réseau", "club", "comité", "commission", "conseil", "commune", "ville",
-               "établissement", "office", "bureau", "laboratoire", "institut", "caisse"}
-_CONNECTORS = {"de", "du", "des", "d'", "l'", "la", "le", "les", "et", "pour", "en", "à", "au", "aux", "sur"}
+_WEAK_HEADS = {
+    "centre",
+    "usine",
+    "agence",
+    "service",
+    "direction",
+    "groupe",
+    "société",
+    "entreprise",
+    "cabinet",
+    "pôle",
+    "réseau",
+    "club",
+    "comité",
+    "commission",
+    "conseil",
+    "commune",
+    "ville",
+    "établissement",
+    "office",
+    "bureau",
+    "laboratoire",
+    "institut",
+    "caisse",
+}
+_CONNECTORS = {
+    "de",
+    "du",
+    "des",
+    "d'",
+    "l'",
+    "la",
+    "le",
+    "les",
+    "et",
+    "pour",
+    "en",
+    "à",
+    "au",
+    "aux",
+    "sur",
+}
 
 
 class OrganisationFinder:
@@ -52,7 +90,7 @@ class OrganisationFinder:
 
     # -- helpers -------------------------------------------------------------------------------
     def _head_at(self, doc: Doc, i: int) -> tuple[tuple[str, ...], str] | None:
-        words = [norm(t.text) for t in doc[i: i + 6]]
+        words = [norm(t.text) for t in doc[i : i + 6]]
         for head, kind in self.heads:
             if tuple(words[: len(head)]) == head:
                 return head, kind
@@ -75,7 +113,19 @@ class OrganisationFinder:
         end = i
         while end < min(len(doc), limit):
             token = doc[end]
-            if token.is_space or token.text in {",", ";", ":", "(", ")", ".", "«", "»", "\"", "“", "”"}:
+            if token.is_space or token.text in {
+                ",",
+                ";",
+                ":",
+                "(",
+                ")",
+                ".",
+                "«",
+                "»",
+                '"',
+                "“",
+                "”",
+            }:
                 break
             owner = self._owner_at(end)
             if owner and owner[0] == "person":
@@ -90,7 +140,11 @@ class OrganisationFinder:
                 nxt = end + 1
                 while nxt < len(doc) and norm(doc[nxt].text) in _CONNECTORS:
                     nxt += 1
-                if nxt < len(doc) and not is_capitalised(doc[nxt]) and doc[nxt].pos_ in ("NOUN", "ADJ"):
+                if (
+                    nxt < len(doc)
+                    and not is_capitalised(doc[nxt])
+                    and doc[nxt].pos_ in ("NOUN", "ADJ")
+                ):
                     end = nxt  # "… du bois et de l'ameublement"
                     continue
                 break  # "la Région et l'État": two organisations
@@ -99,18 +153,36 @@ class OrganisationFinder:
                 nxt = end + 1
                 while nxt < len(doc) and norm(doc[nxt].text) in _CONNECTORS:
                     nxt += 1
-                if nxt < len(doc) and (is_capitalised(doc[nxt]) or
-                                       (doc[nxt].pos_ in ("NOUN", "ADJ") and norm(doc[end].text) in {"de", "d'", "l'", "des", "du"})):
+                if nxt < len(doc) and (
+                    is_capitalised(doc[nxt])
+                    or (
+                        doc[nxt].pos_ in ("NOUN", "ADJ")
+                        and norm(doc[end].text) in {"de", "d'", "l'", "des", "du"}
+                    )
+                ):
                     end = nxt
-                    if doc[nxt].pos_ == "ADJ" and nxt + 1 < len(doc) and doc[nxt + 1].pos_ == "NOUN":
+                    if (
+                        doc[nxt].pos_ == "ADJ"
+                        and nxt + 1 < len(doc)
+                        and doc[nxt + 1].pos_ == "NOUN"
+                    ):
                         end = nxt + 1  # "des jeunes exploitants"
                     continue
                 break
-            if token.pos_ == "ADJ" and end > 0 and (is_capitalised(doc[end - 1]) or doc[end - 1].pos_ == "NOUN"):
+            if (
+                token.pos_ == "ADJ"
+                and end > 0
+                and (is_capitalised(doc[end - 1]) or doc[end - 1].pos_ == "NOUN")
+            ):
                 end += 1  # "Conseil régional", "Transition écologique"
                 continue
-            if token.pos_ == "NOUN" and end > 0 and norm(doc[end - 1].text) in {"de", "d'", "l'", "des", "du", "la", "le", "les"}:
-                end += 1  # "Agence de l'eau", "Chambre de commerce", "Agence nationale de la recherche"
+            if (
+                token.pos_ == "NOUN"
+                and end > 0
+                and norm(doc[end - 1].text) in {"de", "d'", "l'", "des", "du", "la", "le", "les"}
+            ):
+                # "Agence de l'eau", "Chambre de commerce", "Agence nationale de la recherche"
+                end += 1
                 continue
             break
         # no trailing connectors
@@ -124,7 +196,11 @@ class OrganisationFinder:
         while i < len(doc):
             token = doc[i]
             found = self._head_at(doc, i) if is_capitalised(token) and not token.is_upper else None
-            if not found or not self._free(ents, i, i + 1) or token.pos_ not in ("NOUN", "PROPN", "X"):
+            if (
+                not found
+                or not self._free(ents, i, i + 1)
+                or token.pos_ not in ("NOUN", "PROPN", "X")
+            ):
                 i += 1  # "Parti seul en mer": a participle, not the noun
                 continue
             head, kind = found
@@ -138,32 +214,50 @@ class OrganisationFinder:
             if end == i + len(head) and len(head) == 1 and kind not in ("state",):
                 i += 1
                 continue
-            name = doc.text[doc[i].idx: doc[end - 1].idx + len(doc[end - 1])]
-            org = ents.add_org_mention(" ".join(name.split()), self._mention(doc, i, end), kind=kind)
+            name = doc.text[doc[i].idx : doc[end - 1].idx + len(doc[end - 1])]
+            org = ents.add_org_mention(
+                " ".join(name.split()), self._mention(doc, i, end), kind=kind
+            )
             org.heads.add(" ".join(head))
             i = end
 
     # -- 2. generic phrase + proper name ---------------------------------------------------------
     def _generic_then_name(self, doc: Doc, ents: DocEntities) -> None:
-        """``l'agence économique régionale X``, ``le groupe X``, ``l'association de consommateurs X``."""
+        """``l'agence économique régionale X``, ``le groupe X``, ``l'association de consommateurs
+        X``."""
         for i, token in enumerate(doc):
-            if (token.pos_ != "DET" and norm(token.text) not in {"du", "des", "au", "aux"}) or i + 1 >= len(doc):
+            if (
+                token.pos_ != "DET" and norm(token.text) not in {"du", "des", "au", "aux"}
+            ) or i + 1 >= len(doc):
                 continue
             found = self._head_at(doc, i + 1)
             if not found or is_capitalised(doc[i + 1]):
                 continue
             head, kind = found
             j = i + 1 + len(head)
-            while j < len(doc) and not is_capitalised(doc[j]) and (
-                    doc[j].pos_ == "ADJ" or norm(doc[j].text) in {"de", "d'"} and j + 1 < len(doc)
-                    and doc[j + 1].pos_ == "NOUN" and not is_capitalised(doc[j + 1])
-                    or doc[j].pos_ == "NOUN" and norm(doc[j - 1].text) in {"de", "d'"}):
+            while (
+                j < len(doc)
+                and not is_capitalised(doc[j])
+                and (
+                    doc[j].pos_ == "ADJ"
+                    or norm(doc[j].text) in {"de", "d'"}
+                    and j + 1 < len(doc)
+                    and doc[j + 1].pos_ == "NOUN"
+                    and not is_capitalised(doc[j + 1])
+                    or doc[j].pos_ == "NOUN"
+                    and norm(doc[j - 1].text) in {"de", "d'"}
+                )
+            ):
                 j += 1
             if j >= len(doc) or not is_capitalised(doc[j]):
                 continue
             owner = ents.owner(j)
-            if owner and owner[0] == "person" and len(ents.people[owner[1]].mentions) == 1 and (
-                    fold_name(doc[j].text) not in self.lex.first_names):
+            if (
+                owner
+                and owner[0] == "person"
+                and len(ents.people[owner[1]].mentions) == 1
+                and (fold_name(doc[j].text) not in self.lex.first_names)
+            ):
                 # "le groupe Vosges Lamellés": a name right after an organisation noun is the
                 # organisation's, even when the entity recogniser took it for a person
                 person = ents.people.pop(owner[1])
@@ -175,12 +269,15 @@ class OrganisationFinder:
             end = self._name_end(doc, j, j + self.max_words)
             if end <= j:
                 continue
-            name = " ".join(doc.text[doc[j].idx: doc[end - 1].idx + len(doc[end - 1])].split())
-            generic = doc.text[doc[i + 1].idx: doc[j - 1].idx + len(doc[j - 1])]
+            name = " ".join(doc.text[doc[j].idx : doc[end - 1].idx + len(doc[end - 1])].split())
+            generic = doc.text[doc[i + 1].idx : doc[j - 1].idx + len(doc[j - 1])]
             if kind == "territory" and j == i + 1 + len(head):
-                name = f"{generic[0].upper()}{generic[1:]} {name}"  # "la région Bretagne" -> "Région Bretagne"
+                # "la région Bretagne" -> "Région Bretagne"
+                name = f"{generic[0].upper()}{generic[1:]} {name}"
                 org = ents.add_org_mention(name, self._mention(doc, i + 1, end), kind=kind)
-                org.forms.append(" ".join(doc.text[doc[j].idx: doc[end - 1].idx + len(doc[end - 1])].split()))
+                org.forms.append(
+                    " ".join(doc.text[doc[j].idx : doc[end - 1].idx + len(doc[end - 1])].split())
+                )
             else:
                 org = ents.add_org_mention(name, self._mention(doc, j, end), kind=kind)
                 if generic not in org.forms:
@@ -195,7 +292,11 @@ class OrganisationFinder:
         i = 0
         while i < len(doc):
             token = doc[i]
-            found = self._head_at(doc, i) if not is_capitalised(token) and token.pos_ == "NOUN" else None
+            found = (
+                self._head_at(doc, i)
+                if not is_capitalised(token) and token.pos_ == "NOUN"
+                else None
+            )
             if not found or not self._free(ents, i, i + 1) or self._plural(doc, i):
                 i += 1
                 continue
@@ -213,18 +314,20 @@ class OrganisationFinder:
             if self._names_a_part_of(doc, ents, j, end):
                 i = end
                 continue
-            capitals = [t for t in doc[j:end] if is_capitalised(t) and self._free(ents, t.i, t.i + 1)]
+            capitals = [
+                t for t in doc[j:end] if is_capitalised(t) and self._free(ents, t.i, t.i + 1)
+            ]
             if not capitals or any(ents.owner(t.i) for t in doc[j:end]):
                 i += 1
                 continue
-            name = " ".join(doc.text[doc[i].idx: doc[end - 1].idx + len(doc[end - 1])].split())
+            name = " ".join(doc.text[doc[i].idx : doc[end - 1].idx + len(doc[end - 1])].split())
             org = ents.add_org_mention(name, self._mention(doc, i, end), kind=kind)
             org.heads.add(" ".join(head))
             i = end
 
     @staticmethod
     def _names_a_part_of(doc: Doc, ents: DocEntities, start: int, end: int) -> bool:
-        """"la commission des finances de l'Assemblée nationale", "le cabinet de X", "la direction
+        """ "la commission des finances de l'Assemblée nationale", "le cabinet de X", "la direction
         d'Alvéa": the complement names a known organisation or person, so this is a part of it."""
         for k in range(start, end):
             owner = ents.owner(k)
@@ -236,22 +339,35 @@ class OrganisationFinder:
 
     @staticmethod
     def _plural(doc: Doc, i: int) -> bool:
-        return i > 0 and norm(doc[i - 1].text) in {"les", "des", "ces", "plusieurs", "deux", "trois"}
+        return i > 0 and norm(doc[i - 1].text) in {
+            "les",
+            "des",
+            "ces",
+            "plusieurs",
+            "deux",
+            "trois",
+        }
 
     def _institutions(self, doc: Doc, ents: DocEntities) -> None:
         """``l'État``, ``le gouvernement``, ``le Sénat``: organisations without a proper name."""
         for name, kind in self.lex.institutions.items():
             words = name.split()
             for i in range(len(doc) - len(words) + 1):
-                if [t.text.replace("’", "'") for t in doc[i: i + len(words)]] != words:
+                if [t.text.replace("’", "'") for t in doc[i : i + len(words)]] != words:
                     continue
                 if not self._free(ents, i, i + len(words)):
                     continue
                 # "l'État", "du gouvernement" — but not "secrétaire d'État", "coup d'État"
                 determined = i > 0 and norm(doc[i - 1].text) in {"l'", "le", "la", "du", "au"}
-                if not determined and (not name[:1].isupper() or i > 0 and norm(doc[i - 1].text) == "d'"):
+                if not determined and (
+                    not name[:1].isupper() or i > 0 and norm(doc[i - 1].text) == "d'"
+                ):
                     continue
-                if i + len(words) < len(doc) and is_capitalised(doc[i + len(words)]) and not doc[i + len(words)].is_punct:
+                if (
+                    i + len(words) < len(doc)
+                    and is_capitalised(doc[i + len(words)])
+                    and not doc[i + len(words)].is_punct
+                ):
                     continue  # part of a longer name
                 ents.add_org_mention(name, self._mention(doc, i, i + len(words)), kind=kind)
 
@@ -269,23 +385,36 @@ class OrganisationFinder:
                 continue
             if any("\n" in t.text for t in doc[start:end]) or not is_capitalised(doc[start]):
                 continue
-            if start > 0 and doc[start - 1].text in "«“\"‹" and end < len(doc) and doc[end].text in "»”\"›":
+            if (
+                start > 0
+                and doc[start - 1].text in '«“"‹'
+                and end < len(doc)
+                and doc[end].text in '»”"›'
+            ):
                 continue  # “Aéra Compact”: a product or title in quote marks
             first = norm(doc[start].text)
             if first in self.lex.work_cues or first in self.lex.policy_cue_words:
                 continue  # a report, a programme: not an organisation
-            if end - start == 1 and not is_acronym(doc[start].text) and (
-                    doc.vocab[doc[start].text.lower()].has_vector and doc[start].pos_ != "PROPN"
-                    or doc[start].is_sent_start):
+            if (
+                end - start == 1
+                and not is_acronym(doc[start].text)
+                and (
+                    doc.vocab[doc[start].text.lower()].has_vector
+                    and doc[start].pos_ != "PROPN"
+                    or doc[start].is_sent_start
+                )
+            ):
                 continue  # "Mobilités", "Inclusion": a capitalised common word, not a name
             if self.lex.role_head_at([first]):
                 continue
-            name = " ".join(doc.text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1])].split())
+            name = " ".join(doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])].split())
             found = self._head_at(doc, start)
-            ents.add_org_mention(name, self._mention(doc, start, end), kind=found[1] if found else None)
+            ents.add_org_mention(
+                name, self._mention(doc, start, end), kind=found[1] if found else None
+            )
 
     def _acronym_definitions(self, doc: Doc, ents: DocEntities) -> None:
-        """"Name (ACR)": the acronym names the organisation just before it."""
+        """ "Name (ACR)": the acronym names the organisation just before it."""
         for i in range(1, len(doc) - 2):
             if doc[i].text == "(" and doc[i + 2].text == ")" and is_acronym(doc[i + 1].text):
                 owner = ents.owner(i - 1)
@@ -305,9 +434,23 @@ class OrganisationFinder:
     def _generic_mentions(self, doc: Doc, ents: DocEntities) -> None:
         place_cache: list[str] | None = None
         for i, token in enumerate(doc):
-            if token.pos_ != "DET" or norm(token.text) not in {"le", "la", "l'", "les", "cette", "ce", "notre", "son", "sa"}:
+            if token.pos_ != "DET" or norm(token.text) not in {
+                "le",
+                "la",
+                "l'",
+                "les",
+                "cette",
+                "ce",
+                "notre",
+                "son",
+                "sa",
+            }:
                 continue
-            if i + 1 >= len(doc) or is_capitalised(doc[i + 1]) or not self._free(ents, i + 1, i + 2):
+            if (
+                i + 1 >= len(doc)
+                or is_capitalised(doc[i + 1])
+                or not self._free(ents, i + 1, i + 2)
+            ):
                 continue
             found = self._head_at(doc, i + 1)
             if not found:
@@ -337,7 +480,7 @@ class OrganisationFinder:
                 continue
             mention = self._mention(doc, i + 1, end, generic=True)
             target.mentions.append(mention)
-            form = doc.text[mention.start:mention.end]
+            form = doc.text[mention.start : mention.end]
             if form not in target.forms:
                 target.forms.append(form)
             ents.claim("organisation", target.key, mention)
@@ -350,8 +493,11 @@ class OrganisationFinder:
         candidates = []
         for org in ents.organisations.values():
             words = [w for f in org.forms + [org.name] for w in norm(f).split()]
-            if head in org.heads or any(norm(f).split()[:1] == [head] for f in org.forms) or (
-                    len(head) >= 6 and any(w[:6] == head[:6] for w in words)):
+            if (
+                head in org.heads
+                or any(norm(f).split()[:1] == [head] for f in org.forms)
+                or (len(head) >= 6 and any(w[:6] == head[:6] for w in words))
+            ):
                 candidates.append((org, all(a in " ".join(words) for a in adjectives)))
         agreeing = [org for org, ok in candidates if ok]
         if len(agreeing) == 1:
@@ -376,7 +522,11 @@ class OrganisationFinder:
     def _promote_place(self, doc: Doc, ents: DocEntities, name: str, kind: str):
         org = None
         for ent in doc.ents:
-            if ent.label_ == "LOC" and " ".join(ent.text.split()) == name and self._free(ents, ent.start, ent.end):
+            if (
+                ent.label_ == "LOC"
+                and " ".join(ent.text.split()) == name
+                and self._free(ents, ent.start, ent.end)
+            ):
                 org = ents.add_org_mention(name, self._mention(doc, ent.start, ent.end), kind=kind)
         return org
 

@@ -3,7 +3,8 @@
 Sources of mentions, in order of trust: spaCy's ``PER`` entities (cleaned of honorifics and of role
 words the model sometimes swallows), and an honorific followed by capitalised words (``M. Dupont``),
 which catches what the statistical model misses.  Grouping follows journalistic usage: a person is
-introduced by full name, later mentions use the surname alone (``Fontaine``, ``M. Le Maire``); a short
+introduced by full name, later mentions use the surname alone (``Fontaine``, ``M. Le Maire``); a
+short
 form joins the full name it ends with, the most recent one when two people share a surname.
 """
 
@@ -52,7 +53,11 @@ class PersonFinder:
         for token in doc:
             if token.text in self.lex.honorifics and token.i + 1 < len(doc):
                 end = token.i + 1
-                while end < len(doc) and end - token.i <= self.max_name_words and self._name_token(doc, end):
+                while (
+                    end < len(doc)
+                    and end - token.i <= self.max_name_words
+                    and self._name_token(doc, end)
+                ):
                     end += 1
                 if end > token.i + 1:
                     cand = self._clean(doc, token.i, end, from_ner=False)
@@ -80,16 +85,26 @@ class PersonFinder:
         out = []
         i = 0
         while i < len(doc):
-            if not is_capitalised(doc[i]) or doc[i].is_punct or doc[i].ent_type_ in ("PER", "ORG", "LOC"):
+            if (
+                not is_capitalised(doc[i])
+                or doc[i].is_punct
+                or doc[i].ent_type_ in ("PER", "ORG", "LOC")
+            ):
                 i += 1
                 continue
             end = i + 1
             while end < len(doc) and end - i < self.max_name_words and self._name_token(doc, end):
                 end += 1
-            words = [t for t in doc[i:end] if t.text != "-" and norm(t.text) not in self.lex.name_particles]
+            words = [
+                t
+                for t in doc[i:end]
+                if t.text != "-" and norm(t.text) not in self.lex.name_particles
+            ]
             if len(words) >= 2 and all(is_capitalised(t) and not t.is_upper for t in words):
-                first = fold_name(doc.text[doc[i].idx: doc[i].idx + len(doc[i].text)])
-                compound = fold_name(doc.text[doc[i].idx: doc[end - 1].idx + len(doc[end - 1])].split()[0])
+                first = fold_name(doc.text[doc[i].idx : doc[i].idx + len(doc[i].text)])
+                compound = fold_name(
+                    doc.text[doc[i].idx : doc[end - 1].idx + len(doc[end - 1])].split()[0]
+                )
                 known_first = first in self.lex.first_names or compound in self.lex.first_names
                 if known_first or self._title_follows(doc, end):
                     cand = self._clean(doc, i, end, from_ner=False)
@@ -106,10 +121,13 @@ class PersonFinder:
         if k >= len(doc) or doc[k].text != ",":
             return False
         k += 1
-        while k < len(doc) and (doc[k].pos_ == "DET" or norm(doc[k].text) in self.lex.role_bridges
-                                or norm(doc[k].text) in self.lex.role_modifiers):
+        while k < len(doc) and (
+            doc[k].pos_ == "DET"
+            or norm(doc[k].text) in self.lex.role_bridges
+            or norm(doc[k].text) in self.lex.role_modifiers
+        ):
             k += 1
-        return self.lex.role_head_at([norm(t.text) for t in doc[k: k + 5]]) is not None
+        return self.lex.role_head_at([norm(t.text) for t in doc[k : k + 5]]) is not None
 
     def _name_token(self, doc: Doc, i: int) -> bool:
         """Can token ``i`` continue a name? Capitalised words, hyphens inside compound names,
@@ -123,7 +141,10 @@ class PersonFinder:
             return is_capitalised(doc[i + 1]) and not doc[i + 1].is_sent_start
         if not is_capitalised(token) or token.is_punct:
             return False
-        if self.lex.role_head_at([norm(token.text)]) or tuple([norm(token.text)]) in self.lex.organisation_heads:
+        if (
+            self.lex.role_head_at([norm(token.text)])
+            or tuple([norm(token.text)]) in self.lex.organisation_heads
+        ):
             return False
         return token.pos_ in ("PROPN", "NOUN", "ADJ", "X", "VERB") or token.ent_type_ == "PER"
 
@@ -138,7 +159,10 @@ class PersonFinder:
                 honorific = True
                 start += 1
                 continue
-            if doc[start].pos_ in ("DET", "ADP", "PUNCT") and norm(text) not in self.lex.name_particles:
+            if (
+                doc[start].pos_ in ("DET", "ADP", "PUNCT")
+                and norm(text) not in self.lex.name_particles
+            ):
                 start += 1
                 continue
             if not is_capitalised(doc[start]) and norm(text) not in self.lex.name_particles:
@@ -149,17 +173,32 @@ class PersonFinder:
                 start += len(head.words)
                 continue
             break
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                               or norm(doc[end - 1].text) in self.lex.name_particles):
+        while end > start and (
+            doc[end - 1].is_punct
+            or doc[end - 1].is_space
+            or norm(doc[end - 1].text) in self.lex.name_particles
+        ):
             end -= 1
         # extend over the rest of a compound or particle name the model cut short
-        while end < len(doc) and end - start < self.max_name_words and self._name_token(doc, end) and (
-            doc[end].text == "-" or not doc[end - 1].whitespace_ or norm(doc[end].text) in self.lex.name_particles
+        while (
+            end < len(doc)
+            and end - start < self.max_name_words
+            and self._name_token(doc, end)
+            and (
+                doc[end].text == "-"
+                or not doc[end - 1].whitespace_
+                or norm(doc[end].text) in self.lex.name_particles
+            )
         ):
             end += 1
         if end <= start:
             return None
-        if start > 0 and doc[start - 1].text in "«“\"‹" and end < len(doc) and doc[end].text in "»”\"›":
+        if (
+            start > 0
+            and doc[start - 1].text in '«“"‹'
+            and end < len(doc)
+            and doc[end].text in '»”"›'
+        ):
             return None  # « Trame »: a title in quote marks, not a person
         words = doc[start:end]
         if any("\n" in t.text for t in words) or any(t.like_num for t in words):
@@ -171,7 +210,11 @@ class PersonFinder:
                 continue
             if not is_capitalised(t):
                 return None
-        if all(t.is_upper and len(t.text) > 1 for t in words if t.is_alpha) and len(words) > 1 and not honorific:
+        if (
+            all(t.is_upper and len(t.text) > 1 for t in words if t.is_alpha)
+            and len(words) > 1
+            and not honorific
+        ):
             return None  # a headline in capitals, not a name
         first = norm(words[0].text)
         if (first,) in self.lex.organisation_heads or first in self.lex.policy_cue_words:
@@ -185,14 +228,17 @@ class PersonFinder:
         short = [c for c in candidates if self._word_count(doc, c) < 2]
         for cand in full:
             name = self._text(doc, cand)
-            # a longer form of a name already met joins it ("Jean Martin" / "Jean-Pierre Martin" do not)
+            # a longer form of a name already met joins it ("Jean Martin" / "Jean-Pierre Martin" do
+            # not)
             person = ents.add_person_mention(name, self._mention(doc, cand))
             self._note_gender(doc, person, cand)
         for cand in short:
             text = self._text(doc, cand)
             target = self._match_short(doc, ents, text, cand)
             if target is None:
-                if not cand.honorific and (doc[cand.start].is_sent_start or doc[cand.start].is_stop):
+                if not cand.honorific and (
+                    doc[cand.start].is_sent_start or doc[cand.start].is_stop
+                ):
                     continue  # a lone capitalised word at a sentence start is too weak
                 if not cand.honorific and not cand.from_ner:
                     continue
@@ -212,15 +258,19 @@ class PersonFinder:
         matches = []
         for person in ents.people.values():
             name_words = fold(person.name).split()
-            if len(name_words) > len(words) and name_words[-len(words):] == words:
+            if len(name_words) > len(words) and name_words[-len(words) :] == words:
                 matches.append(person)
-            elif len(words) == 1 and name_words and name_words[0] == words[0] and not cand.honorific:
+            elif (
+                len(words) == 1 and name_words and name_words[0] == words[0] and not cand.honorific
+            ):
                 matches.append(person)  # a first name alone
         if len(matches) == 1:
             return matches[0]
         if matches:  # the most recently mentioned before this one
-            before = [(max((m.start for m in p.mentions if m.start < doc[cand.start].idx), default=-1), p)
-                      for p in matches]
+            before = [
+                (max((m.start for m in p.mentions if m.start < doc[cand.start].idx), default=-1), p)
+                for p in matches
+            ]
             return max(before, key=lambda pair: pair[0])[1]
         return None
 
@@ -244,12 +294,14 @@ class PersonFinder:
     @staticmethod
     def _word_count(doc: Doc, cand: _Candidate) -> int:
         """Capitalised words, a hyphenated compound counting once ("Fabre-Vidal" is a surname)."""
-        text = doc.text[doc[cand.start].idx: doc[cand.end - 1].idx + len(doc[cand.end - 1])]
+        text = doc.text[doc[cand.start].idx : doc[cand.end - 1].idx + len(doc[cand.end - 1])]
         return len([w for w in text.split() if w[:1].isupper()])
 
     @staticmethod
     def _text(doc: Doc, cand: _Candidate) -> str:
-        return " ".join(doc.text[doc[cand.start].idx: doc[cand.end - 1].idx + len(doc[cand.end - 1])].split())
+        return " ".join(
+            doc.text[doc[cand.start].idx : doc[cand.end - 1].idx + len(doc[cand.end - 1])].split()
+        )
 
     @staticmethod
     def _mention(doc: Doc, cand: _Candidate) -> EntityMention:

@@ -3,7 +3,8 @@
 A policy is a cue noun from ``data/policy_cues.tsv`` followed by a name: capitalised words
 (``le plan France 2030``, ``le Pack Mobilité``), a name in quote marks (``le programme « Cap
 Avenir »``), or, for a law, a capitalised word and its coordinated nouns (``la loi Climat et
-résilience``).  A generic use (``des dispositifs de soutien``) is not a policy.  A sector is a policy
+résilience``).  A generic use (``des dispositifs de soutien``) is not a policy.  A sector is a
+policy
 only where the text states a commitment to it (``son engagement dans la filière bois``).
 
 Ties come from ``data/policy_ties.tsv``: a phrase followed by its agent (``sous l'impulsion de X``),
@@ -18,16 +19,48 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon, lexicon
 from ..slugs import slugify
-from .entities import DocEntities, EntityMention, PolicyEntity, PolicyTieMention, get_entities, register_extensions
+from .entities import (
+    DocEntities,
+    EntityMention,
+    PolicyEntity,
+    PolicyTieMention,
+    get_entities,
+    register_extensions,
+)
 from .text import is_capitalised, norm
 
 _CONNECTORS = {"de", "du", "des", "d'", "pour", "à", "la", "le", "l'", "en", "sur", "au", "aux"}
-_OPEN = {"«": "»", "“": "”", "\"": "\"", "‹": "›"}
+_OPEN = {"«": "»", "“": "”", '"': '"', "‹": "›"}
 _ANAPHORS = {"ce", "cette", "cet", "ces"}
-_NAMING_VERBS = {"baptisé", "baptisée", "intitulé", "intitulée", "nommé", "nommée", "dénommé", "dénommée", "dit", "dite"}
+_NAMING_VERBS = {
+    "baptisé",
+    "baptisée",
+    "intitulé",
+    "intitulée",
+    "nommé",
+    "nommée",
+    "dénommé",
+    "dénommée",
+    "dit",
+    "dite",
+}
 _LAW_LINKS = {"pour", "sur", "relative", "relatif", "visant", "portant"}
-_GENERIC_POLICY_NOUNS = {"politique", "plan", "dispositif", "programme", "mesure", "loi", "fonds", "pack",
-                         "stratégie", "réforme", "projet", "initiative", "aide", "opération"}
+_GENERIC_POLICY_NOUNS = {
+    "politique",
+    "plan",
+    "dispositif",
+    "programme",
+    "mesure",
+    "loi",
+    "fonds",
+    "pack",
+    "stratégie",
+    "réforme",
+    "projet",
+    "initiative",
+    "aide",
+    "opération",
+}
 
 
 class PolicyFinder:
@@ -41,7 +74,9 @@ class PolicyFinder:
         ents = get_entities(doc)
         mentions = self._find(doc, ents)
         self._drop_organisations_inside_policies(ents)
-        doc.spans["policies"] = [Span(doc, m.start_token, m.end_token, label="POLICY") for m, _ in mentions]
+        doc.spans["policies"] = [
+            Span(doc, m.start_token, m.end_token, label="POLICY") for m, _ in mentions
+        ]
         self._ties(doc, ents, mentions)
         return doc
 
@@ -50,14 +85,20 @@ class PolicyFinder:
         """The entity recogniser often labels a fund or programme ORG ("Fonds national de …");
         once it is known as a policy, the organisation made of its words goes."""
         for key, org in list(ents.organisations.items()):
-            inside = [m for m in org.mentions if all(
-                ents.owner(k) and ents.owner(k)[0] == "policy" for k in range(m.start_token, m.end_token))]
+            inside = [
+                m
+                for m in org.mentions
+                if all(
+                    ents.owner(k) and ents.owner(k)[0] == "policy"
+                    for k in range(m.start_token, m.end_token)
+                )
+            ]
             if org.mentions and len(inside) == len(org.mentions):
                 del ents.organisations[key]
 
     # -- names ---------------------------------------------------------------------------------
     def _cue_at(self, doc: Doc, i: int):
-        words = [norm(t.text) for t in doc[i: i + 6]]
+        words = [norm(t.text) for t in doc[i : i + 6]]
         for cue, kind in self.cues:
             if tuple(words[: len(cue)]) == cue:
                 return cue, kind
@@ -83,8 +124,17 @@ class PolicyFinder:
                 continue
             s, e = doc[i].idx, doc[end - 1].idx + len(doc[end - 1])
             written = doc.text[s:e]
-            name = " ".join(written.replace("«", " ").replace("»", " ").replace("“", " ").replace("”", " ").replace('"', " ").split())
-            bare = " ".join(doc.text[doc[name_start].idx:e].replace("«", " ").replace("»", " ").split())
+            name = " ".join(
+                written.replace("«", " ")
+                .replace("»", " ")
+                .replace("“", " ")
+                .replace("”", " ")
+                .replace('"', " ")
+                .split()
+            )
+            bare = " ".join(
+                doc.text[doc[name_start].idx : e].replace("«", " ").replace("»", " ").split()
+            )
             key = slugify(name)
             policy = ents.policies.get(key)
             if policy is None:
@@ -107,7 +157,9 @@ class PolicyFinder:
         bare_names = {}
         for policy in ents.policies.values():
             for form in policy.forms:
-                if form[:1].isupper() and (len(form.split()) >= 2 or any(c.isdigit() for c in form)):
+                if form[:1].isupper() and (
+                    len(form.split()) >= 2 or any(c.isdigit() for c in form)
+                ):
                     bare_names[form] = policy
         for form, policy in bare_names.items():
             start = 0
@@ -143,8 +195,15 @@ class PolicyFinder:
             return None
         k = i
         # descriptive complement before the name: adjectives, "de + noun"
-        while k < len(doc) and k - i < 4 and not is_capitalised(doc[k]) and doc[k].text not in _OPEN:
-            if doc[k].pos_ == "ADJ" or norm(doc[k].text) in {"de", "d'"} and k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN":
+        while (
+            k < len(doc) and k - i < 4 and not is_capitalised(doc[k]) and doc[k].text not in _OPEN
+        ):
+            if (
+                doc[k].pos_ == "ADJ"
+                or norm(doc[k].text) in {"de", "d'"}
+                and k + 1 < len(doc)
+                and doc[k + 1].pos_ == "NOUN"
+            ):
                 k += 1
             elif doc[k].pos_ == "NOUN" and k > i and norm(doc[k - 1].text) in {"de", "d'"}:
                 k += 1
@@ -205,9 +264,17 @@ class PolicyFinder:
                 nxt = end + 1
                 while nxt < len(doc) and norm(doc[nxt].text) in _CONNECTORS:
                     nxt += 1
-                if nxt >= len(doc) or doc[nxt].like_num and word == "pour" or self._owner_complement(doc, end):
+                if (
+                    nxt >= len(doc)
+                    or doc[nxt].like_num
+                    and word == "pour"
+                    or self._owner_complement(doc, end)
+                ):
                     break  # "pour 2025", "de la métropole"
-                if doc[nxt].pos_ in ("NOUN", "ADJ", "PROPN", "NUM") or norm(doc[nxt].text) in {"tous", "toutes"}:
+                if doc[nxt].pos_ in ("NOUN", "ADJ", "PROPN", "NUM") or norm(doc[nxt].text) in {
+                    "tous",
+                    "toutes",
+                }:
                     end = nxt + 1
                     continue
                 break
@@ -217,7 +284,11 @@ class PolicyFinder:
             break
         while end > k and norm(doc[end - 1].text) in _CONNECTORS | {"et", "-"}:
             end -= 1
-        if end == k or not any(is_capitalised(t) or t.like_num for t in doc[k:end]) and not cue_capitalised:
+        if (
+            end == k
+            or not any(is_capitalised(t) or t.like_num for t in doc[k:end])
+            and not cue_capitalised
+        ):
             return None
         if end == i and cue_capitalised:
             return None
@@ -232,12 +303,13 @@ class PolicyFinder:
             k += 1
         if k == j or k >= len(doc):
             return False
-        words = [norm(t.text) for t in doc[k: k + 3]]
+        words = [norm(t.text) for t in doc[k : k + 3]]
         if any(tuple(words[: len(h)]) == h for h in self.org_heads):
             return True
         # a named place or organisation that starts there (not one that includes the cue itself)
         return doc[k].text in self.lex.institutions or (
-            doc[k].ent_type_ in ("LOC", "ORG") and doc[k].ent_iob_ == "B")
+            doc[k].ent_type_ in ("LOC", "ORG") and doc[k].ent_iob_ == "B"
+        )
 
     def _lowercase_law_end(self, doc: Doc, k: int) -> int | None:
         end = k + 1
@@ -252,11 +324,16 @@ class PolicyFinder:
 
     def _sector_end(self, doc: Doc, cue_start: int, i: int) -> int | None:
         """``filière X``: a policy only after a commitment ("engagement dans", "s'engage dans")."""
-        window = [t for t in doc[max(0, cue_start - 5): cue_start]]
+        window = [t for t in doc[max(0, cue_start - 5) : cue_start]]
         if not any(t.lemma_.lower() in {"engagement", "engager"} for t in window):
             return None
         end = i
-        while end < len(doc) and end - i < 3 and doc[end].pos_ in ("NOUN", "ADJ", "PROPN") and not doc[end].is_punct:
+        while (
+            end < len(doc)
+            and end - i < 3
+            and doc[end].pos_ in ("NOUN", "ADJ", "PROPN")
+            and not doc[end].is_punct
+        ):
             end += 1
         return end if end > i else None
 
@@ -274,18 +351,34 @@ class PolicyFinder:
 
     def _anaphor(self, sent: Span) -> int | None:
         for k in range(sent.start, sent.end - 1):
-            if norm(sent.doc[k].text) in _ANAPHORS and norm(sent.doc[k + 1].text) in _GENERIC_POLICY_NOUNS:
+            if (
+                norm(sent.doc[k].text) in _ANAPHORS
+                and norm(sent.doc[k + 1].text) in _GENERIC_POLICY_NOUNS
+            ):
                 return k
         return None
 
-    def _sentence_ties(self, doc: Doc, ents: DocEntities, sent: Span, policies: list[str],
-                       mentions: list[tuple[EntityMention, str]]) -> None:
+    def _sentence_ties(
+        self,
+        doc: Doc,
+        ents: DocEntities,
+        sent: Span,
+        policies: list[str],
+        mentions: list[tuple[EntityMention, str]],
+    ) -> None:
         words = [norm(t.text) for t in sent]
         lemmas = [t.lemma_.lower() for t in sent]
         for n in range(len(sent)):
             for phrase, tie, position in self.lex.policy_ties:
-                seq = words if position == "after" or len(phrase) > 1 and phrase[0] == "engagement" else lemmas
-                if tuple(seq[n: n + len(phrase)]) != phrase and tuple(lemmas[n: n + len(phrase)]) != phrase:
+                seq = (
+                    words
+                    if position == "after" or len(phrase) > 1 and phrase[0] == "engagement"
+                    else lemmas
+                )
+                if (
+                    tuple(seq[n : n + len(phrase)]) != phrase
+                    and tuple(lemmas[n : n + len(phrase)]) != phrase
+                ):
                     continue
                 anchor = sent[n]
                 if position == "after":
@@ -308,10 +401,17 @@ class PolicyFinder:
                     if any(t.agent == agent[1] and t.tie == tie for t in policy.ties):
                         continue
                     end_tok = min(len(doc), anchor.i + len(phrase))
-                    policy.ties.append(PolicyTieMention(agent[0], agent[1], tie, anchor.idx,
-                                                        doc[end_tok - 1].idx + len(doc[end_tok - 1]),
-                                                        rule=f"tie:{' '.join(phrase)}",
-                                                        confidence=0.9 if position == "after" else 0.8))
+                    policy.ties.append(
+                        PolicyTieMention(
+                            agent[0],
+                            agent[1],
+                            tie,
+                            anchor.idx,
+                            doc[end_tok - 1].idx + len(doc[end_tok - 1]),
+                            rule=f"tie:{' '.join(phrase)}",
+                            confidence=0.9 if position == "after" else 0.8,
+                        )
+                    )
 
     @staticmethod
     def _agent_after(doc: Doc, ents: DocEntities, i: int, limit: int):

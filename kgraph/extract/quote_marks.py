@@ -44,8 +44,9 @@ def _paragraph_start(text: str, i: int) -> int:
     return text.rfind("\n", 0, i) + 1
 
 
-def _scan_pair(text: str, opening: str, closing: str, max_paragraphs: int,
-               recover_lost: bool = True) -> list[MarkedSpan]:
+def _scan_pair(
+    text: str, opening: str, closing: str, max_paragraphs: int, recover_lost: bool = True
+) -> list[MarkedSpan]:
     spans: list[MarkedSpan] = []
     i, n = 0, len(text)
     while i < n:
@@ -90,8 +91,12 @@ def _scan_pair(text: str, opening: str, closing: str, max_paragraphs: int,
                     continue
                 next_close = text.find(closing, j)
                 next_open = text.find(opening, j)
-                if (next_close >= 0 and (next_open < 0 or next_close < next_open)
-                        and text.count("\n\n", j, next_close) + text.count("\n", j, next_close) <= max_paragraphs):
+                if (
+                    next_close >= 0
+                    and (next_open < 0 or next_close < next_open)
+                    and text.count("\n\n", j, next_close) + text.count("\n", j, next_close)
+                    <= max_paragraphs
+                ):
                     paragraphs += text.count("\n", j, next_close)
                     j = next_close
                     depth = 1
@@ -116,7 +121,7 @@ def _scan_straight(text: str, mark: str) -> list[MarkedSpan]:
     offset = 0
     for paragraph in text.split("\n"):
         positions = [offset + k for k, c in enumerate(paragraph) if c == mark]
-        for a, b in zip(positions[0::2], positions[1::2]):
+        for a, b in zip(positions[0::2], positions[1::2], strict=False):
             s, e = _trim(text, a + 1, b)
             if e > s:
                 spans.append(MarkedSpan(a, b, s, e, mark))
@@ -124,8 +129,9 @@ def _scan_straight(text: str, mark: str) -> list[MarkedSpan]:
     return spans
 
 
-def find_marked_spans(text: str, pairs: tuple[tuple[str, str], ...], *, max_paragraphs: int = 12
-                      ) -> list[MarkedSpan]:
+def find_marked_spans(
+    text: str, pairs: tuple[tuple[str, str], ...], *, max_paragraphs: int = 12
+) -> list[MarkedSpan]:
     """All outermost quote-mark spans in ``text``, in order."""
     found: list[MarkedSpan] = []
     openers = {o for o, _ in pairs}
@@ -138,8 +144,11 @@ def find_marked_spans(text: str, pairs: tuple[tuple[str, str], ...], *, max_para
         if opening == closing:
             found.extend(_scan_straight(text, opening))
         else:
-            found.extend(_scan_pair(text, opening, closing, max_paragraphs,
-                                    recover_lost=closing not in openers))
+            found.extend(
+                _scan_pair(
+                    text, opening, closing, max_paragraphs, recover_lost=closing not in openers
+                )
+            )
     # keep the outermost span where spans nest or overlap; a proper pair beats a recovered one
     found.sort(key=lambda s: (s.recovered is not None, s.open_at, -s.close_at))
     kept: list[MarkedSpan] = []
@@ -149,7 +158,9 @@ def find_marked_spans(text: str, pairs: tuple[tuple[str, str], ...], *, max_para
         if any(span.open_at < k.close_at and k.open_at < span.close_at for k in kept):
             if span.recovered is not None:
                 continue
-            kept = [k for k in kept if not (span.open_at <= k.open_at and k.close_at <= span.close_at)]
+            kept = [
+                k for k in kept if not (span.open_at <= k.open_at and k.close_at <= span.close_at)
+            ]
             if any(span.open_at < k.close_at and k.open_at < span.close_at for k in kept):
                 continue
         kept.append(span)

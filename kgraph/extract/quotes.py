@@ -2,12 +2,14 @@
 
 Quote marks in French press text also frame titles of works, names of programmes and events, scare
 quotes and terms being defined.  Following the length-and-cue heuristics of rule-based quotation
-extractors (textacy's ``direct_quotations``; Sarmiento et al.'s *Gender Gap Tracker*, 2020), a span is
+extractors (textacy's ``direct_quotations``; Sarmiento et al.'s *Gender Gap Tracker*, 2020), a span
+is
 a quotation when:
 - it is not right after a noun or verb that announces a title or a name (``data/work_cues.txt``) and
   is not the name of a policy already found;
 - it is long enough to be speech (five words or more), or shorter but introduced by a colon or
-  governed by a reporting verb (``data/speech_verbs.txt``) in its sentence; a single word needs a colon.
+  governed by a reporting verb (``data/speech_verbs.txt``) in its sentence; a single word needs a
+  colon.
 A quote cut by an incise (``« A, dit-il. B »``) becomes two quotes that share the incise's speaker.
 """
 
@@ -21,10 +23,41 @@ from .entities import DocEntities, QuoteMention, get_entities, register_extensio
 from .quote_marks import MarkedSpan, find_marked_spans
 from .text import is_speech_verb, norm
 
-MARKS = set("«»“”„‹›\"")
-_PUBLISHED = {"publié", "publiée", "publiés", "publiées", "paru", "parue", "sorti", "sortie", "diffusé",
-              "diffusée", "édité", "éditée", "remis", "remise", "rendu", "rendue"}
-_OBJECT_CLITICS = {"se", "s'", "lui", "leur", "l'", "nous", "vous", "en", "y", "le", "la", "les", "ne", "n'"}
+MARKS = set('«»“”„‹›"')
+_PUBLISHED = {
+    "publié",
+    "publiée",
+    "publiés",
+    "publiées",
+    "paru",
+    "parue",
+    "sorti",
+    "sortie",
+    "diffusé",
+    "diffusée",
+    "édité",
+    "éditée",
+    "remis",
+    "remise",
+    "rendu",
+    "rendue",
+}
+_OBJECT_CLITICS = {
+    "se",
+    "s'",
+    "lui",
+    "leur",
+    "l'",
+    "nous",
+    "vous",
+    "en",
+    "y",
+    "le",
+    "la",
+    "les",
+    "ne",
+    "n'",
+}
 
 
 class QuoteFinder:
@@ -36,20 +69,24 @@ class QuoteFinder:
     def __call__(self, doc: Doc) -> Doc:
         ents = get_entities(doc)
         quotes: list[QuoteMention] = []
-        for marked in find_marked_spans(doc.text, self.lex.quote_pairs, max_paragraphs=self.max_paragraphs):
+        for marked in find_marked_spans(
+            doc.text, self.lex.quote_pairs, max_paragraphs=self.max_paragraphs
+        ):
             span = doc.char_span(marked.start, marked.end, alignment_mode="expand")
             if span is None or not self._is_quotation(doc, ents, marked, span):
                 continue
             quotes.extend(self._split_on_incise(doc, marked, span))
         for quote in quotes:
-            quote.text = doc.text[quote.start:quote.end]
+            quote.text = doc.text[quote.start : quote.end]
         ents.quotes = quotes
-        doc.spans["quotes"] = [doc.char_span(q.start, q.end, alignment_mode="expand") for q in quotes]
+        doc.spans["quotes"] = [
+            doc.char_span(q.start, q.end, alignment_mode="expand") for q in quotes
+        ]
         return doc
 
     # -- is it speech? -------------------------------------------------------------------------
     def _is_quotation(self, doc: Doc, ents: DocEntities, marked: MarkedSpan, span: Span) -> bool:
-        inner = doc.text[marked.start:marked.end]
+        inner = doc.text[marked.start : marked.end]
         n_words = len([w for w in inner.split() if any(c.isalnum() for c in w)])
         if n_words == 0:
             return False
@@ -77,10 +114,13 @@ class QuoteFinder:
             # own: introduced by a colon, or capitalised and followed by an incise ("« Jamais »,
             # a-t-il répondu")
             return (colon and inner.rstrip()[-1:] in ".!?…") or (
-                starts_upper and self._incise_follows(doc, marked.close_at))
+                starts_upper and self._incise_follows(doc, marked.close_at)
+            )
         if colon or exclaims:
             return True
-        return self._reporting_verb_close(doc, span, before) or self._incise_follows(doc, marked.close_at)
+        return self._reporting_verb_close(doc, span, before) or self._incise_follows(
+            doc, marked.close_at
+        )
 
     def _after_work_cue(self, before: list) -> bool:
         if not before:
@@ -88,17 +128,30 @@ class QuoteFinder:
         last = norm(before[-1].text)
         if last in self.lex.work_cues:
             return True
-        if before[-1].pos_ == "DET" and len(before) > 1 and norm(before[-2].text) in self.lex.work_cues:
+        if (
+            before[-1].pos_ == "DET"
+            and len(before) > 1
+            and norm(before[-2].text) in self.lex.work_cues
+        ):
             return True
-        return len(before) >= 2 and last in {"de", "d'", "du"} and norm(before[-2].text) in self.lex.work_cues
+        return (
+            len(before) >= 2
+            and last in {"de", "d'", "du"}
+            and norm(before[-2].text) in self.lex.work_cues
+        )
 
     def _followed_by_work_noun(self, doc: Doc, close_at: int) -> bool:
-        after = doc.char_span(close_at + 1, min(len(doc.text), close_at + 40), alignment_mode="contract")
+        after = doc.char_span(
+            close_at + 1, min(len(doc.text), close_at + 40), alignment_mode="contract"
+        )
         if after is None:
             return False
         words = [t for t in after if not t.is_space][:3]
         if len(words) >= 3 and words[0].text == "," and words[1].pos_ == "DET":
-            return norm(words[2].text) in self.lex.work_cues or words[2].lemma_.lower() in self.lex.work_cues
+            return (
+                norm(words[2].text) in self.lex.work_cues
+                or words[2].lemma_.lower() in self.lex.work_cues
+            )
         # « Baromètre 2025 », publié en octobre: a title
         return len(words) >= 2 and words[0].text == "," and norm(words[1].text) in _PUBLISHED
 
@@ -106,25 +159,33 @@ class QuoteFinder:
     def _defines_a_term(doc: Doc, before: list, close_at: int) -> bool:
         """Scare quotes around a term being defined or named: "ce qu'on appelle la « X »",
         "la « X », c'est-à-dire …"."""
-        if any(t.lemma_.lower() in {"appeler", "nommer", "baptiser", "surnommer", "qualifier"}
-               and t.i >= (before[0].i if before else 0) for t in before[-2:]):
+        if any(
+            t.lemma_.lower() in {"appeler", "nommer", "baptiser", "surnommer", "qualifier"}
+            and t.i >= (before[0].i if before else 0)
+            for t in before[-2:]
+        ):
             return True
-        tail = doc.text[close_at + 1: close_at + 24].lstrip(" ,\u00a0\u202f")
+        tail = doc.text[close_at + 1 : close_at + 24].lstrip(" ,\u00a0\u202f")
         return tail.startswith(("c'est-à-dire", "c’est-à-dire", "soit ", "autrement dit"))
 
     def _reporting_verb_close(self, doc: Doc, span: Span, before: list) -> bool:
         """A short fragment is speech when a reporting verb governs it from close by:
         "juge l'enveloppe « bienvenue mais insuffisante »", "assurant que « … »"."""
-        window = [t for t in doc[max(0, span.start - 6): span.start] if not t.is_punct or t.text == ","]
+        window = [
+            t for t in doc[max(0, span.start - 6) : span.start] if not t.is_punct or t.text == ","
+        ]
         return any(is_speech_verb(token, self.lex) for token in window)
 
     def _incise_follows(self, doc: Doc, close_at: int) -> bool:
-        after = doc.char_span(close_at + 1, min(len(doc.text), close_at + 40), alignment_mode="contract")
+        after = doc.char_span(
+            close_at + 1, min(len(doc.text), close_at + 40), alignment_mode="contract"
+        )
         if after is None:
             return False
         words = [t for t in after if not t.is_space and t.text != ","][:4]
         return any(is_speech_verb(t, self.lex) for t in words) or any(
-            t.text.startswith("-") and norm(t.text).lstrip("-t") in {"il", "elle"} for t in words)
+            t.text.startswith("-") and norm(t.text).lstrip("-t") in {"il", "elle"} for t in words
+        )
 
     @staticmethod
     def _looks_like_title(span: Span, words, colon: bool, marked: MarkedSpan) -> bool:
@@ -132,8 +193,11 @@ class QuoteFinder:
         if colon:
             return False
         content = [t for t in words if t.is_alpha and len(t.text) > 3]
-        return bool(content) and all(t.text[0].isupper() for t in content) and not any(
-            t.text in {".", "!", "?", ","} for t in span)
+        return (
+            bool(content)
+            and all(t.text[0].isupper() for t in content)
+            and not any(t.text in {".", "!", "?", ","} for t in span)
+        )
 
     @staticmethod
     def _tokens_before(doc: Doc, char: int, n: int) -> list:
@@ -178,30 +242,64 @@ class QuoteFinder:
                 piece = doc.char_span(start, end, alignment_mode="expand")
                 if piece is None or end <= start:
                     continue
-                out.append(QuoteMention(start, end, piece.start, piece.end, marked.open_at, marked.close_at,
-                                        rule="marks+incise", recovered=marked.recovered,
-                                        incise=(token.i + 1, stop)))
+                out.append(
+                    QuoteMention(
+                        start,
+                        end,
+                        piece.start,
+                        piece.end,
+                        marked.open_at,
+                        marked.close_at,
+                        rule="marks+incise",
+                        recovered=marked.recovered,
+                        incise=(token.i + 1, stop),
+                    )
+                )
             if len(out) == 2:
                 return out
-        return [QuoteMention(marked.start, marked.end, span.start, span.end, marked.open_at, marked.close_at,
-                             recovered=marked.recovered)]
+        return [
+            QuoteMention(
+                marked.start,
+                marked.end,
+                span.start,
+                span.end,
+                marked.open_at,
+                marked.close_at,
+                recovered=marked.recovered,
+            )
+        ]
 
     def _incise_verb(self, doc: Doc, i: int, limit: int) -> int | None:
         """Index of the reporting verb of an incise starting at ``i`` ("dit-il", "a ajouté X")."""
         k = i
-        while k < limit and k < i + 4 and (doc[k].pos_ == "AUX" or doc[k].text.startswith("-")
-                                           or norm(doc[k].text) in _OBJECT_CLITICS):
+        while (
+            k < limit
+            and k < i + 4
+            and (
+                doc[k].pos_ == "AUX"
+                or doc[k].text.startswith("-")
+                or norm(doc[k].text) in _OBJECT_CLITICS
+            )
+        ):
             k += 1  # "a-t-elle lancé", "s'indigne": auxiliaries and clitics before the verb
         if k >= limit or not is_speech_verb(doc[k], self.lex):
             return None
         nxt = doc[k + 1] if k + 1 < limit else None
         prev = doc[k - 1] if k > i else None
-        for t in doc[k + 1: min(limit, k + 3)]:  # "explique-t-il", "dit-elle"
-            if t.text.startswith("-") and norm(t.text).split("-")[-1] in {"il", "elle", "ils", "elles", "on"}:
+        for t in doc[k + 1 : min(limit, k + 3)]:  # "explique-t-il", "dit-elle"
+            if t.text.startswith("-") and norm(t.text).split("-")[-1] in {
+                "il",
+                "elle",
+                "ils",
+                "elles",
+                "on",
+            }:
                 return k
         if prev is not None and prev.text.startswith("-"):
             return k
-        if nxt is not None and (nxt.pos_ in ("PROPN", "DET") or nxt.text in {"M.", "Mme"} or nxt.is_title):
+        if nxt is not None and (
+            nxt.pos_ in ("PROPN", "DET") or nxt.text in {"M.", "Mme"} or nxt.is_title
+        ):
             return k
         return None
 

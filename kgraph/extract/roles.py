@@ -19,8 +19,28 @@ from ..lexicon import Lexicon, RoleHead, lexicon
 from .entities import DocEntities, RoleMention, get_entities, register_extensions
 from .text import is_capitalised, norm
 
-_COMPLEMENT_WORDS = {"de", "du", "des", "d'", "à", "au", "aux", "en", "pour", "chargé", "chargée",
-                     "l'", "la", "le", "les", "sur", "auprès", "délégué", "déléguée", "charge"}
+_COMPLEMENT_WORDS = {
+    "de",
+    "du",
+    "des",
+    "d'",
+    "à",
+    "au",
+    "aux",
+    "en",
+    "pour",
+    "chargé",
+    "chargée",
+    "l'",
+    "la",
+    "le",
+    "les",
+    "sur",
+    "auprès",
+    "délégué",
+    "déléguée",
+    "charge",
+}
 _COPULAS = {"être", "devenir", "rester", "demeurer"}
 _FORMER = {"ancien", "ancienne", "ex", "anciens", "anciennes"}
 
@@ -35,8 +55,13 @@ class RoleFinder:
         roles = self._titles(doc, ents)
         for role in roles:
             person = self._holder(doc, ents, role)
-            if person is not None and role.gender and person.gender and not person.gender_from_name \
-                    and role.gender != person.gender:
+            if (
+                person is not None
+                and role.gender
+                and person.gender
+                and not person.gender_from_name
+                and role.gender != person.gender
+            ):
                 person = None  # "députée" cannot be Gilbert: the title belongs to someone else
             if person is None:
                 ents.unattached_roles.append(role)
@@ -54,7 +79,7 @@ class RoleFinder:
             person.gender_from_name = False
 
     def _coordinated(self, doc: Doc, ents: DocEntities) -> None:
-        """"Maire de Dole et conseiller régional, Laurent Koffi": an unattached title joined by
+        """ "Maire de Dole et conseiller régional, Laurent Koffi": an unattached title joined by
         "et" to a title that found its holder belongs to the same person."""
         for role in list(ents.unattached_roles):
             k = role.end_token
@@ -72,7 +97,7 @@ class RoleFinder:
         words = [norm(t.text) for t in doc]
         i = 0
         while i < len(doc):
-            head = self.lex.role_head_at(words[i: i + 5])
+            head = self.lex.role_head_at(words[i : i + 5])
             if head is None or ents.owner(i) is not None or self._is_plural(doc, i):
                 i += 1
                 continue
@@ -81,12 +106,22 @@ class RoleFinder:
                 continue
             nxt = doc[i + len(head.words)] if i + len(head.words) < len(doc) else None
             after = doc[i + len(head.words) + 1] if i + len(head.words) + 1 < len(doc) else None
-            if len(head.words) == 1 and nxt is not None and (
-                    nxt.pos_ == "DET" or norm(nxt.text) == "en" and after is not None and after.like_num):
+            if (
+                len(head.words) == 1
+                and nxt is not None
+                and (
+                    nxt.pos_ == "DET"
+                    or norm(nxt.text) == "en"
+                    and after is not None
+                    and after.like_num
+                )
+            ):
                 i += 1  # "juge l'endettement excessif", "élue en 2020": a verb, not a title
                 continue
             start = i
-            while start > 0 and (words[start - 1] in self.lex.role_modifiers or words[start - 1] in {"-", "ex-"}):
+            while start > 0 and (
+                words[start - 1] in self.lex.role_modifiers or words[start - 1] in {"-", "ex-"}
+            ):
                 start -= 1
             end = self._complement_end(doc, ents, i + len(head.words))
             roles.append(self._role(doc, ents, head, start, end))
@@ -96,7 +131,15 @@ class RoleFinder:
     @staticmethod
     def _is_plural(doc: Doc, i: int) -> bool:
         """Invariable heads ("les porte-parole", "des PDG") are plural by their determiner."""
-        return i > 0 and norm(doc[i - 1].text) in {"les", "des", "ces", "leurs", "aux", "nos", "vos"}
+        return i > 0 and norm(doc[i - 1].text) in {
+            "les",
+            "des",
+            "ces",
+            "leurs",
+            "aux",
+            "nos",
+            "vos",
+        }
 
     def _complement_end(self, doc: Doc, ents: DocEntities, i: int) -> int:
         end = i
@@ -109,8 +152,12 @@ class RoleFinder:
             owner = ents.owner(end)
             if owner and owner[0] == "person":
                 person = ents.people[owner[1]]
-                if (end > i and norm(doc[end - 1].text) in {"de", "d'", "du"} and len(person.mentions) == 1
-                        and " " not in person.name):
+                if (
+                    end > i
+                    and norm(doc[end - 1].text) in {"de", "d'", "du"}
+                    and len(person.mentions) == 1
+                    and " " not in person.name
+                ):
                     # "maire de Guénin": the recogniser took the town for a person
                     del ents.people[owner[1]]
                     ents.token_owner.pop(end, None)
@@ -123,7 +170,9 @@ class RoleFinder:
             if word in {"et", "&"}:
                 # "de l'Industrie et du Numérique" continues; "et présidente de …" is a new title
                 nxt = doc[end + 1] if end + 1 < len(doc) else None
-                if nxt is None or self.lex.role_head_at([norm(t.text) for t in doc[end + 1: end + 5]]):
+                if nxt is None or self.lex.role_head_at(
+                    [norm(t.text) for t in doc[end + 1 : end + 5]]
+                ):
                     break
                 if nxt.pos_ in ("DET", "ADP") or norm(nxt.text) in _COMPLEMENT_WORDS:
                     end += 1
@@ -132,21 +181,33 @@ class RoleFinder:
             if word in _COMPLEMENT_WORDS or token.pos_ in ("DET", "ADP", "NUM"):
                 end += 1
                 continue
-            if token.pos_ in ("NOUN", "PROPN", "ADJ", "X") or (owner and owner[0] == "organisation"):
+            if token.pos_ in ("NOUN", "PROPN", "ADJ", "X") or (
+                owner and owner[0] == "organisation"
+            ):
                 if token.pos_ == "PROPN" and token.ent_type_ == "PER":
                     break
-                if end == i and token.pos_ in ("NOUN", "PROPN") and is_capitalised(token) and token.ent_type_ == "PER":
+                if (
+                    end == i
+                    and token.pos_ in ("NOUN", "PROPN")
+                    and is_capitalised(token)
+                    and token.ent_type_ == "PER"
+                ):
                     break
                 end += 1
                 continue
             break
-        while end > i and (norm(doc[end - 1].text) in _COMPLEMENT_WORDS and norm(doc[end - 1].text) not in {"délégué", "déléguée", "chargé", "chargée"}
-                           or doc[end - 1].pos_ in ("DET", "ADP", "CCONJ")):
+        while end > i and (
+            norm(doc[end - 1].text) in _COMPLEMENT_WORDS
+            and norm(doc[end - 1].text) not in {"délégué", "déléguée", "chargé", "chargée"}
+            or doc[end - 1].pos_ in ("DET", "ADP", "CCONJ")
+        ):
             end -= 1
         # a bare role followed directly by a capitalised name: the name is not the complement
         return end
 
-    def _role(self, doc: Doc, ents: DocEntities, head: RoleHead, start: int, end: int) -> RoleMention:
+    def _role(
+        self, doc: Doc, ents: DocEntities, head: RoleHead, start: int, end: int
+    ) -> RoleMention:
         s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
         organisation = None
         for k in range(start, end):
@@ -172,7 +233,8 @@ class RoleFinder:
     # -- holders -------------------------------------------------------------------------------
     def _holder(self, doc: Doc, ents: DocEntities, role: RoleMention):
         # name then title (checked first: in a list "X, maire de A, Y, députée de B" the title
-        # belongs to the name before it): "X, maire de Lyon", "X (PS), députée", "X (maire de Lyon)", "X, nommée …"
+        # belongs to the name before it): "X, maire de Lyon", "X (PS), députée", "X (maire de
+        # Lyon)", "X, nommée …"
         k = role.start_token - 1
         while k >= 0 and (doc[k].pos_ == "DET" or norm(doc[k].text) in self.lex.role_bridges):
             k -= 1  # "X, également maire de …", "X, redevenu sénateur …", "X, nommée la …"
@@ -186,7 +248,8 @@ class RoleFinder:
             if person is not None:
                 role.rule = "apposition"
                 return person
-        # title then name: "le ministre X", "le président de la région, X", "… du Parti socialiste (PS), X"
+        # title then name: "le ministre X", "le président de la région, X", "… du Parti socialiste
+        # (PS), X"
         j = role.end_token
         if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
             j += 3
@@ -202,7 +265,9 @@ class RoleFinder:
         verb = doc[role.start_token].head if role.start_token < len(doc) else None
         head_token = doc[role.start_token]
         for t in (head_token, *head_token.ancestors):
-            if t.lemma_ in _COPULAS or any(c.lemma_ in _COPULAS and c.dep_ == "cop" for c in t.children):
+            if t.lemma_ in _COPULAS or any(
+                c.lemma_ in _COPULAS and c.dep_ == "cop" for c in t.children
+            ):
                 for child in t.children:
                     if child.dep_.startswith("nsubj"):
                         person = ents.person_at(child.i)

@@ -14,14 +14,19 @@ def norm(word: str) -> str:
 
 
 def is_capitalised(token: Token) -> bool:
-    """A word that starts with an upper-case letter (names, acronyms), not a sentence-initial DET."""
+    """A word that starts with an upper-case letter (names, acronyms), not a sentence-initial
+    DET."""
     text = token.text
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
 
 
 def is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return 2 <= len(letters) <= 8 and all(c.isupper() for c in letters) and text.replace(".", "").replace("&", "").replace("-", "").isalnum()
+    return (
+        2 <= len(letters) <= 8
+        and all(c.isupper() for c in letters)
+        and text.replace(".", "").replace("&", "").replace("-", "").isalnum()
+    )
 
 
 def is_paragraph_break(token: Token) -> bool:
@@ -29,7 +34,10 @@ def is_paragraph_break(token: Token) -> bool:
 
 
 def is_boundary_punct(token: Token) -> bool:
-    return token.text in {",", ";", ":", "(", ")", "[", "]", ".", "!", "?", "…", "—", "–"} or token.is_space
+    return (
+        token.text in {",", ";", ":", "(", ")", "[", "]", ".", "!", "?", "…", "—", "–"}
+        or token.is_space
+    )
 
 
 def is_speech_verb(token: Token, lex) -> bool:
@@ -44,7 +52,7 @@ def is_speech_verb(token: Token, lex) -> bool:
         return True
     doc = token.doc
     for phrase in lex.speech_phrases:
-        lemmas = tuple(t.lemma_.lower() for t in doc[token.i: token.i + len(phrase)])
+        lemmas = tuple(t.lemma_.lower() for t in doc[token.i : token.i + len(phrase)])
         if lemmas == phrase:
             return True
     return False
