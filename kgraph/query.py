@@ -95,6 +95,15 @@ class QueryResult:
         ]
 
 
+_FROM = re.compile(r"\bFROM\s+(NAMED\s+)?<", re.I)
+
+
+def _names_its_dataset(sparql: str) -> bool:
+    """A query with its own FROM / FROM NAMED clauses chooses its dataset; Oxigraph ignores them
+    when the default graph is forced to the union, so the union is only the default otherwise."""
+    return bool(_FROM.search(sparql))
+
+
 def run_query(store: Store, sparql: str, *, bindings: dict[str, Any] | None = None) -> QueryResult:
     """Run ``sparql`` against the store (union of documents' graphs as the default graph)."""
     substitutions = {ox.Variable(k): _term(v) for k, v in (bindings or {}).items()}
@@ -102,7 +111,7 @@ def run_query(store: Store, sparql: str, *, bindings: dict[str, Any] | None = No
         result = store.ox.query(
             sparql,
             prefixes={p: str(ns) for p, ns in PREFIXES.items()},
-            use_default_graph_as_union=True,
+            use_default_graph_as_union=not _names_its_dataset(sparql),
             substitutions=substitutions or None,
         )
     except SyntaxError as exc:

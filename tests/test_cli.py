@@ -241,3 +241,19 @@ def test_build_refuses_to_write_into_a_foreign_folder(tmp_path):
 
 def test_query_without_store(tmp_path):
     assert_clean_error(run("query", "ASK {}", "--store", str(tmp_path / "none")), "no kgraph store")
+
+
+def test_a_query_with_its_own_from_clause_chooses_its_dataset(built_sample):
+    store = str(built_sample / "store")
+    count = "SELECT (COUNT(*) AS ?n) {} WHERE {{ ?s ?p ?o }}"
+    everything = run("query", count.format(""), "--store", store, "--format", "csv")
+    nothing = run(
+        "query",
+        count.format("FROM <https://w3id.org/kgraph/id/graph/none>"),
+        "--store",
+        store,
+        "--format",
+        "csv",
+    )
+    assert int(everything.output.splitlines()[1]) > 0
+    assert nothing.output.splitlines()[1] == "0"

@@ -291,11 +291,13 @@ class PersonFinder:
             person.gender = guess
             person.gender_from_name = True
 
-    @staticmethod
-    def _word_count(doc: Doc, cand: _Candidate) -> int:
-        """Capitalised words, a hyphenated compound counting once ("Fabre-Vidal" is a surname)."""
+    def _word_count(self, doc: Doc, cand: _Candidate) -> int:
+        """Capitalised words that are not particles, a hyphenated compound counting once:
+        "Fabre-Vidal" and "de La Tour" are surnames, "Bruno Le Maire" is a full name."""
         text = doc.text[doc[cand.start].idx : doc[cand.end - 1].idx + len(doc[cand.end - 1])]
-        return len([w for w in text.split() if w[:1].isupper()])
+        return len(
+            [w for w in text.split() if w[:1].isupper() and norm(w) not in self.lex.name_particles]
+        )
 
     @staticmethod
     def _text(doc: Doc, cand: _Candidate) -> str:

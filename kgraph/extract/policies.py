@@ -27,7 +27,7 @@ from .entities import (
     get_entities,
     register_extensions,
 )
-from .text import is_capitalised, norm
+from .text import is_capitalised, norm, sentence_spans
 
 _CONNECTORS = {"de", "du", "des", "d'", "pour", "à", "la", "le", "l'", "en", "sur", "au", "aux"}
 _OPEN = {"«": "»", "“": "”", '"': '"', "‹": "›"}
@@ -340,7 +340,7 @@ class PolicyFinder:
     # -- ties ----------------------------------------------------------------------------------
     def _ties(self, doc: Doc, ents: DocEntities, mentions: list[tuple[EntityMention, str]]) -> None:
         last_policy: str | None = None
-        for sent in doc.sents:
+        for sent in sentence_spans(doc):
             in_sentence = [key for m, key in mentions if sent.start_char <= m.start < sent.end_char]
             anaphor = self._anaphor(sent)
             if anaphor is not None and last_policy and not in_sentence:

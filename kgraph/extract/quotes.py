@@ -105,7 +105,9 @@ class QuoteFinder:
         exclaims = inner.rstrip().endswith(("?", "!", "?»", "!»"))
         if n_words >= 2 and self._looks_like_title(span, list(span), colon, marked):
             return False
-        if colon and self._after_work_cue(self._tokens_before(doc, marked.open_at - 2, 3)):
+        if colon and any(
+            norm(t.text) in self.lex.work_cues for t in self._tokens_before(doc, marked.open_at, 4)
+        ):
             return False  # "un slogan revenait en boucle : « … »"
         if n_words >= self.min_words:
             return True
@@ -118,8 +120,20 @@ class QuoteFinder:
             )
         if colon or exclaims:
             return True
-        return self._reporting_verb_close(doc, span, before) or self._incise_follows(
-            doc, marked.close_at
+        return (
+            self._reporting_verb_close(doc, span, before)
+            or self._incise_follows(doc, marked.close_at)
+            or self._according_before(doc, marked.open_at)
+        )
+
+    def _according_before(self, doc: Doc, char: int) -> bool:
+        """"Selon X, « … »", "d'après X, « … »": attributed words, however short."""
+        words = [norm(t.text) for t in self._tokens_before(doc, char, 12)]
+        return any(
+            tuple(words[k : k + len(cue)]) == cue
+            for cue in self.lex.attribution_cues
+            if cue[0] != "pour"
+            for k in range(len(words))
         )
 
     def _after_work_cue(self, before: list) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 APOSTROPHES = "'’"
@@ -56,3 +58,21 @@ def is_speech_verb(token: Token, lex) -> bool:
         if lemmas == phrase:
             return True
     return False
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"A-ZÀ-ÖØ-Þ])|\n+")
+
+
+def sentence_spans(doc) -> list:
+    """Sentences read from punctuation and line breaks, not from the parser, whose boundaries
+    are unreliable around names and numbers ("Le plan | Eau 2030 est …")."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(doc.text):
+        span = doc.char_span(start, match.start(), alignment_mode="expand")
+        if span is not None and len(span):
+            spans.append(span)
+        start = match.end()
+    span = doc.char_span(start, len(doc.text), alignment_mode="expand")
+    if span is not None and len(span):
+        spans.append(span)
+    return spans

@@ -1,0 +1,79 @@
+"""Who speaks: each way French press writing attributes a quote, and quotes it does not attribute."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # (text, speakers of the quotes in order)
+    ("Le maire, Paul Martin, affirme : « Nous rénoverons toutes les écoles. »", ["Paul Martin"]),
+    (
+        "« Nous rénoverons toutes les écoles », a déclaré Paul Martin, maire de Lyon.",
+        ["Paul Martin"],
+    ),
+    (
+        "Claire Fontaine, présidente du syndicat, est venue. « Nous ne céderons pas », a-t-elle ajouté.",
+        ["Claire Fontaine"],
+    ),
+    (
+        "Paul Martin et Claire Fontaine étaient présents. « Le chantier commence lundi », estime-t-elle.",
+        ["Claire Fontaine"],
+    ),
+    (
+        "Paul Martin, maire de Lyon, a inauguré l'école. « C'est un grand jour », a conclu le maire.",
+        ["Paul Martin"],
+    ),
+    ("Selon Claire Fontaine, « la réforme est mal préparée ».", ["Claire Fontaine"]),
+    ("D'après Paul Martin, « les travaux dureront deux ans ».", ["Paul Martin"]),
+    (
+        "« Nous avons tout essayé, explique Marie Dupont. Rien n'a fonctionné. »",
+        ["Marie Dupont", "Marie Dupont"],
+    ),
+    ("Paul Martin a assuré que « la situation est sous contrôle ».", ["Paul Martin"]),
+    (
+        "« Le littoral recule plus vite que nos cartes. »\nLe constat est celui de Malik Benhamou, géographe.",
+        ["Malik Benhamou"],
+    ),
+    # an unnamed speaker: null, and no later rule guesses
+    ("« J'attends ça depuis dix ans », sourit un habitant du quartier.", [None]),
+    ("Selon une source proche du dossier, « l'enquête avance lentement ».", [None]),
+    ("« Rien ne permet de trancher », indique-t-on de source judiciaire.", [None]),
+    # an organisation speaks
+    (
+        "La Confédération des artisans (CDA) a réagi. « Ce budget est une erreur », indique la confédération.",
+        ["Confédération des artisans"],
+    ),
+    # a quote no one is said to have spoken
+    ("Titre\n« Un plan de justice pour tous »\nLe texte a été voté.", [None]),
+    # interviews: a new quote paragraph continues the previous speaker
+    (
+        "« On nous a annoncé ça en vingt minutes », raconte Nathalie Cordeiro, déléguée syndicale.\n\n"
+        "« Il y a deux ans, on nous demandait des efforts. »",
+        ["Nathalie Cordeiro", "Nathalie Cordeiro"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), CASES, ids=[c[0][:45] for c in CASES])
+def test_speakers(extract_text, text, speakers):
+    report = extract_text(text)
+    assert [q["speaker"] for q in report["quotes"]] == speakers
+
+
+def test_cue_is_the_verb_as_written(extract_text):
+    report = extract_text("« Nous rénoverons toutes les écoles », a déclaré Paul Martin.")
+    assert report["quotes"][0]["cue"] == "déclaré"
+
+
+def test_speaker_is_never_a_pronoun_or_a_bare_title(extract_text):
+    report = extract_text("« Nous verrons », a-t-il dit. « Sans doute », a répondu le ministre.")
+    assert [q["speaker"] for q in report["quotes"]] == [None, None]
+
+
+def test_capacity_is_the_role_stated_by_the_name(extract_text):
+    text = (
+        "Paul Martin, maire de Lyon et président de la métropole, était là. "
+        "Paul Martin, président de la métropole, a déclaré : « Le tramway sera prêt en 2027. »"
+    )
+    report = extract_text(text)
+    assert report["quotes"][0]["capacity"] == "président de la métropole"

@@ -1,0 +1,137 @@
+"""People, roles, organisations and policies: text in, records out."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def people(report):
+    return {p["name"]: sorted(r["title"] for r in p["roles"]) for p in report["people"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le ministre de l'Économie Bruno Lemaître a présenté le budget.",
+            {"Bruno Lemaître": ["ministre de l'Économie"]},
+        ),
+        ("Paul Martin, maire de Lyon, a inauguré l'école.", {"Paul Martin": ["maire de Lyon"]}),
+        (
+            "Julie Ferrand (LFI), députée de Seine-Saint-Denis, a voté contre.",
+            {"Julie Ferrand": ["députée de Seine-Saint-Denis"]},
+        ),
+        (
+            "Hervé Quéméner (ancien président de l'université) a présidé le jury.",
+            {"Hervé Quéméner": ["ancien président de l'université"]},
+        ),
+        (
+            "Claire Roux, vice-présidente en charge de l'économie, a signé.",
+            {"Claire Roux": ["vice-présidente en charge de l'économie"]},
+        ),
+        (
+            "Paul Martin, maire de Lyon et président de la métropole, a signé.",
+            {"Paul Martin": ["maire de Lyon", "président de la métropole"]},
+        ),
+        (
+            "Paul Martin, également maire de Tournus, a salué le projet.",
+            {"Paul Martin": ["maire de Tournus"]},
+        ),
+        # in a list, each title goes to the name before it
+        (
+            "Étaient présents Paul Martin, maire de Thionville, Samia Benali, députée de la Moselle.",
+            {"Paul Martin": ["maire de Thionville"], "Samia Benali": ["députée de la Moselle"]},
+        ),
+        # a verb is not a title
+        ("Claire Roux juge l'endettement excessif.", {"Claire Roux": []}),
+    ],
+    ids=lambda v: v[:40] if isinstance(v, str) else "",
+)
+def test_roles(extract_text, text, expected):
+    assert people(extract_text(text)) == expected
+
+
+def test_one_person_whatever_the_form(extract_text):
+    text = (
+        "Anne-Sophie de La Tour, directrice du musée, a ouvert l'exposition. "
+        "Mme de La Tour a remercié les prêteurs. De La Tour est arrivée en 2019."
+    )
+    report = extract_text(text)
+    assert [p["name"] for p in report["people"]] == ["Anne-Sophie de La Tour"]
+    assert report["people"][0]["gender"] == "f"
+
+
+def test_two_people_sharing_a_surname_stay_two(extract_text):
+    report = extract_text(
+        "Marc Dupont et Laurent Dupont ont signé. M. Dupont a ensuite pris la parole."
+    )
+    assert sorted(p["name"] for p in report["people"]) == ["Laurent Dupont", "Marc Dupont"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La préfecture de la Drôme a publié un arrêté.", ["préfecture de la Drôme"]),
+        ("L'État financera la moitié des travaux.", ["État"]),
+        (
+            "La Fédération des épiceries solidaires (FES) alerte. La FES demande des moyens.",
+            ["Fédération des épiceries solidaires"],
+        ),
+        ("La commission des finances de l'Assemblée nationale a voté.", ["Assemblée nationale"]),
+        ("Les salariés de l'usine de Vitré sont inquiets.", []),
+    ],
+    ids=lambda v: v[:40] if isinstance(v, str) else "",
+)
+def test_organisations(extract_text, text, expected):
+    assert [o["name"] for o in extract_text(text)["organisations"]] == expected
+
+
+def test_generic_short_form_resolves_to_the_named_organisation(extract_text):
+    text = (
+        "L'agence économique régionale Nord Entreprises accompagne les PME. "
+        "Le directeur de l'agence régionale, Paul Martin, s'en félicite."
+    )
+    report = extract_text(text)
+    orgs = {o["name"]: o for o in report["organisations"]}
+    assert "agence régionale" in orgs["Nord Entreprises"]["aliases"]
+    assert report["people"][0]["roles"][0]["organisation"] == "Nord Entreprises"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le gouvernement présente le plan France 2030.", ["plan France 2030"]),
+        ("La loi Climat et résilience a été votée.", ["loi Climat et résilience"]),
+        ("La ville déploie le plan Écoles durables dès la rentrée.", ["plan Écoles durables"]),
+        ("Le Fonds vert financera les travaux.", ["Fonds vert"]),
+        ("La commune rejoint le programme « Cap Avenir ».", ["programme Cap Avenir"]),
+        ("Des dispositifs de soutien existent déjà.", []),
+        ("Le plan de la métropole sera présenté lundi.", []),
+    ],
+    ids=lambda v: v[:40] if isinstance(v, str) else "",
+)
+def test_policies(extract_text, text, expected):
+    assert [p["name"] for p in extract_text(text)["policies"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "tie"),
+    [
+        (
+            "Sous l'impulsion de Claire Roux, la ville a lancé le plan Vélo 2030.",
+            "Claire Roux",
+            "initiated",
+        ),
+        (
+            "Avec le soutien de Paul Martin, le programme Jeunes Pousses a été prolongé.",
+            "Paul Martin",
+            "supported",
+        ),
+        ("Le dispositif Cap Emploi, porté par Hélène Roy, a séduit.", "Hélène Roy", "initiated"),
+        ("Le plan Eau 2030 est critiqué par Marc Petit.", "Marc Petit", "criticised"),
+    ],
+)
+def test_policy_ties(extract_text, text, agent, tie):
+    report = extract_text(text)
+    ties = [(t["agent"], t["tie"]) for p in report["policies"] for t in p["ties"]]
+    assert (agent, tie) in ties

@@ -1,0 +1,75 @@
+"""Quote detection: text in, quotes out — real quotations beside the quote marks that are not."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # (text, expected quote texts)
+    (
+        "Le maire a déclaré : « Nous rénoverons toutes les écoles. »",
+        ["Nous rénoverons toutes les écoles."],
+    ),
+    ("« Nous tiendrons parole », a assuré Claire Fontaine.", ["Nous tiendrons parole"]),
+    ("« Jamais », a répondu Paul Martin.", ["Jamais"]),
+    (
+        "Elle a dit :\u00a0«\u00a0C'est un beau jour pour la ville.\u00a0»",
+        ["C'est un beau jour pour la ville."],
+    ),
+    ("Il a dit : «C'est un beau jour pour la ville.»", ["C'est un beau jour pour la ville."]),
+    ("Il a dit : “C'est un beau jour pour la ville.”", ["C'est un beau jour pour la ville."]),
+    ('Il a dit : "C\'est un beau jour pour la ville."', ["C'est un beau jour pour la ville."]),
+    # fragment governed by a reporting verb
+    (
+        "Le syndicat juge l'accord « bienvenu mais très insuffisant ».",
+        ["bienvenu mais très insuffisant"],
+    ),
+    # quote split by an incise: two quotes
+    (
+        "« Nous avons tout essayé, explique Marie Dupont. Rien n'a fonctionné. »",
+        ["Nous avons tout essayé", "Rien n'a fonctionné."],
+    ),
+    # over two paragraphs, reopened with «
+    (
+        "Le président prévient :\n« Le budget est serré.\n« Nous tiendrons nos engagements. »",
+        ["Le budget est serré.\n« Nous tiendrons nos engagements."],
+    ),
+    # nested quotes stay inside the outer one
+    (
+        "« Il m'a dit “non” sans explication », raconte Léa Morin.",
+        ["Il m'a dit “non” sans explication"],
+    ),
+    # negatives: titles of works, programme names, scare quotes, defined terms, slogans
+    ("Le rapport « Renouveler les générations agricoles » a été remis au ministre.", []),
+    ("La ville lance le programme « Cap Avenir » pour les jeunes.", []),
+    ("Les syndicats dénoncent une « concertation » de façade.", []),
+    (
+        "Ce que les économistes appellent la « transition ambulatoire », c'est-à-dire le soin à domicile.",
+        [],
+    ),
+    ("Sur les banderoles, un slogan revenait : « Nos fermes, pas vos normes ».", []),
+    ("Le film « Les Quais du matin » sort en mars.", []),
+    ("Aucune citation dans ce texte, seulement des faits.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_quotes(extract_text, text, expected):
+    report = extract_text(text)
+    assert [q["text"] for q in report["quotes"]] == expected
+    for quote in report["quotes"]:
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_lost_opening_mark_is_recovered(extract_text):
+    text = "Nous ne lâcherons rien sur les salaires », a prévenu Hélène Roy."
+    report = extract_text(text)
+    assert [q["text"] for q in report["quotes"]] == ["Nous ne lâcherons rien sur les salaires"]
+    assert report["quotes"][0]["speaker"] == "Hélène Roy"
+
+
+@pytest.mark.parametrize("text", ["« « « »", "»»» «", "« ouvert\n\n« encore", '"', "« »"])
+def test_broken_typography_never_crashes(extract_text, text):
+    report = extract_text("Titre\n" + text)
+    for quote in report["quotes"]:
+        assert 0 <= quote["start"] <= quote["end"]
