@@ -1,4 +1,5 @@
-"""Who speaks: each way French press writing attributes a quote, and quotes it does not attribute."""
+"""Who speaks: each way French press writing attributes a quote, and quotes it does not
+attribute."""
 
 from __future__ import annotations
 
@@ -12,15 +13,18 @@ CASES = [
         ["Paul Martin"],
     ),
     (
-        "Claire Fontaine, présidente du syndicat, est venue. « Nous ne céderons pas », a-t-elle ajouté.",
+        "Claire Fontaine, présidente du syndicat, est venue. « Nous ne céderons pas », a-t-elle "
+        "ajouté.",
         ["Claire Fontaine"],
     ),
     (
-        "Paul Martin et Claire Fontaine étaient présents. « Le chantier commence lundi », estime-t-elle.",
+        "Paul Martin et Claire Fontaine étaient présents. « Le chantier commence lundi », "
+        "estime-t-elle.",
         ["Claire Fontaine"],
     ),
     (
-        "Paul Martin, maire de Lyon, a inauguré l'école. « C'est un grand jour », a conclu le maire.",
+        "Paul Martin, maire de Lyon, a inauguré l'école. « C'est un grand jour », a conclu le "
+        "maire.",
         ["Paul Martin"],
     ),
     ("Selon Claire Fontaine, « la réforme est mal préparée ».", ["Claire Fontaine"]),
@@ -31,7 +35,8 @@ CASES = [
     ),
     ("Paul Martin a assuré que « la situation est sous contrôle ».", ["Paul Martin"]),
     (
-        "« Le littoral recule plus vite que nos cartes. »\nLe constat est celui de Malik Benhamou, géographe.",
+        "« Le littoral recule plus vite que nos cartes. »\nLe constat est celui de Malik "
+        "Benhamou, géographe.",
         ["Malik Benhamou"],
     ),
     # an unnamed speaker: null, and no later rule guesses
@@ -40,14 +45,16 @@ CASES = [
     ("« Rien ne permet de trancher », indique-t-on de source judiciaire.", [None]),
     # an organisation speaks
     (
-        "La Confédération des artisans (CDA) a réagi. « Ce budget est une erreur », indique la confédération.",
+        "La Confédération des artisans (CDA) a réagi. « Ce budget est une erreur », indique la "
+        "confédération.",
         ["Confédération des artisans"],
     ),
     # a quote no one is said to have spoken
     ("Titre\n« Un plan de justice pour tous »\nLe texte a été voté.", [None]),
     # interviews: a new quote paragraph continues the previous speaker
     (
-        "« On nous a annoncé ça en vingt minutes », raconte Nathalie Cordeiro, déléguée syndicale.\n\n"
+        "« On nous a annoncé ça en vingt minutes », raconte Nathalie Cordeiro, déléguée "
+        "syndicale.\n\n"
         "« Il y a deux ans, on nous demandait des efforts. »",
         ["Nathalie Cordeiro", "Nathalie Cordeiro"],
     ),

@@ -39,7 +39,8 @@ def people(report):
         ),
         # in a list, each title goes to the name before it
         (
-            "Étaient présents Paul Martin, maire de Thionville, Samia Benali, députée de la Moselle.",
+            "Étaient présents Paul Martin, maire de Thionville, Samia Benali, députée de la "
+            "Moselle.",
             {"Paul Martin": ["maire de Thionville"], "Samia Benali": ["députée de la Moselle"]},
         ),
         # a verb is not a title

@@ -44,7 +44,8 @@ CASES = [
     ("La ville lance le programme « Cap Avenir » pour les jeunes.", []),
     ("Les syndicats dénoncent une « concertation » de façade.", []),
     (
-        "Ce que les économistes appellent la « transition ambulatoire », c'est-à-dire le soin à domicile.",
+        "Ce que les économistes appellent la « transition ambulatoire », c'est-à-dire le soin à "
+        "domicile.",
         [],
     ),
     ("Sur les banderoles, un slogan revenait : « Nos fermes, pas vos normes ».", []),
