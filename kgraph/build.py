@@ -279,9 +279,14 @@ def export(
             report = validate(merged)
             result.conforms, result.violations = report.conforms, report.violations
         if visualize:
-            from .viz import project, render_html
+            from .viz import project, render_html, sources_from_reports
 
-            render_html(project(merged), out / "graph.html", title="kgraph")
+            render_html(
+                project(merged),
+                out / "graph.html",
+                title="kgraph",
+                sources=sources_from_reports(out / EXTRACTIONS_DIR),
+            )
             result.outputs["html"] = out / "graph.html"
 
 

@@ -307,6 +307,11 @@ class OrganisationFinder:
             if j >= len(doc) or norm(doc[j].text) not in {"de", "du", "des", "d'"}:
                 i += 1
                 continue
+            if kind == "territory" and (
+                j != i + len(head) or i > 0 and doc[i - 1].pos_ in ("ADJ", "NUM")
+            ):
+                i += 1  # "la première région industrielle de France": a description, not a council
+                continue
             if " ".join(head) in _WEAK_HEADS and j == i + len(head):
                 i += 1  # "l'agence de Perpignan", "l'usine de Vitré": a site, not an organisation
                 continue
