@@ -565,6 +565,16 @@ class Attributor:
             heads.append(verb.head)
         for head in heads:
             for child in head.children:
+                if child.dep_.startswith("nsubj") and "Rel" in child.morph.get("PronType"):
+                    # "X, président de Y, qui dit …": the relative's antecedent speaks
+                    antecedent = head.head if head.dep_ == "acl:relcl" else None
+                    if antecedent is not None:
+                        speaker = self._resolve(
+                            doc, ents, antecedent.left_edge.i, antecedent.i + 1, quote.open_at
+                        )
+                        if speaker:
+                            return speaker
+                    continue
                 if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
                     speaker = self._resolve(
                         doc, ents, child.left_edge.i, child.right_edge.i + 1, quote.open_at
@@ -574,10 +584,12 @@ class Attributor:
                     if speaker:
                         return speaker
         before = [t for t in clause if t.i < verb.i]
-        for t in reversed(before):
-            owner = ents.owner(t.i)
-            if owner and owner[0] in ("person", "organisation"):
-                return owner
+        # a person named before the verb wins over the organisation of their title
+        for kind in ("person", "organisation"):
+            for t in reversed(before):
+                owner = ents.owner(t.i)
+                if owner and owner[0] == kind:
+                    return owner
         for t in reversed(before):
             if norm(t.text) in _PRONOUNS and t.pos_ == "PRON":
                 return self._resolve(doc, ents, t.i, t.i + 1, quote.open_at)

@@ -127,7 +127,7 @@ class QuoteFinder:
         )
 
     def _according_before(self, doc: Doc, char: int) -> bool:
-        """"Selon X, « … »", "d'après X, « … »": attributed words, however short."""
+        """ "Selon X, « … »", "d'après X, « … »": attributed words, however short."""
         words = [norm(t.text) for t in self._tokens_before(doc, char, 12)]
         return any(
             tuple(words[k : k + len(cue)]) == cue
