@@ -87,10 +87,17 @@ class Attributor:
     def __init__(self, lex: Lexicon, incise_window: int = 14):
         self.lex = lex
         self.window = incise_window
+        # per-document state, set at the start of __call__
+        self._text = ""
+        self._byline_keys: set[str] = set()
+        self._subject_starts: set[int] = set()
 
     def __call__(self, doc: Doc) -> Doc:
         ents = get_entities(doc)
         ents.unnamed_subjects = self._unnamed_subjects(doc)
+        self._text = doc.text
+        self._byline_keys = self._bylines(doc, ents)
+        self._subject_starts = self._subject_mentions(doc, ents)
         previous: QuoteMention | None = None
         for quote in ents.quotes:
             for rule in (
@@ -124,6 +131,21 @@ class Attributor:
             span._.rule = quote.attribution
             span._.confidence = quote.confidence
         return doc
+
+    @staticmethod
+    def _subject_mentions(doc: Doc, ents: DocEntities) -> set[int]:
+        """Start offsets of person mentions (names or titles) that are a sentence's subject."""
+        starts = set()
+        spans = [(m.start, m.start_token, m.end_token) for m, _ in ents.mentions_in_order("person")]
+        for person in ents.people.values():
+            spans.extend((r.start, r.start_token, r.end_token) for r in person.roles)
+        for start, a, b in spans:
+            for t in doc[a:b]:
+                head = t.head if t.dep_ in ("flat:name", "appos", "nmod") else t
+                if t.dep_.startswith("nsubj") or head.dep_.startswith("nsubj"):
+                    starts.add(start)
+                    break
+        return starts
 
     def _unnamed_subjects(self, doc: Doc) -> list[tuple[int, str]]:
         """Unnamed people who act as sentence subjects ("Une mère … a pu échanger", "un ancien
@@ -278,11 +300,12 @@ class Attributor:
                 mentions.append((role.start, holders[0].key))
         mentions.extend((start, g_key) for start, g_key in ents.unnamed_subjects)
         inside = [(q.start, q.end) for q in ents.quotes]
-        known, unknown = None, None
+        paragraph = self._text.rfind("\n", 0, max(0, self._text.rfind("\n", 0, before_char)))
+        known, unknown, subject = None, None, None
         for start, key in sorted(mentions):
             if start >= before_char:
                 break
-            if any(a <= start < b for a, b in inside):
+            if any(a <= start < b for a, b in inside) or key in self._byline_keys:
                 continue
             if key.startswith("unnamed:"):
                 if key == f"unnamed:{gender}":
@@ -291,8 +314,14 @@ class Attributor:
             person = ents.people[key]
             if person.gender == gender:
                 known = (start, person)
+                if start in self._subject_starts and start > paragraph:
+                    subject = (start, person)
             elif person.gender is None:
                 unknown = (start, person)
+        if subject is not None and known is not None and known[1] is not None:
+            # prefer the subject of a recent sentence over a name in a subordinate clause
+            # (the subject-first preference of centering theory, Grosz, Joshi & Weinstein 1995)
+            known = subject
         if known and unknown and unknown[0] - known[0] > 300:
             return unknown[1]
         if known:
@@ -340,27 +369,39 @@ class Attributor:
             k -= 1
         return out
 
-    @staticmethod
-    def _repeated(ents: DocEntities) -> None:
-        """A headline or subheading that repeats words quoted elsewhere has the same speaker."""
+    def _repeated(self, ents: DocEntities) -> None:
+        """A headline or subheading that repeats words quoted elsewhere has the same speaker —
+        also when a weak rule (continuation) had given it the speaker of the quote before it."""
 
         def words(q: QuoteMention) -> str:
             return " ".join("".join(c if c.isalnum() else " " for c in q.text.casefold()).split())
 
         for quote in ents.quotes:
-            if quote.speaker is not None or quote.attribution == "unnamed":
+            weak = quote.attribution in (
+                "continuation",
+                "subject-after",
+            ) and self._alone_on_its_line(quote)
+            if (quote.speaker is not None and not weak) or quote.attribution == "unnamed":
                 continue
             mine = words(quote)
             if len(mine.split()) < 3:
                 continue
             for other in ents.quotes:
-                if other is quote or other.speaker is None:
+                if other is quote or other.speaker is None or other.attribution == "repeated-quote":
                     continue
                 theirs = words(other)
                 if mine in theirs or theirs in mine:
                     quote.speaker, quote.cue, quote.cue_start = other.speaker, None, None
                     quote.attribution, quote.confidence = "repeated-quote", 0.8
                     break
+
+    def _alone_on_its_line(self, quote: QuoteMention) -> bool:
+        start = self._text.rfind("\n", 0, quote.open_at) + 1
+        end = self._text.find("\n", quote.close_at)
+        end = len(self._text) if end < 0 else end
+        return not self._text[start : quote.open_at].strip() and not self._text[
+            quote.close_at + 1 : end
+        ].strip(" .:\u00a0\u202f")
 
     # -- rules ---------------------------------------------------------------------------------
     def _incise(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
