@@ -97,26 +97,34 @@ def extract_in_processes(
     while pending:
         pool = _pool(model, base, n_process)
         try:
-            futures = [
-                pool.submit(_extract_chunk, chunk, model, base, batch_size) for chunk in pending
+            submitted = [
+                (chunk, pool.submit(_extract_chunk, chunk, model, base, batch_size))
+                for chunk in pending
             ]
-            for future in futures:
-                try:
-                    results = future.result()
-                except BrokenProcessPool:
-                    break
-                for document, (extraction, error) in zip(pending.popleft(), results, strict=True):
-                    yield document, extraction, error
+            pending.clear()
+            suspects, broken = 0, False
+            for chunk, future in submitted:
+                error = future.exception()
+                if error is None:
+                    yield from _outcomes(chunk, future.result())
+                elif not isinstance(error, BrokenProcessPool):
+                    yield from ((d, None, f"extraction failed: {error!r}") for d in chunk)
+                # the pool broke.  Batches are dispatched in order, at most one queued beyond
+                # the running ones: the first n_process + 1 that failed are the suspects, and
+                # the ones after them never started
+                elif suspects <= n_process or restarts >= MAX_POOL_RESTARTS:
+                    restarts += 0 if broken else 1
+                    broken, suspects = True, suspects + 1
+                    yield from _quarantine(chunk, model, base)
+                else:
+                    pending.append(chunk)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
-        if pending:  # the pool broke: the batches in flight are suspects
-            restarts += 1
-            in_flight = min(len(pending), n_process + 1)  # running, plus one queued per pool
-            suspects = [d for _ in range(in_flight) for d in pending.popleft()]
-            if restarts > MAX_POOL_RESTARTS:
-                suspects += [d for chunk in pending for d in chunk]
-                pending.clear()
-            yield from _quarantine(suspects, model, base)
+
+
+def _outcomes(chunk: list[Document], results: list) -> Iterator[Outcome]:
+    for document, (extraction, error) in zip(chunk, results, strict=True):
+        yield document, extraction, error
 
 
 def _pool(model: str, base: str, n_process: int) -> ProcessPoolExecutor:

@@ -395,6 +395,10 @@ class Attributor:
                     quote.attribution, quote.confidence = "repeated-quote", 0.8
                     break
 
+    def _alone_on_its_line_start(self, quote: QuoteMention) -> bool:
+        start = self._text.rfind("\n", 0, quote.open_at) + 1
+        return not self._text[start : quote.open_at].strip()
+
     def _alone_on_its_line(self, quote: QuoteMention) -> bool:
         start = self._text.rfind("\n", 0, quote.open_at) + 1
         end = self._text.find("\n", quote.close_at)
@@ -423,6 +427,11 @@ class Attributor:
                 break
             tokens.append(t)
             i += 1
+        if len(tokens) > 1 and tokens[0].text == ":" and self._alone_on_its_line_start(quote):
+            # a headline: "« J'ai filmé le silence » : Kim-Ly Truong, l'estuaire en héritage"
+            owner = ents.owner(tokens[1].i)
+            if owner and owner[0] == "person":
+                return owner, None, None, "headline-name", 0.7
         # the incise starts right after the closing mark, after an optional comma
         while tokens and tokens[0].text in {",", "»", "”", "!", "?", "…", '"'}:
             tokens.pop(0)
