@@ -496,12 +496,16 @@ class OrganisationFinder:
         head's stem: "le syndicat" -> "Union syndicale …"), its adjectives agreeing if possible;
         among several, the one whose adjectives agree, else None."""
         candidates = []
+        territory = self.lex.organisation_heads.get((head,)) == "territory"
         for org in ents.organisations.values():
             words = [w for f in org.forms + [org.name] for w in norm(f).split()]
+            name_words = norm(org.name).split()
             if (
                 head in org.heads
                 or any(norm(f).split()[:1] == [head] for f in org.forms)
-                or (len(head) >= 6 and any(w[:6] == head[:6] for w in words))
+                # the stem in the name itself, never for a territory: "la région" is not the
+                # "agence régionale"
+                or (not territory and len(head) >= 6 and any(w[:6] == head[:6] for w in name_words))
             ):
                 candidates.append((org, all(a in " ".join(words) for a in adjectives)))
         agreeing = [org for org, ok in candidates if ok]
