@@ -75,6 +75,7 @@ class Lexicon:
     unnamed_speakers: frozenset[str]
     role_bridges: frozenset[str]
     person_nouns: frozenset[str]
+    role_synonyms: dict[str, frozenset[str]]  # written head lemma -> role lemmas it may stand for
     document_nouns: frozenset[str]
     institutions: dict[str, str]  # name as written -> kind
 
@@ -158,6 +159,7 @@ def lexicon() -> Lexicon:
         unnamed_speakers=frozenset(read_lines("unnamed_speakers.txt")),
         role_bridges=frozenset(w.replace("’", "'") for w in read_lines("role_bridges.txt")),
         person_nouns=frozenset(read_lines("person_nouns.txt")),
+        role_synonyms=_synonyms(read_table("role_synonyms.tsv")),
         document_nouns=frozenset(read_lines("document_nouns.txt")),
         institutions={n.replace("’", "'"): k for n, k in read_table("institutions.tsv")},
     )
@@ -222,6 +224,13 @@ def _tie_phrase(phrase: str, position: str) -> tuple[str, ...]:
     if position == "subject" and words and words[0] in ("se", "s'"):
         return words[1:]
     return words
+
+
+def _synonyms(rows: list[tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for written, role in rows:
+        table.setdefault(written.replace("’", "'"), set()).add(role)
+    return {k: frozenset(v) for k, v in table.items()}
 
 
 def fold_name(name: str) -> str:

@@ -231,7 +231,9 @@ class Attributor:
                 and k > start
                 and doc[k - 1].pos_ == "DET"
             ):
-                person = self._nearby_person(ents, self._det_gender(doc, k), before_char, doc=doc)
+                person = self._nearby_person(
+                    ents, self._det_gender(doc, k), before_char, doc=doc, paragraphs=2
+                )
                 return ("person", person.key) if person else UNNAMED
             head = self.lex.role_head_at([norm(t.text) for t in doc[k : k + 5]])
             if head:
@@ -270,19 +272,37 @@ class Attributor:
         before_char: int,
         window: int = 0,
         doc: Doc | None = None,
+        paragraphs: int = 1,
     ) -> PersonEntity | None:
         """A title with no holder in the text ("cette conseillère", "l'ancien chef du
         gouvernement") refers back to the person just mentioned: for a demonstrative, anyone of
         that gender within ``window`` characters; for a definite title, only within the same
         paragraph (a café's "patron" three paragraphs later is someone else)."""
-        person = self._pronoun(ents, gender, before_char) if gender else None
+        if gender:
+            person = self._pronoun(ents, gender, before_char)
+        else:  # "l'édile", "l'accusé": any gender, the most recent person
+            person = self._pronoun(ents, "m", before_char)
+            other = self._pronoun(ents, "f", before_char)
+            if isinstance(other, PersonEntity) and (
+                not isinstance(person, PersonEntity)
+                or self._last(other, before_char) > self._last(person, before_char)
+            ):
+                person = other
         if person is None or person is _UNNAMED_PERSON:
             return None
-        last = max((m.start for m in person.mentions if m.start < before_char), default=-1)
+        last = self._last(person, before_char)
         if window:
             return person if before_char - last <= window else None
         paragraph_start = doc.text.rfind("\n", 0, before_char) if doc is not None else -1
+        if paragraphs > 1 and doc is not None:
+            paragraph_start = doc.text.rfind("\n", 0, max(0, paragraph_start - 1))
         return person if last > paragraph_start else None
+
+    @staticmethod
+    def _last(person: PersonEntity, before_char: int) -> int:
+        starts = [m.start for m in person.mentions if m.start < before_char]
+        starts += [r.start for r in person.roles if r.start < before_char]
+        return max(starts, default=-1)
 
     def _pronoun(self, ents: DocEntities, gender: str, before_char: int) -> PersonEntity | None:
         """The most recent person mentioned before ``before_char`` — by name or by a title they
@@ -332,10 +352,11 @@ class Attributor:
         self, doc: Doc, ents: DocEntities, head: str, k: int, before_char: int
     ) -> PersonEntity | None:
         words = " ".join(norm(t.text) for t in doc[k : k + 8])
+        heads = {head} | self.lex.role_synonyms.get(head, frozenset())
         holders = []
         for person in ents.people.values():
             for role in person.roles:
-                if role.head == head:
+                if role.head in heads:
                     first = min(m.start for m in person.mentions) if person.mentions else 0
                     overlap = sum(1 for w in norm(role.title).split() if w in words.split())
                     holders.append((overlap, first < before_char, person))
@@ -811,7 +832,7 @@ class Attributor:
         if span is not None:
             for t in span:
                 owner = ents.owner(t.i)
-                if owner and owner[0] in ("person", "organisation") and owner != previous.speaker:
+                if owner and owner[0] == "person" and owner != previous.speaker:
                     return None
         sentences = [s for s in re.split(r"[.!?…]+", between) if s.strip(" \n,\u00a0\u202f")]
         if len(sentences) > 1 or len(between.split()) > 30:
