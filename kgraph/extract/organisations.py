@@ -173,8 +173,11 @@ class OrganisationFinder:
                 token.pos_ == "ADJ"
                 and end > 0
                 and (is_capitalised(doc[end - 1]) or doc[end - 1].pos_ == "NOUN")
+                and not (end + 1 < len(doc) and doc[end + 1].pos_ == "DET")
             ):
-                end += 1  # "Conseil régional", "Transition écologique"
+                # "Conseil régional", "Transition écologique" — but a word with an object after
+                # it is a mis-tagged verb: "… Bourgogne-Franche-Comté finance le programme"
+                end += 1
                 continue
             if (
                 token.pos_ == "NOUN"
@@ -429,11 +432,31 @@ class OrganisationFinder:
                     ents.add_org_mention(org.name, self._mention(doc, i + 1, i + 2))
 
     def _acronym_uses(self, doc: Doc, ents: DocEntities) -> None:
+        """Every use of a known acronym, and acronyms never defined in brackets that spell the
+        initials of a named organisation ("l'ARS" for "l'Agence régionale de santé …")."""
         acronyms = {o.acronym: o for o in ents.organisations.values() if o.acronym}
         for token in doc:
-            org = acronyms.get(token.text)
-            if org and ents.owner(token.i) is None:
+            if ents.owner(token.i) is not None or not is_acronym(token.text):
+                continue
+            org = acronyms.get(token.text) or self._by_initials(ents, token.text)
+            if org is not None:
+                org.acronym = org.acronym or token.text
+                acronyms[token.text] = org
                 ents.add_org_mention(org.name, self._mention(doc, token.i, token.i + 1))
+
+    def _by_initials(self, ents: DocEntities, acronym: str):
+        letters = acronym.replace(".", "").upper()
+        matches = []
+        for org in ents.organisations.values():
+            words = [
+                w
+                for w in org.name.replace("’", "'").replace("'", "' ").split()
+                if norm(w) not in _CONNECTORS and norm(w) not in self.lex.name_particles
+            ]
+            initials = "".join(w[0].upper() for w in words if w[:1].isalpha())
+            if len(letters) >= 2 and initials.startswith(letters):
+                matches.append(org)
+        return matches[0] if len(matches) == 1 else None
 
     # -- 4. generic short forms -------------------------------------------------------------------
     def _generic_mentions(self, doc: Doc, ents: DocEntities) -> None:
