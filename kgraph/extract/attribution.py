@@ -411,7 +411,9 @@ class Attributor:
                 if other is quote or other.speaker is None or other.attribution == "repeated-quote":
                     continue
                 theirs = words(other)
-                if mine in theirs or theirs in mine:
+                shared = len(set(mine.split()) & set(theirs.split())) / len(set(mine.split()))
+                # a subheading may paraphrase ("Où est passé l’argent ?" / "… cet argent ?")
+                if mine in theirs or theirs in mine or (shared >= 0.75 and len(mine.split()) <= 8):
                     quote.speaker, quote.cue, quote.cue_start = other.speaker, None, None
                     quote.attribution, quote.confidence = "repeated-quote", 0.8
                     break
@@ -461,6 +463,18 @@ class Attributor:
         lowered = [norm(t.text) for t in tokens]
         for cue in self.lex.attribution_cues:  # "« … », selon X."
             if tuple(lowered[: len(cue)]) == cue and cue[0] != "pour":
+                rest = tokens[len(cue) :]
+                if rest and norm(rest[0].text) in {"lui", "elle"}:  # "« … », selon lui."
+                    gender = "m" if norm(rest[0].text) == "lui" else "f"
+                    person = self._pronoun(ents, gender, quote.open_at)
+                    if isinstance(person, PersonEntity):
+                        return (
+                            ("person", person.key),
+                            tokens[0].text,
+                            tokens[0].idx,
+                            "incise-according",
+                            0.9,
+                        )
                 speaker = self._resolve(
                     doc, ents, tokens[len(cue) - 1].i + 1, tokens[-1].i + 1, quote.open_at
                 )
