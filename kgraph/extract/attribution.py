@@ -806,19 +806,34 @@ class Attributor:
         if after is None:
             return None
         k = after.end
-        while (
-            k < len(doc)
-            and (doc[k].is_punct and doc[k].text not in {"«", "“"})
-            and not doc[k].is_space
+        newline = False
+        while k < len(doc) and (
+            doc[k].is_punct and doc[k].text not in {"«", "“"} or doc[k].is_space
         ):
+            # a line break or a dash before the name: a signature ("» — Paul Martin, maire")
+            newline = newline or "\n" in doc[k].text or doc[k].text in {"—", "–"}
+            if newline and doc[k].is_space and doc[k].text.count("\n") > 1:
+                return None  # a blank line: the next paragraph is about something else
             k += 1
-        if k >= len(doc) or doc[k].is_space:
+        if k >= len(doc):
             return None
         owner = ents.owner(k)
-        if owner and owner[0] == "person" and owner[1] not in self._bylines(doc, ents):
-            subject = any(t.dep_.startswith("nsubj") for t in doc[k : k + 4])
-            if subject:
-                return owner, None, None, "subject-after", 0.6
+        if not owner or owner[0] != "person" or owner[1] in self._bylines(doc, ents):
+            return None
+        if newline:
+            # a signature line under the quote: "Marie Dupont, présidente de …" (no verb)
+            line_end = doc.text.find("\n", doc[k].idx)
+            line = doc.text[doc[k].idx : len(doc.text) if line_end < 0 else line_end]
+            line_span = doc.char_span(doc[k].idx, doc[k].idx + len(line), alignment_mode="contract")
+            if (
+                line_span is not None
+                and len(line) < 160
+                and not any(t.pos_ in ("VERB", "AUX") for t in line_span)
+            ):
+                return owner, None, None, "signature", 0.8
+            return None
+        if any(t.dep_.startswith("nsubj") for t in doc[k : k + 4]):
+            return owner, None, None, "subject-after", 0.6
         return None
 
     @staticmethod

@@ -84,3 +84,20 @@ def test_capacity_is_the_role_stated_by_the_name(extract_text):
     )
     report = extract_text(text)
     assert report["quotes"][0]["capacity"] == "président de la métropole"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Communiqué\n« Nous investissons 12 millions d'euros dans les lycées. »\n"
+        "Marie-Claire Fontanel, présidente du conseil départemental",
+        "Communiqué\n« Les travaux commencent lundi. » — Marie-Claire Fontanel, présidente",
+    ],
+)
+def test_a_quote_signed_by_a_name_on_the_next_line_or_after_a_dash(extract_text, text):
+    assert [q["speaker"] for q in extract_text(text)["quotes"]] == ["Marie-Claire Fontanel"]
+
+
+def test_a_paragraph_after_a_blank_line_is_not_a_signature(extract_text):
+    text = "Titre\n« Nous investissons dans les lycées de la région. »\n\nPaul Martin a visité l'usine."
+    assert [q["speaker"] for q in extract_text(text)["quotes"]] == [None]
