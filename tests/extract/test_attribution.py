@@ -99,5 +99,5 @@ def test_a_quote_signed_by_a_name_on_the_next_line_or_after_a_dash(extract_text,
 
 
 def test_a_paragraph_after_a_blank_line_is_not_a_signature(extract_text):
-    text = "Titre\n« Nous investissons dans les lycées de la région. »\n\nPaul Martin a visité l'usine."
+    text = "Titre\n« Nous investissons dans les lycées. »\n\nPaul Martin a visité l'usine."
     assert [q["speaker"] for q in extract_text(text)["quotes"]] == [None]
