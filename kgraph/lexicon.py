@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from .errors import ConfigError
@@ -79,7 +79,7 @@ class Lexicon:
     document_nouns: frozenset[str]
     institutions: dict[str, str]  # name as written -> kind
 
-    @property
+    @cached_property
     def policy_cue_words(self) -> frozenset[str]:
         """First words of policy cues ("plan", "loi", "appel"), to tell a policy name from a
         person."""
@@ -87,10 +87,19 @@ class Lexicon:
 
     def role_head_at(self, words: list[str]) -> RoleHead | None:
         """The longest role head that ``words`` (lowercased tokens) starts with."""
-        for head in self.role_heads:
+        if not words:
+            return None
+        for head in self._heads_by_first_word.get(words[0], ()):
             if tuple(words[: len(head.words)]) == head.words:
                 return head
         return None
+
+    @cached_property
+    def _heads_by_first_word(self) -> dict[str, tuple[RoleHead, ...]]:
+        table: dict[str, list[RoleHead]] = {}
+        for head in self.role_heads:  # already longest first
+            table.setdefault(head.words[0], []).append(head)
+        return {k: tuple(v) for k, v in table.items()}
 
 
 def _split(phrase: str) -> tuple[str, ...]:

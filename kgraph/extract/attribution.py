@@ -39,7 +39,7 @@ from .entities import (
     get_entities,
     register_extensions,
 )
-from .text import is_speech_verb, norm
+from .text import doc_text, is_speech_verb, norm
 
 _PRONOUNS = {"il": "m", "elle": "f"}
 _CLITICS = {
@@ -95,7 +95,7 @@ class Attributor:
     def __call__(self, doc: Doc) -> Doc:
         ents = get_entities(doc)
         ents.unnamed_subjects = self._unnamed_subjects(doc)
-        self._text = doc.text
+        self._text = doc_text(doc)
         self._byline_keys = self._bylines(doc, ents)
         self._subject_starts = self._subject_mentions(doc, ents)
         previous: QuoteMention | None = None
@@ -293,9 +293,9 @@ class Attributor:
         last = self._last(person, before_char)
         if window:
             return person if before_char - last <= window else None
-        paragraph_start = doc.text.rfind("\n", 0, before_char) if doc is not None else -1
+        paragraph_start = doc_text(doc).rfind("\n", 0, before_char) if doc is not None else -1
         if paragraphs > 1 and doc is not None:
-            paragraph_start = doc.text.rfind("\n", 0, max(0, paragraph_start - 1))
+            paragraph_start = doc_text(doc).rfind("\n", 0, max(0, paragraph_start - 1))
         return person if last > paragraph_start else None
 
     @staticmethod
@@ -366,7 +366,7 @@ class Attributor:
         return holders[0][2]
 
     def _sentence_tokens(self, doc: Doc, char: int) -> list[Token]:
-        span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
+        span = doc.char_span(char, min(len(doc_text(doc)), char + 1), alignment_mode="expand")
         return list(span[0].sent) if span is not None else []
 
     def _clause_before(
@@ -375,7 +375,7 @@ class Attributor:
         """The tokens before ``char`` back to the last full stop, closing quote mark or paragraph
         break.  Read from the tokens, not from the parser's sentences, which are sometimes cut
         inside an apposition or glued across a quote."""
-        span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
+        span = doc.char_span(char, min(len(doc_text(doc)), char + 1), alignment_mode="expand")
         if span is None:
             return []
         out: list[Token] = []
@@ -438,7 +438,7 @@ class Attributor:
             if found:
                 return found
         after = doc.char_span(
-            quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand"
+            quote.close_at, min(len(doc_text(doc)), quote.close_at + 1), alignment_mode="expand"
         )
         if after is None:
             return None
@@ -566,15 +566,15 @@ class Attributor:
             end += 1
         s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
         person = ents.add_person_mention(
-            doc.text[s:e], EntityMention(s, e, start, end, doc.text[s:e])
+            doc_text(doc)[s:e], EntityMention(s, e, start, end, doc_text(doc)[s:e])
         )
         return ("person", person.key)
 
     def _colon(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
         k = quote.open_at - 1
-        while k >= 0 and doc.text[k] in " \t\u00a0\u202f\n\r":
+        while k >= 0 and doc_text(doc)[k] in " \t\u00a0\u202f\n\r":
             k -= 1
-        if k < 0 or doc.text[k] != ":":
+        if k < 0 or doc_text(doc)[k] != ":":
             return None
         colon = doc.char_span(k, k + 1, alignment_mode="expand")
         if colon is None:
@@ -733,7 +733,7 @@ class Attributor:
 
     def _passive_agent(self, doc: Doc, ents: DocEntities, quote: QuoteMention):
         after = doc.char_span(
-            quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand"
+            quote.close_at, min(len(doc_text(doc)), quote.close_at + 1), alignment_mode="expand"
         )
         if after is None:
             return None
@@ -749,7 +749,7 @@ class Attributor:
         """``« … »`` then ``Le constat est celui de X`` / ``C'est ce qu'a expliqué X``: the words
         that follow the closing mark, up to the next full stop, name the speaker."""
         after = doc.char_span(
-            quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand"
+            quote.close_at, min(len(doc_text(doc)), quote.close_at + 1), alignment_mode="expand"
         )
         if after is None:
             return None
@@ -797,11 +797,11 @@ class Attributor:
         """``« J'ai pensé à mes petits-enfants. » Gurvan Kerloc'h, ancien officier, a quitté
         l'hôpital …``: a quote that opens its paragraph and is followed, in the same paragraph,
         by a sentence whose subject is a named person — that person said it (a weaker rule)."""
-        line_start = doc.text.rfind("\n", 0, quote.open_at) + 1
-        if doc.text[line_start : quote.open_at].strip():
+        line_start = doc_text(doc).rfind("\n", 0, quote.open_at) + 1
+        if doc_text(doc)[line_start : quote.open_at].strip():
             return None
         after = doc.char_span(
-            quote.close_at, min(len(doc.text), quote.close_at + 1), alignment_mode="expand"
+            quote.close_at, min(len(doc_text(doc)), quote.close_at + 1), alignment_mode="expand"
         )
         if after is None:
             return None
@@ -822,8 +822,8 @@ class Attributor:
             return None
         if newline:
             # a signature line under the quote: "Marie Dupont, présidente de …" (no verb)
-            line_end = doc.text.find("\n", doc[k].idx)
-            line = doc.text[doc[k].idx : len(doc.text) if line_end < 0 else line_end]
+            line_end = doc_text(doc).find("\n", doc[k].idx)
+            line = doc_text(doc)[doc[k].idx : len(doc_text(doc)) if line_end < 0 else line_end]
             line_span = doc.char_span(doc[k].idx, doc[k].idx + len(line), alignment_mode="contract")
             if (
                 line_span is not None
@@ -839,7 +839,7 @@ class Attributor:
     @staticmethod
     def _bylines(doc: Doc, ents: DocEntities) -> set[str]:
         """People named in a byline ("Par Claire Dubois") at the top: the journalists."""
-        head = doc.text[:400]
+        head = doc_text(doc)[:400]
         keys = set()
         for line_match in re.finditer(r"^\s*Par\s+(.+)$", head, flags=re.M):
             a, b = line_match.start(1), line_match.end(1)
@@ -854,7 +854,7 @@ class Attributor:
         interviews run on over several paragraphs without naming the speaker again."""
         if previous is None or previous.speaker is None:
             return None
-        between = doc.text[previous.close_at + 1 : quote.open_at]
+        between = doc_text(doc)[previous.close_at + 1 : quote.open_at]
         if between.count("\n") > 3 or "«" in between or "“" in between:
             return None
         span = doc.char_span(previous.close_at + 1, quote.open_at, alignment_mode="contract")

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, fold_name, lexicon
 from .entities import DocEntities, EntityMention, get_entities, register_extensions
-from .text import is_acronym, is_capitalised, norm
+from .text import doc_text, is_acronym, is_capitalised, norm, tokens_text
 
 # heads that name a site or a unit as often as an organisation: lower-case, they need an
 # adjective ("le centre hospitalier de …", "la direction départementale des …") to count
@@ -101,7 +101,7 @@ class OrganisationFinder:
 
     def _mention(self, doc: Doc, start: int, end: int, generic: bool = False) -> EntityMention:
         s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        return EntityMention(s, e, start, end, doc.text[s:e], generic=generic)
+        return EntityMention(s, e, start, end, doc_text(doc)[s:e], generic=generic)
 
     def _owner_at(self, i: int):
         ents = self._current
@@ -217,7 +217,7 @@ class OrganisationFinder:
             if end == i + len(head) and len(head) == 1 and kind not in ("state",):
                 i += 1
                 continue
-            name = doc.text[doc[i].idx : doc[end - 1].idx + len(doc[end - 1])]
+            name = doc_text(doc)[doc[i].idx : doc[end - 1].idx + len(doc[end - 1])]
             org = ents.add_org_mention(
                 " ".join(name.split()), self._mention(doc, i, end), kind=kind
             )
@@ -272,15 +272,13 @@ class OrganisationFinder:
             end = self._name_end(doc, j, j + self.max_words)
             if end <= j:
                 continue
-            name = " ".join(doc.text[doc[j].idx : doc[end - 1].idx + len(doc[end - 1])].split())
-            generic = doc.text[doc[i + 1].idx : doc[j - 1].idx + len(doc[j - 1])]
+            name = tokens_text(doc, j, end)
+            generic = doc_text(doc)[doc[i + 1].idx : doc[j - 1].idx + len(doc[j - 1])]
             if kind == "territory" and j == i + 1 + len(head):
                 # "la région Bretagne" -> "Région Bretagne"
                 name = f"{generic[0].upper()}{generic[1:]} {name}"
                 org = ents.add_org_mention(name, self._mention(doc, i + 1, end), kind=kind)
-                org.forms.append(
-                    " ".join(doc.text[doc[j].idx : doc[end - 1].idx + len(doc[end - 1])].split())
-                )
+                org.forms.append(tokens_text(doc, j, end))
             else:
                 org = ents.add_org_mention(name, self._mention(doc, j, end), kind=kind)
                 if generic not in org.forms:
@@ -328,7 +326,7 @@ class OrganisationFinder:
             if not capitals or any(ents.owner(t.i) for t in doc[j:end]):
                 i += 1
                 continue
-            name = " ".join(doc.text[doc[i].idx : doc[end - 1].idx + len(doc[end - 1])].split())
+            name = tokens_text(doc, i, end)
             org = ents.add_org_mention(name, self._mention(doc, i, end), kind=kind)
             org.heads.add(" ".join(head))
             i = end
@@ -358,9 +356,11 @@ class OrganisationFinder:
 
     def _institutions(self, doc: Doc, ents: DocEntities) -> None:
         """``l'État``, ``le gouvernement``, ``le Sénat``: organisations without a proper name."""
+        first_words = {name.split()[0] for name in self.lex.institutions}
+        starts = [t.i for t in doc if t.text in first_words]
         for name, kind in self.lex.institutions.items():
             words = name.split()
-            for i in range(len(doc) - len(words) + 1):
+            for i in starts:
                 if [t.text.replace("’", "'") for t in doc[i : i + len(words)]] != words:
                     continue
                 if not self._free(ents, i, i + len(words)):
@@ -415,7 +415,7 @@ class OrganisationFinder:
                 continue  # "Mobilités", "Inclusion": a capitalised common word, not a name
             if self.lex.role_head_at([first]):
                 continue
-            name = " ".join(doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])].split())
+            name = tokens_text(doc, start, end)
             found = self._head_at(doc, start)
             ents.add_org_mention(
                 name, self._mention(doc, start, end), kind=found[1] if found else None
@@ -508,7 +508,7 @@ class OrganisationFinder:
                 continue
             mention = self._mention(doc, i + 1, end, generic=True)
             target.mentions.append(mention)
-            form = doc.text[mention.start : mention.end]
+            form = doc_text(doc)[mention.start : mention.end]
             if form not in target.forms:
                 target.forms.append(form)
             ents.claim("organisation", target.key, mention)

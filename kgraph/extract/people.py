@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicon, fold_name, lexicon
 from ..slugs import fold
 from .entities import EntityMention, get_entities, register_extensions
-from .text import is_capitalised, norm
+from .text import doc_text, is_capitalised, norm
 
 
 @dataclass
@@ -101,9 +101,9 @@ class PersonFinder:
                 if t.text != "-" and norm(t.text) not in self.lex.name_particles
             ]
             if len(words) >= 2 and all(is_capitalised(t) and not t.is_upper for t in words):
-                first = fold_name(doc.text[doc[i].idx : doc[i].idx + len(doc[i].text)])
+                first = fold_name(doc_text(doc)[doc[i].idx : doc[i].idx + len(doc[i].text)])
                 compound = fold_name(
-                    doc.text[doc[i].idx : doc[end - 1].idx + len(doc[end - 1])].split()[0]
+                    doc_text(doc)[doc[i].idx : doc[end - 1].idx + len(doc[end - 1])].split()[0]
                 )
                 known_first = first in self.lex.first_names or compound in self.lex.first_names
                 if known_first or self._title_follows(doc, end):
@@ -294,7 +294,7 @@ class PersonFinder:
     def _word_count(self, doc: Doc, cand: _Candidate) -> int:
         """Capitalised words that are not particles, a hyphenated compound counting once:
         "Fabre-Vidal" and "de La Tour" are surnames, "Bruno Le Maire" is a full name."""
-        text = doc.text[doc[cand.start].idx : doc[cand.end - 1].idx + len(doc[cand.end - 1])]
+        text = doc_text(doc)[doc[cand.start].idx : doc[cand.end - 1].idx + len(doc[cand.end - 1])]
         return len(
             [w for w in text.split() if w[:1].isupper() and norm(w) not in self.lex.name_particles]
         )
@@ -302,14 +302,16 @@ class PersonFinder:
     @staticmethod
     def _text(doc: Doc, cand: _Candidate) -> str:
         return " ".join(
-            doc.text[doc[cand.start].idx : doc[cand.end - 1].idx + len(doc[cand.end - 1])].split()
+            doc_text(doc)[
+                doc[cand.start].idx : doc[cand.end - 1].idx + len(doc[cand.end - 1])
+            ].split()
         )
 
     @staticmethod
     def _mention(doc: Doc, cand: _Candidate) -> EntityMention:
         start = doc[cand.start].idx
         end = doc[cand.end - 1].idx + len(doc[cand.end - 1])
-        return EntityMention(start, end, cand.start, cand.end, doc.text[start:end])
+        return EntityMention(start, end, cand.start, cand.end, doc_text(doc)[start:end])
 
 
 @Language.factory(

@@ -27,7 +27,7 @@ from .entities import (
     get_entities,
     register_extensions,
 )
-from .text import is_capitalised, norm, sentence_spans
+from .text import doc_text, is_capitalised, norm, sentence_spans
 
 _CONNECTORS = {"de", "du", "des", "d'", "pour", "à", "la", "le", "l'", "en", "sur", "au", "aux"}
 _OPEN = {"«": "»", "“": "”", '"': '"', "‹": "›"}
@@ -123,7 +123,7 @@ class PolicyFinder:
                 i += 1
                 continue
             s, e = doc[i].idx, doc[end - 1].idx + len(doc[end - 1])
-            written = doc.text[s:e]
+            written = doc_text(doc)[s:e]
             name = " ".join(
                 written.replace("«", " ")
                 .replace("»", " ")
@@ -133,7 +133,7 @@ class PolicyFinder:
                 .split()
             )
             bare = " ".join(
-                doc.text[doc[name_start].idx : e].replace("«", " ").replace("»", " ").split()
+                doc_text(doc)[doc[name_start].idx : e].replace("«", " ").replace("»", " ").split()
             )
             key = slugify(name)
             policy = ents.policies.get(key)
@@ -164,7 +164,7 @@ class PolicyFinder:
         for form, policy in bare_names.items():
             start = 0
             while True:
-                at = doc.text.find(form, start)
+                at = doc_text(doc).find(form, start)
                 if at < 0:
                     break
                 start = at + len(form)

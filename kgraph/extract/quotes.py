@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from ..lexicon import Lexicon, lexicon
 from .entities import DocEntities, QuoteMention, get_entities, register_extensions
 from .quote_marks import MarkedSpan, find_marked_spans
-from .text import is_speech_verb, norm
+from .text import doc_text, is_speech_verb, norm
 
 MARKS = set('«»“”„‹›"')
 _PUBLISHED = {
@@ -70,14 +70,14 @@ class QuoteFinder:
         ents = get_entities(doc)
         quotes: list[QuoteMention] = []
         for marked in find_marked_spans(
-            doc.text, self.lex.quote_pairs, max_paragraphs=self.max_paragraphs
+            doc_text(doc), self.lex.quote_pairs, max_paragraphs=self.max_paragraphs
         ):
             span = doc.char_span(marked.start, marked.end, alignment_mode="expand")
             if span is None or not self._is_quotation(doc, ents, marked, span):
                 continue
             quotes.extend(self._split_on_incise(doc, marked, span))
         for quote in quotes:
-            quote.text = doc.text[quote.start : quote.end]
+            quote.text = doc_text(doc)[quote.start : quote.end]
         ents.quotes = quotes
         doc.spans["quotes"] = [
             doc.char_span(q.start, q.end, alignment_mode="expand") for q in quotes
@@ -86,7 +86,7 @@ class QuoteFinder:
 
     # -- is it speech? -------------------------------------------------------------------------
     def _is_quotation(self, doc: Doc, ents: DocEntities, marked: MarkedSpan, span: Span) -> bool:
-        inner = doc.text[marked.start : marked.end]
+        inner = doc_text(doc)[marked.start : marked.end]
         n_words = len([w for w in inner.split() if any(c.isalnum() for c in w)])
         if n_words == 0:
             return False
@@ -156,7 +156,7 @@ class QuoteFinder:
 
     def _followed_by_work_noun(self, doc: Doc, close_at: int) -> bool:
         after = doc.char_span(
-            close_at + 1, min(len(doc.text), close_at + 40), alignment_mode="contract"
+            close_at + 1, min(len(doc_text(doc)), close_at + 40), alignment_mode="contract"
         )
         if after is None:
             return False
@@ -179,7 +179,7 @@ class QuoteFinder:
             for t in before[-2:]
         ):
             return True
-        tail = doc.text[close_at + 1 : close_at + 24].lstrip(" ,\u00a0\u202f")
+        tail = doc_text(doc)[close_at + 1 : close_at + 24].lstrip(" ,\u00a0\u202f")
         return tail.startswith(("c'est-à-dire", "c’est-à-dire", "soit ", "autrement dit"))
 
     def _reporting_verb_close(self, doc: Doc, span: Span, before: list) -> bool:
@@ -192,7 +192,7 @@ class QuoteFinder:
 
     def _incise_follows(self, doc: Doc, close_at: int) -> bool:
         after = doc.char_span(
-            close_at + 1, min(len(doc.text), close_at + 40), alignment_mode="contract"
+            close_at + 1, min(len(doc_text(doc)), close_at + 40), alignment_mode="contract"
         )
         if after is None:
             return False
@@ -216,7 +216,7 @@ class QuoteFinder:
     @staticmethod
     def _tokens_before(doc: Doc, char: int, n: int) -> list:
         """The last ``n`` words before ``char`` in the same paragraph."""
-        start = max(doc.text.rfind("\n", 0, char) + 1, char - 80)
+        start = max(doc_text(doc).rfind("\n", 0, char) + 1, char - 80)
         span = doc.char_span(start, char, alignment_mode="contract")
         if span is None:
             return []
@@ -225,9 +225,9 @@ class QuoteFinder:
     @staticmethod
     def _colon_before(doc: Doc, char: int) -> bool:
         k = char - 1
-        while k >= 0 and doc.text[k] in " \t\u00a0\u202f\n\r":
+        while k >= 0 and doc_text(doc)[k] in " \t\u00a0\u202f\n\r":
             k -= 1
-        return k >= 0 and doc.text[k] == ":"
+        return k >= 0 and doc_text(doc)[k] == ":"
 
     # -- incises -------------------------------------------------------------------------------
     def _split_on_incise(self, doc: Doc, marked: MarkedSpan, span: Span) -> list[QuoteMention]:
@@ -246,12 +246,12 @@ class QuoteFinder:
                 continue
             first_end = doc[token.i].idx
             second_start = doc[stop + 1].idx
-            while second_start < marked.end and doc.text[second_start] in " \u00a0\u202f\n":
+            while second_start < marked.end and doc_text(doc)[second_start] in " \u00a0\u202f\n":
                 second_start += 1
             pieces = [(marked.start, first_end), (second_start, marked.end)]
             out = []
             for start, end in pieces:
-                while end > start and doc.text[end - 1] in " \u00a0\u202f":
+                while end > start and doc_text(doc)[end - 1] in " \u00a0\u202f":
                     end -= 1
                 piece = doc.char_span(start, end, alignment_mode="expand")
                 if piece is None or end <= start:

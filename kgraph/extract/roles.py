@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, RoleHead, lexicon
 from .entities import DocEntities, RoleMention, get_entities, register_extensions
-from .text import is_capitalised, norm
+from .text import doc_text, is_capitalised, norm
 
 _COMPLEMENT_WORDS = {
     "de",
@@ -219,7 +219,7 @@ class RoleFinder:
         while head_index < end and norm(doc[head_index].text) in self.lex.role_modifiers:
             head_index += 1
         return RoleMention(
-            title=" ".join(doc.text[s:e].split()),
+            title=" ".join(doc_text(doc)[s:e].split()),
             head=head.lemma,
             start=s,
             end=e,

@@ -76,3 +76,17 @@ def sentence_spans(doc) -> list:
     if span is not None and len(span):
         spans.append(span)
     return spans
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, computed once per document: spaCy rebuilds the string from the tokens on
+    every access, which made character lookups quadratic."""
+    text = doc.user_data.get("kgraph_text")
+    if text is None:
+        text = doc.user_data["kgraph_text"] = doc.text
+    return text
+
+
+def tokens_text(doc, start: int, end: int) -> str:
+    """The words of tokens ``doc[start:end]`` as written, runs of spaces folded to one."""
+    return " ".join(doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])].split())
