@@ -108,6 +108,7 @@ class Attributor:
                 self._next_sentence,
                 self._subject_after,
                 self._continuation,
+                self._nearest_person,
             ):
                 found = rule(doc, ents, quote, previous)
                 if found:
@@ -835,6 +836,25 @@ class Attributor:
         if any(t.dep_.startswith("nsubj") for t in doc[k : k + 4]):
             return owner, None, None, "subject-after", 0.6
         return None
+
+    def _nearest_person(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
+        """Last resort, marked with a low confidence: no rule found a speaker, and the quote's
+        paragraph (or the one before) names a person before it — the most recent one."""
+        text = doc_text(doc)
+        paragraph = text.rfind("\n", 0, quote.open_at)
+        window_start = text.rfind("\n", 0, max(0, paragraph)) if paragraph > 0 else 0
+        best = None
+        for mention, key in ents.mentions_in_order("person"):
+            if mention.start >= quote.open_at:
+                break
+            if mention.start < window_start or key in self._byline_keys:
+                continue
+            if any(q.start <= mention.start < q.end for q in ents.quotes):
+                continue
+            best = key
+        if best is None:
+            return None
+        return ("person", best), None, None, "nearest-person", 0.5
 
     @staticmethod
     def _bylines(doc: Doc, ents: DocEntities) -> set[str]:
