@@ -29,7 +29,22 @@ from .entities import (
 )
 from .text import doc_text, is_capitalised, norm, sentence_spans
 
-_CONNECTORS = {"de", "du", "des", "d'", "pour", "à", "la", "le", "l'", "en", "sur", "au", "aux"}
+_CONNECTORS = {
+    "de",
+    "du",
+    "des",
+    "d'",
+    "pour",
+    "à",
+    "la",
+    "le",
+    "les",
+    "l'",
+    "en",
+    "sur",
+    "au",
+    "aux",
+}
 _OPEN = {"«": "»", "“": "”", '"': '"', "‹": "›"}
 _ANAPHORS = {"ce", "cette", "cet", "ces"}
 _NAMING_VERBS = {
@@ -135,6 +150,18 @@ class PolicyFinder:
             bare = " ".join(
                 doc_text(doc)[doc[name_start].idx : e].replace("«", " ").replace("»", " ").split()
             )
+            introduced = self._introduced_name_start(doc, name_start, end)
+            if introduced is not None:
+                # "un programme de médiation, « Fil à fil »", "un appel à projets baptisé X": the
+                # name is what the descriptor introduces
+                name = " ".join(
+                    doc_text(doc)[doc[introduced].idx : e]
+                    .replace("«", " ")
+                    .replace("»", " ")
+                    .replace("“", " ")
+                    .replace("”", " ")
+                    .split()
+                )
             key = slugify(name)
             policy = ents.policies.get(key)
             if policy is None:
@@ -229,8 +256,10 @@ class PolicyFinder:
         cue_capitalised = is_capitalised(doc[cue_start]) and not doc[cue_start].is_sent_start
         law = norm(doc[cue_start].text) in {"loi", "proposition", "projet"}
         if not is_capitalised(first) and not first.like_num:
-            if law and norm(first.text) in _LAW_LINKS and k == i:
-                return self._lowercase_law_end(doc, k)
+            if law and (norm(first.text) in _LAW_LINKS or k > i):
+                # "la loi pour la transmission des exploitations", "le projet de loi de finances
+                # pour 2025": French laws are often named by a lower-case phrase
+                return self._lowercase_law_end(doc, k, minimum=1 if k > i else 3)
             if not cue_capitalised:
                 return None
             k = i  # "Fonds vert", "Fonds de garantie …": the capitalised cue starts the name
@@ -256,8 +285,8 @@ class PolicyFinder:
                 break
             if word == "et":
                 nxt = doc[end + 1] if end + 1 < len(doc) else None
-                if nxt is not None and nxt.pos_ in ("NOUN", "ADJ") and not is_capitalised(nxt):
-                    end += 2  # "loi Climat et résilience"
+                if nxt is not None and nxt.pos_ == "NOUN" and not is_capitalised(nxt):
+                    end += 2  # "loi Climat et résilience" (not "… 2030 et piloté par")
                     continue
                 break
             if word in _CONNECTORS:
@@ -294,6 +323,18 @@ class PolicyFinder:
             return None
         return end
 
+    @staticmethod
+    def _introduced_name_start(doc: Doc, start: int, end: int) -> int | None:
+        for k in range(start, end - 1):
+            if norm(doc[k].text) in _NAMING_VERBS or (
+                doc[k].text == "," and doc[k + 1].text in _OPEN
+            ):
+                first = k + 1
+                while first < end and doc[first].text in _OPEN:
+                    first += 1
+                return first if first < end else None
+        return None
+
     def _owner_complement(self, doc: Doc, j: int) -> bool:
         """``de la métropole``, ``de l'État``, ``du Département``: who owns it, not its name."""
         k = j
@@ -311,7 +352,7 @@ class PolicyFinder:
             doc[k].ent_type_ in ("LOC", "ORG") and doc[k].ent_iob_ == "B"
         )
 
-    def _lowercase_law_end(self, doc: Doc, k: int) -> int | None:
+    def _lowercase_law_end(self, doc: Doc, k: int, minimum: int = 3) -> int | None:
         end = k + 1
         while end < len(doc) and end - k < 10:
             t = doc[end]
@@ -320,7 +361,7 @@ class PolicyFinder:
             end += 1
         while end > k and norm(doc[end - 1].text) in _CONNECTORS | {"et"}:
             end -= 1
-        return end if end - k >= 3 else None
+        return end if end - k >= minimum else None
 
     def _sector_end(self, doc: Doc, cue_start: int, i: int) -> int | None:
         """``filière X``: a policy only after a commitment ("engagement dans", "s'engage dans")."""
