@@ -58,7 +58,7 @@ def _stop(process: subprocess.Popen) -> None:
             process.wait(10)
 
 
-def wait_until(condition, *, timeout: float, what: str, every: float = 0.05):
+def wait_until(condition, *, timeout: float = 10.0, what: str = "condition", every: float = 0.05):
     """Poll ``condition`` until it returns something true; fail after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
     while True:

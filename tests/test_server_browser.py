@@ -7,7 +7,6 @@ chromium-driver).  Without them the tests skip, except under CI, which installs 
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
+from browser import headless_chromium
 from serving import kgraph_server, wait_until
 
 from kgraph.query import catalogue
@@ -22,26 +22,14 @@ from kgraph.store import Store
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 EVIL = "https://example.org/evil"
 EVIL_TEXT = 'Promis <script>alert(1)</script> <img src=x onerror="alert(2)"> & voilà.'
-ALERT_HOOK = """
-window.__alerted = [];
-window.alert = function (message) { window.__alerted.push(String(message)); };
-"""
 PEOPLE = "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name }"
 GRAPH = (
     "CONSTRUCT { ?q a schema:Quotation ; schema:text ?t ; schema:spokenByCharacter ?p . "
     "?p a schema:Person ; schema:name ?n } WHERE { ?q a schema:Quotation ; schema:text ?t ; "
     "schema:spokenByCharacter ?p . ?p schema:name ?n }"
 )
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}; CI installs it, so this is an error there")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
@@ -74,39 +62,10 @@ def server(store):
 
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not os.access(p, os.X_OK)]
-    if missing:
-        _unavailable(f"{' and '.join(missing)} missing (apt-get install chromium chromium-driver)")
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        _unavailable("selenium is not installed (pip install -e '.[dev]')")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-        # the network is off: everything goes to a dead proxy except the server on 127.0.0.1
-        # (note: <-loopback> would *remove* loopback from Chromium's implicit bypass list)
-        "--proxy-server=127.0.0.1:9",
-        "--proxy-bypass-list=127.0.0.1",
-        "--window-size=1400,1000",
-    ):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    browser = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
-    browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ALERT_HOOK})
-    try:
+    with headless_chromium(
+        tmp_path_factory.mktemp("chromium-profile"), allow_loopback=True, window="1400,1000"
+    ) as browser:
         yield browser
-    finally:
-        browser.quit()
 
 
 @pytest.fixture

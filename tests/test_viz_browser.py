@@ -6,21 +6,19 @@ chromium-driver).  Without them the tests skip, except under CI, which installs 
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import headless_chromium
 from rdflib import Dataset
+from serving import wait_until
 
 from kgraph import viz
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 FIXTURE = Path(__file__).parent / "fixtures" / "sample_graph.trig"
 ID = "https://w3id.org/kgraph/id/"
 MARC, Q1, Q2 = ID + "person-marc-delorme", ID + "quote-q1", ID + "quote-q2"
@@ -31,55 +29,12 @@ Q2_TEXT = (
     "Nos pistes seront prêtes en juin <script>alert(1)</script> et le site aussi "
     "<img src=x onerror=alert(2)> & c'est promis."
 )
-# replaces alert() before any page script runs, so a script smuggled in by a quote would be seen
-ALERT_HOOK = """
-window.__alerted = [];
-window.alert = function (message) { window.__alerted.push(String(message)); };
-"""
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}; CI installs it, so this is an error there")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not os.access(p, os.X_OK)]
-    if missing:
-        _unavailable(f"{' and '.join(missing)} missing (apt-get install chromium chromium-driver)")
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        _unavailable("selenium is not installed (pip install -e '.[dev]')")
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-        # the network is off: anything the page tried to fetch from outside would fail
-        "--proxy-server=127.0.0.1:9",
-        "--proxy-bypass-list=<-loopback>",
-        "--window-size=1400,900",
-    ):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    # an explicit driver path, so Selenium Manager never tries to download one
-    browser = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
-    browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ALERT_HOOK})
-    try:
+    with headless_chromium(tmp_path_factory.mktemp("chromium-profile")) as browser:
         yield browser
-    finally:
-        browser.quit()
 
 
 @pytest.fixture(scope="module")
@@ -90,23 +45,12 @@ def page_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return out.as_uri()
 
 
-def wait_for(condition: Callable[[], Any], timeout: float = 10.0, what: str = "condition") -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
-
-
 @pytest.fixture
 def browser(driver: Any, page_url: str) -> Any:
     """The page freshly loaded and laid out, with the console log emptied before loading."""
     driver.get_log("browser")
     driver.get(page_url)
-    wait_for(
+    wait_until(
         lambda: driver.execute_script("return !!(window.kgraph && kgraph.ready)"),
         what="the network to be laid out",
     )
@@ -169,12 +113,12 @@ def test_search_focuses_the_node(browser: Any) -> None:
     from selenium.webdriver.common.by import By
 
     browser.find_element(By.ID, "search").send_keys("marc delorme")
-    wait_for(
+    wait_until(
         lambda: browser.execute_script("return network.getSelectedNodes()") == [MARC],
         what="the search to select Marc Delorme",
     )
     # the view is centred on him once the animation ends
-    wait_for(
+    wait_until(
         lambda: browser.execute_script(
             """
             const p = network.getPositions([arguments[0]])[arguments[0]];
@@ -196,7 +140,7 @@ def test_search_accepts_an_alt_label_without_accents(browser: Any) -> None:
     from selenium.webdriver.common.keys import Keys
 
     browser.find_element(By.ID, "search").send_keys("region val-d'ardiere", Keys.ENTER)
-    wait_for(
+    wait_until(
         lambda: (
             browser.execute_script("return network.getSelectedNodes()")
             == [ID + "org-region-val-d-ardiere"]
@@ -227,12 +171,12 @@ def _pointer_to(browser: Any, node_id: str) -> Any:
 
 def test_hover_shows_the_quote(browser: Any) -> None:
     _pointer_to(browser, Q1).perform()
-    wait_for(lambda: Q1_TEXT in details_text(browser), what="hover details")
+    wait_until(lambda: Q1_TEXT in details_text(browser), what="hover details")
 
 
 def test_click_shows_the_xss_quote_as_text_and_runs_nothing(browser: Any) -> None:
     _pointer_to(browser, Q2).click().perform()
-    wait_for(
+    wait_until(
         lambda: browser.execute_script("return network.getSelectedNodes()") == [Q2],
         what="the click to select the quote",
     )
@@ -310,7 +254,7 @@ def filters_url(later_network: Any, tmp_path_factory: pytest.TempPathFactory) ->
 def filtered(driver: Any, filters_url: str) -> Any:
     driver.get_log("browser")
     driver.get(filters_url)
-    wait_for(
+    wait_until(
         lambda: driver.execute_script("return !!(window.kgraph && kgraph.ready)"), what="ready"
     )
     return driver
@@ -378,7 +322,7 @@ def test_quote_panel_links_to_the_source_file(filtered: Any) -> None:
 def test_focused_page_opens_on_its_entity(driver: Any, later_network: Any, tmp_path: Path) -> None:
     out = viz.render_html(viz.focus(later_network, "Julien Roche", 1), tmp_path / "roche.html")
     driver.get(out.as_uri())
-    wait_for(
+    wait_until(
         lambda: driver.execute_script("return network.getSelectedNodes()") == [ROCHE],
         what="the focused entity to be selected",
     )
