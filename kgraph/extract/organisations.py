@@ -79,6 +79,7 @@ class OrganisationFinder:
         ents = get_entities(doc)
         self._current = ents
         self._institutions(doc, ents)
+        self._parties(doc, ents)
         self._named_heads(doc, ents)
         self._generic_then_name(doc, ents)
         self._lowercase_heads(doc, ents)
@@ -331,6 +332,27 @@ class OrganisationFinder:
             org.heads.add(" ".join(head))
             i = end
 
+    def _parties(self, doc: Doc, ents: DocEntities) -> None:
+        """ "Claire Dos Santos (Renaissance), députée …": the brackets after a name hold a party."""
+        for i in range(1, len(doc) - 2):
+            if doc[i].text != "(":
+                continue
+            owner = ents.owner(i - 1)
+            if not owner or owner[0] != "person":
+                continue
+            close = next(
+                (k for k in range(i + 1, min(len(doc), i + 5)) if doc[k].text == ")"), None
+            )
+            if close is None or close == i + 1:
+                continue
+            words = doc[i + 1 : close]
+            if all(is_capitalised(t) or t.text == "-" for t in words) and not any(
+                t.like_num or self.lex.role_head_at([norm(t.text)]) for t in words
+            ):
+                name = tokens_text(doc, i + 1, close)
+                if self._free(ents, i + 1, close):
+                    ents.add_org_mention(name, self._mention(doc, i + 1, close), kind="party")
+
     @staticmethod
     def _names_a_part_of(doc: Doc, ents: DocEntities, start: int, end: int) -> bool:
         """ "la commission des finances de l'Assemblée nationale", "le cabinet de X", "la direction
@@ -340,7 +362,11 @@ class OrganisationFinder:
             if owner and owner[0] in ("organisation", "person"):
                 return True
             if doc[k].ent_type_ in ("ORG", "PER") and doc[k].ent_iob_ == "B" and k > start:
-                return True
+                # a multi-word entity or an acronym names someone; a lone capitalised word
+                # ("du Travail", "des Armées") is the organisation's own name
+                single = k + 1 >= len(doc) or doc[k + 1].ent_iob_ != "I"
+                if not single or is_acronym(doc[k].text):
+                    return True
         return False
 
     @staticmethod
