@@ -30,6 +30,38 @@ class _Candidate:
     from_ner: bool
 
 
+_PLACE_PREFIXES = {
+    "saint",
+    "sainte",
+    "val",
+    "mont",
+    "bas",
+    "haut",
+    "haute",
+    "port",
+    "pont",
+    "bourg",
+    "ville",
+    "villa",
+    "la",
+    "le",
+    "les",
+    "grand",
+    "petit",
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "île",
+    "ile",
+    "aix",
+    "bois",
+    "fort",
+    "neuf",
+    "vieux",
+}
+
+
 class PersonFinder:
     def __init__(self, lex: Lexicon, max_name_words: int = 6):
         self.lex = lex
@@ -106,12 +138,29 @@ class PersonFinder:
                     doc_text(doc)[doc[i].idx : doc[end - 1].idx + len(doc[end - 1])].split()[0]
                 )
                 known_first = first in self.lex.first_names or compound in self.lex.first_names
-                if known_first or self._title_follows(doc, end):
+                if (
+                    known_first
+                    or self._compound_first_name(compound, words)
+                    or self._title_follows(doc, end)
+                ):
                     cand = self._clean(doc, i, end, from_ner=False)
                     if cand:
                         out.append(cand)
             i = end
         return out
+
+    @staticmethod
+    def _compound_first_name(compound: str, words) -> bool:
+        """ "Kim-Ly Truong", "Mai-Linh Hoang": a hyphenated pair of short capitalised parts then a
+        surname is how compound first names are written; place names ("Saint-Malo", "Val-de-Marne")
+        start with words of their own and have lower-case links."""
+        parts = compound.split("-")
+        return (
+            len(parts) == 2
+            and len(words) >= 2
+            and all(1 < len(p) <= 8 and p.isalpha() for p in parts)
+            and parts[0] not in _PLACE_PREFIXES
+        )
 
     def _title_follows(self, doc: Doc, k: int) -> bool:
         if k < len(doc) and doc[k].text == "(":
