@@ -257,6 +257,8 @@ class PersonFinder:
         for t in words:
             if t.text == "-" or norm(t.text) in self.lex.name_particles:
                 continue
+            if t.i > 0 and doc[t.i - 1].text.endswith(("'", "’")) and not doc[t.i - 1].whitespace_:
+                continue  # "Kerloc’h": the rest of a name after an apostrophe
             if not is_capitalised(t):
                 return None
         if (
