@@ -84,6 +84,10 @@ class PolicyFinder:
         self.max_name_words = max_name_words
         self.cues = sorted(lex.policy_cues.items(), key=lambda kv: len(kv[0]), reverse=True)
         self.org_heads = tuple(lex.organisation_heads)
+        # tie phrases indexed by their first word, so each token is checked against a few
+        self.ties_by_first: dict[str, tuple] = {}
+        for row in lex.policy_ties:
+            self.ties_by_first[row[0][0]] = self.ties_by_first.get(row[0][0], ()) + (row,)
 
     def __call__(self, doc: Doc) -> Doc:
         ents = get_entities(doc)
@@ -410,7 +414,10 @@ class PolicyFinder:
         words = [norm(t.text) for t in sent]
         lemmas = [t.lemma_.lower() for t in sent]
         for n in range(len(sent)):
-            for phrase, tie, position in self.lex.policy_ties:
+            candidates = self.ties_by_first.get(words[n], ()) + self.ties_by_first.get(
+                lemmas[n], ()
+            )
+            for phrase, tie, position in candidates:
                 seq = (
                     words
                     if position == "after" or len(phrase) > 1 and phrase[0] == "engagement"
