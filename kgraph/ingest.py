@@ -19,7 +19,9 @@ from .slugs import slugify
 from .types import Document
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # a press release is a few KB; 5 MB is already a book
+# a press release is a few KB and a long article 50 KB; 2 MB is already a book, and spaCy's parser
+# needs memory in proportion (the pipeline's max_length is set to match)
+DEFAULT_MAX_BYTES = 2_000_000
 LEGACY_ENCODINGS = ("cp1252", "iso-8859-15")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 

