@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -23,11 +24,29 @@ MARKER = "kgraph-store.json"
 # written since the last flush; unbounded, that took 12 s after 3,000 writes (measured, Nov 2026).
 FLUSH_EVERY = 200
 STORE_FORMAT = 1
+READ_ONLY_ATTEMPTS = 6  # 20 ms, then doubling: 0.6 s in all
 
 
 def _nt_term(term) -> str:
     """An rdflib or pyoxigraph term in N-Triples syntax (valid inside SPARQL INSERT DATA)."""
     return term.n3() if hasattr(term, "n3") else str(term)
+
+
+def _open_read_only(data_dir: str) -> ox.Store:
+    """Open read-only, beside a writer if there is one (a build, ``kgraph serve --write-token``).
+
+    RocksDB reads its MANIFEST, then opens the files it names; a writer that flushes or compacts
+    in between deletes some of them, and the open fails with "Corruption: … No such file"
+    (seen in tests/test_reliability.py while a build wrote).  The store is fine: the reader's view
+    was stale, and a new attempt reads the new MANIFEST."""
+    for attempt in range(READ_ONLY_ATTEMPTS):
+        try:
+            return ox.Store.read_only(data_dir)
+        except (OSError, RuntimeError):
+            if attempt == READ_ONLY_ATTEMPTS - 1:
+                raise
+            time.sleep(0.02 * 2**attempt)
+    raise AssertionError("unreachable")
 
 
 class Store:
@@ -60,8 +79,8 @@ class Store:
             raise StoreError(f"{self.path}: store format {info.get('format')} is not supported")
         data_dir = str(self.path / info.get("data", "oxigraph"))
         try:
-            self.ox = ox.Store.read_only(data_dir) if read_only else ox.Store(data_dir)
-        except OSError as exc:
+            self.ox = _open_read_only(data_dir) if read_only else ox.Store(data_dir)
+        except (OSError, RuntimeError) as exc:
             raise StoreError(f"{self.path}: cannot open the Oxigraph store ({exc})") from exc
 
     # -- writing -------------------------------------------------------------------------------
