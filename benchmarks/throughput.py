@@ -37,8 +37,9 @@ def _bare(nlp, texts: list[str], batch_size: int, n_process: int) -> None:
 def _kgraph(extractor, documents, batch_size: int, n_process: int) -> None:
     from kgraph.report import to_report
 
-    for _, extraction, error in extractor.extract_documents(documents, batch_size=batch_size,
-                                                            n_process=n_process):
+    for _, extraction, error in extractor.extract_documents(
+        documents, batch_size=batch_size, n_process=n_process
+    ):
         if extraction is not None:
             json.dumps(to_report(extraction, extractor.minter), ensure_ascii=False)
         elif error:
@@ -113,17 +114,31 @@ def main() -> None:
             for _ in range(args.repeats):
                 spacy_s.append(_measure(_bare, bare, texts, batch_size, n_process))
                 kgraph_s.append(_measure(_kgraph, extractor, documents, batch_size, n_process))
-            s, k = (statistics.median(t[0] for t in spacy_s),
-                    statistics.median(t[0] for t in kgraph_s))
-            s_cpu, k_cpu = (statistics.median(t[1] for t in spacy_s),
-                            statistics.median(t[1] for t in kgraph_s))
-            rows.append({"n_process": n_process, "batch_size": batch_size, "documents": len(texts),
-                         "words": words, "spacy_s": round(s, 2), "kgraph_s": round(k, 2),
-                         "spacy_cpu_s": round(s_cpu, 2), "kgraph_cpu_s": round(k_cpu, 2),
-                         "cpu_ratio": round(k_cpu / s_cpu, 3),
-                         "spacy_words_per_s": round(words / s),
-                         "kgraph_words_per_s": round(words / k),
-                         "kgraph_docs_per_s": round(len(texts) / k, 1), "ratio": round(k / s, 3)})
+            s, k = (
+                statistics.median(t[0] for t in spacy_s),
+                statistics.median(t[0] for t in kgraph_s),
+            )
+            s_cpu, k_cpu = (
+                statistics.median(t[1] for t in spacy_s),
+                statistics.median(t[1] for t in kgraph_s),
+            )
+            rows.append(
+                {
+                    "n_process": n_process,
+                    "batch_size": batch_size,
+                    "documents": len(texts),
+                    "words": words,
+                    "spacy_s": round(s, 2),
+                    "kgraph_s": round(k, 2),
+                    "spacy_cpu_s": round(s_cpu, 2),
+                    "kgraph_cpu_s": round(k_cpu, 2),
+                    "cpu_ratio": round(k_cpu / s_cpu, 3),
+                    "spacy_words_per_s": round(words / s),
+                    "kgraph_words_per_s": round(words / k),
+                    "kgraph_docs_per_s": round(len(texts) / k, 1),
+                    "ratio": round(k / s, 3),
+                }
+            )
             print(json.dumps(rows[-1]), flush=True)
     result = {"rows": rows}
     if args.profile:  # CPU time per component, for the same reason

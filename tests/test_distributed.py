@@ -7,7 +7,6 @@ model once, as on a real cluster, and a worker's death is a real process death.
 
 from __future__ import annotations
 
-import dask
 import pytest
 from generated import assert_same_graphs, pin_run_time, poison, write_corpus
 
@@ -16,6 +15,7 @@ from kgraph.distributed import DaskRunner
 from kgraph.namespace import DEFAULT_BASE
 from kgraph.store import Store
 
+dask = pytest.importorskip("dask")
 distributed = pytest.importorskip("distributed")
 
 
