@@ -468,7 +468,13 @@ class OrganisationFinder:
             if org is not None:
                 org.acronym = org.acronym or token.text
                 acronyms[token.text] = org
-                ents.add_org_mention(org.name, self._mention(doc, token.i, token.i + 1))
+                # "la CCI du Loiret": the acronym with its complement is a form of the name too
+                end = token.i + 1
+                if end < len(doc) and norm(doc[end].text) in {"de", "du", "des", "d'"}:
+                    end = max(end, self._name_end(doc, end, end + self.max_words))
+                    if not self._free(ents, token.i + 1, end):
+                        end = token.i + 1
+                ents.add_org_mention(org.name, self._mention(doc, token.i, end))
 
     def _by_initials(self, ents: DocEntities, acronym: str):
         letters = acronym.replace(".", "").upper()
