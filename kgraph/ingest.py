@@ -18,7 +18,27 @@ from .lexicon import read_table
 from .slugs import slugify
 from .types import Document
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")  # what a folder is searched for
+NON_TEXT_SUFFIXES = (
+    ".pdf",
+    ".doc",
+    ".docx",
+    ".odt",
+    ".rtf",
+    ".xls",
+    ".xlsx",
+    ".ppt",
+    ".pptx",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".zip",
+    ".gz",
+    ".tar",
+    ".mp3",
+    ".mp4",
+)
 # a press release is a few KB and a long article 50 KB; 2 MB is already a book, and spaCy's parser
 # needs memory in proportion (the pipeline's max_length is set to match)
 DEFAULT_MAX_BYTES = 2_000_000
@@ -87,7 +107,10 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
     """Read one file into a :class:`Document`, or raise :class:`InputError` saying what is wrong."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
+    # a file named explicitly is read as text whatever its name ("dépêche.2025", "article" with no
+    # suffix): its bytes decide (binary is refused below); only known non-text formats are refused
+    # by name, with a message that says so
+    if suffix in NON_TEXT_SUFFIXES:
         raise InputError(
             f"{path}: unsupported file type {suffix or '(none)'}; "
             f"kgraph reads {', '.join(SUPPORTED_SUFFIXES)}"

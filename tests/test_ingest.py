@@ -115,3 +115,13 @@ def test_html_goes_through_a_real_extractor(tmp_path):
     doc = read_document(path)
     assert "Nous allons rénover" in doc.text
     assert "var x" not in doc.text
+
+
+def test_a_file_named_explicitly_is_read_as_text_whatever_its_suffix(tmp_path):
+    path = tmp_path / "depeche-2025"
+    path.write_text("Paris, le 2 mai 2025\nUn titre\nLe corps du texte.\n", encoding="utf-8")
+    assert read_document(path).title == "Un titre"
+    binary = tmp_path / "photo.dat"
+    binary.write_bytes(b"\x89PNG\x00\x00\x01")
+    with pytest.raises(InputError, match="binary"):
+        read_document(binary)
