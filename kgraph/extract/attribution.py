@@ -39,7 +39,7 @@ from .entities import (
     get_entities,
     register_extensions,
 )
-from .text import doc_text, is_speech_verb, norm
+from .text import doc_text, is_speech_verb, norm, paragraph_start
 
 _PRONOUNS = {"il": "m", "elle": "f"}
 _CLITICS = {
@@ -91,6 +91,7 @@ class Attributor:
         self._text = ""
         self._byline_keys: set[str] = set()
         self._subject_starts: set[int] = set()
+        self._descriptions: dict[int, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         ents = get_entities(doc)
@@ -98,6 +99,8 @@ class Attributor:
         self._text = doc_text(doc)
         self._byline_keys = self._bylines(doc, ents)
         self._subject_starts = self._subject_mentions(doc, ents)
+        self._descriptions = {}
+        self._descriptions = self._bind_descriptions(doc, ents)
         previous: QuoteMention | None = None
         for quote in ents.quotes:
             for rule in (
@@ -147,6 +150,49 @@ class Attributor:
                     starts.add(start)
                     break
         return starts
+
+    _DEFINITE = {"le", "la", "l'"}
+
+    def _description_at(self, doc: Doc, ents: DocEntities, k: int) -> tuple[str, str | None] | None:
+        """A definite description of a person at token ``k`` ("l'accusé", "la réalisatrice"):
+        the noun that names it (a role's lemma or a person noun) and its gender, if any."""
+        if k == 0 or norm(doc[k - 1].text) not in self._DEFINITE or ents.owner(k):
+            return None
+        word = norm(doc[k].text)
+        if word in self.lex.person_nouns:
+            return word, self._det_gender(doc, k)
+        head = self.lex.role_head_at([norm(t.text) for t in doc[k : k + 5]])
+        if head is None:
+            return None
+        end = k + len(head.words)
+        if end < len(doc) and doc[end].pos_ == "PROPN" or (
+            end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ == "PROPN"
+        ):
+            return None  # a title before a name: the roles component attaches it
+        return head.lemma, head.gender or self._det_gender(doc, k)
+
+    def _bind_descriptions(self, doc: Doc, ents: DocEntities) -> dict[int, str]:
+        """Definite descriptions read in text order, each bound to the person it refers back
+        to: a description repeated later in the text ("l'accusé" … "l'accusé") keeps the person
+        its first use referred to, however far from the name (a definite description repeated
+        in a text refers to the same individual)."""
+        inside = [(q.start, q.end) for q in ents.quotes]
+        bound: dict[int, str] = {}
+        latest: dict[str, str] = {}
+        for token in doc:
+            if any(a <= token.idx < b for a, b in inside):
+                continue
+            found = self._description_at(doc, ents, token.i)
+            if found is None:
+                continue
+            noun, gender = found
+            if noun in latest:
+                bound[token.idx] = latest[noun]
+                continue
+            person = self._nearby_person(ents, gender, token.idx, doc=doc, paragraphs=2)
+            if person is not None:
+                bound[token.idx] = latest[noun] = person.key
+        return bound
 
     def _unnamed_subjects(self, doc: Doc) -> list[tuple[int, str]]:
         """Unnamed people who act as sentence subjects ("Une mère … a pu échanger", "un ancien
@@ -235,6 +281,8 @@ class Attributor:
                 person = self._nearby_person(
                     ents, self._det_gender(doc, k), before_char, doc=doc, paragraphs=2
                 )
+                if person is None and doc[k].idx in self._descriptions:
+                    return ("person", self._descriptions[doc[k].idx])
                 return ("person", person.key) if person else UNNAMED
             head = self.lex.role_head_at([norm(t.text) for t in doc[k : k + 5]])
             if head:
@@ -250,6 +298,8 @@ class Attributor:
                     )
                 if person:
                     return ("person", person.key)
+                if doc[k].idx in self._descriptions:
+                    return ("person", self._descriptions[doc[k].idx])
                 return UNNAMED  # "a précisé la directrice": someone the text does not name here
         if orgs:
             return orgs[0]
@@ -294,10 +344,9 @@ class Attributor:
         last = self._last(person, before_char)
         if window:
             return person if before_char - last <= window else None
-        paragraph_start = doc_text(doc).rfind("\n", 0, before_char) if doc is not None else -1
-        if paragraphs > 1 and doc is not None:
-            paragraph_start = doc_text(doc).rfind("\n", 0, max(0, paragraph_start - 1))
-        return person if last > paragraph_start else None
+        if doc is None:
+            return person
+        return person if last >= paragraph_start(doc_text(doc), before_char, paragraphs - 1) else None
 
     @staticmethod
     def _last(person: PersonEntity, before_char: int) -> int:
@@ -321,7 +370,7 @@ class Attributor:
                 mentions.append((role.start, holders[0].key))
         mentions.extend((start, g_key) for start, g_key in ents.unnamed_subjects)
         inside = [(q.start, q.end) for q in ents.quotes]
-        paragraph = self._text.rfind("\n", 0, max(0, self._text.rfind("\n", 0, before_char)))
+        paragraph = paragraph_start(self._text, before_char) - 1
         known, unknown, subject = None, None, None
         for start, key in sorted(mentions):
             if start >= before_char:
@@ -841,8 +890,7 @@ class Attributor:
         """Last resort, marked with a low confidence: no rule found a speaker, and the quote's
         paragraph (or the one before) names a person before it — the most recent one."""
         text = doc_text(doc)
-        paragraph = text.rfind("\n", 0, quote.open_at)
-        window_start = text.rfind("\n", 0, max(0, paragraph)) if paragraph > 0 else 0
+        window_start = paragraph_start(text, quote.open_at, back=0)
         best = None
         for mention, key in ents.mentions_in_order("person"):
             if mention.start >= quote.open_at:

@@ -90,3 +90,18 @@ def doc_text(doc) -> str:
 def tokens_text(doc, start: int, end: int) -> str:
     """The words of tokens ``doc[start:end]`` as written, runs of spaces folded to one."""
     return " ".join(doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])].split())
+
+
+def paragraph_start(text: str, char: int, back: int = 0) -> int:
+    """Offset where the paragraph holding ``char`` starts, or the one ``back`` paragraphs
+    earlier.  Blank lines between paragraphs count as one break, so that texts written with
+    and without empty lines between paragraphs read the same."""
+    start = text.rfind("\n", 0, char) + 1
+    for _ in range(back):
+        k = start - 1
+        while k > 0 and text[k - 1] in "\n \t\r\u00a0\u202f":
+            k -= 1  # skip the break and any blank lines before it
+        if k <= 0:
+            return 0
+        start = text.rfind("\n", 0, k) + 1
+    return start

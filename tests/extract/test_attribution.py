@@ -58,6 +58,15 @@ CASES = [
         "« Il y a deux ans, on nous demandait des efforts. »",
         ["Nathalie Cordeiro", "Nathalie Cordeiro"],
     ),
+    # a description first used next to the name keeps referring to that person, paragraphs later
+    (
+        "À 38 ans, Lou Ferrand présente son premier long métrage.\n\n"
+        "« Ce film, je le porte depuis dix ans », raconte la réalisatrice.\n\n"
+        "Le tournage a duré six semaines à Saint-Nazaire, avec une équipe réduite.\n\n"
+        "Le producteur a suivi le projet dès le début.\n\n"
+        "« Il y a une forme de réparation là-dedans », confie la réalisatrice.",
+        ["Lou Ferrand", "Lou Ferrand"],
+    ),
 ]
 
 
