@@ -165,8 +165,10 @@ class Attributor:
         if head is None:
             return None
         end = k + len(head.words)
-        if end < len(doc) and doc[end].pos_ == "PROPN" or (
-            end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ == "PROPN"
+        if (
+            end < len(doc)
+            and doc[end].pos_ == "PROPN"
+            or (end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ == "PROPN")
         ):
             return None  # a title before a name: the roles component attaches it
         return head.lemma, head.gender or self._det_gender(doc, k)
@@ -346,7 +348,9 @@ class Attributor:
             return person if before_char - last <= window else None
         if doc is None:
             return person
-        return person if last >= paragraph_start(doc_text(doc), before_char, paragraphs - 1) else None
+        return (
+            person if last >= paragraph_start(doc_text(doc), before_char, paragraphs - 1) else None
+        )
 
     @staticmethod
     def _last(person: PersonEntity, before_char: int) -> int:
