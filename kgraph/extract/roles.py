@@ -59,10 +59,11 @@ class RoleFinder:
                 person is not None
                 and role.gender
                 and person.gender
-                and not person.gender_from_name
                 and role.gender != person.gender
             ):
-                person = None  # "députée" cannot be Gilbert: the title belongs to someone else
+                # "députée" cannot be Gilbert: the title belongs to someone else (the first-name
+                # list leaves out names given to both genders, so its guess is trusted here)
+                person = None
             if person is None:
                 ents.unattached_roles.append(role)
                 continue
@@ -103,6 +104,14 @@ class RoleFinder:
                 continue
             if head.words[0] == "premier" and not is_capitalised(doc[i]) and len(head.words) == 1:
                 i += 1
+                continue
+            if (
+                len(head.words) == 1
+                and doc[i].pos_ == "ADJ"
+                and i > 0
+                and doc[i - 1].pos_ == "NOUN"
+            ):
+                i += 1  # "assemblée générale", "voiture présidentielle": an adjective, not a title
                 continue
             nxt = doc[i + len(head.words)] if i + len(head.words) < len(doc) else None
             after = doc[i + len(head.words) + 1] if i + len(head.words) + 1 < len(doc) else None

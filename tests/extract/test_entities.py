@@ -45,6 +45,12 @@ def people(report):
         ),
         # a verb is not a title
         ("Claire Roux juge l'endettement excessif.", {"Claire Roux": []}),
+        # an adjective is not a title, and a feminine title is not a man's
+        (
+            "Dans un message lu en assemblée générale lundi par la déléguée CFDT, Olivier Marnaz "
+            "remercie les salariés.",
+            {"Olivier Marnaz": []},
+        ),
     ],
     ids=lambda v: v[:40] if isinstance(v, str) else "",
 )
