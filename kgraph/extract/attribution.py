@@ -192,9 +192,31 @@ class Attributor:
                 bound[token.idx] = latest[noun]
                 continue
             person = self._nearby_person(ents, gender, token.idx, doc=doc, paragraphs=2)
+            if person is None:
+                person = self._named_after(ents, gender, token.idx, inside)
             if person is not None:
                 bound[token.idx] = latest[noun] = person.key
         return bound
+
+    def _named_after(
+        self, ents: DocEntities, gender: str | None, char: int, inside: list[tuple[int, int]]
+    ) -> PersonEntity | None:
+        """A description that comes before any name ("sourit la directrice du festival, installée
+        en terrasse. Armelle Le Goff …") announces the next person named in its paragraph or
+        the next sentence, if their gender agrees."""
+        end = self._text.find("\n", char)
+        end = len(self._text) if end < 0 else end
+        end = min(end, char + 300)
+        for mention, key in ents.mentions_in_order("person"):
+            if mention.start <= char or any(a <= mention.start < b for a, b in inside):
+                continue
+            if mention.start >= end:
+                return None
+            person = ents.people[key]
+            if key in self._byline_keys or (gender and person.gender and person.gender != gender):
+                return None
+            return person
+        return None
 
     def _unnamed_subjects(self, doc: Doc) -> list[tuple[int, str]]:
         """Unnamed people who act as sentence subjects ("Une mère … a pu échanger", "un ancien
@@ -249,7 +271,8 @@ class Attributor:
         "une source proche du dossier") names nobody and returns ``UNNAMED``."""
         end = self._phrase_end(doc, start, end)
         owners = [ents.owner(k) for k in range(start, end)]
-        people = [o for o in owners if o and o[0] == "person"]
+        people = [o for o in owners[: self._complement_at(doc, ents, start, end) - start]]
+        people = [o for o in people if o and o[0] == "person"]
         if people:
             return people[0]
         k = start
@@ -306,6 +329,26 @@ class Attributor:
         if orgs:
             return orgs[0]
         return None
+
+    _COMPLEMENT_PREPOSITIONS = {"à", "au", "aux", "devant", "auprès", "avec", "face"}
+
+    def _complement_at(self, doc: Doc, ents: DocEntities, start: int, end: int) -> int:
+        """Where a speaker phrase that starts with a title turns to someone else: "glisse la
+        ministre à la principale, Sylvie Raynaud" — the person after "à" is spoken to.  A phrase
+        that opens with the complement ("a déclaré à l'AFP le porte-parole …") is read past it."""
+        k = start
+        if k < end and norm(doc[k].text) in self._COMPLEMENT_PREPOSITIONS:
+            k += 1  # skip "à l'AFP", "au Monde"
+            while k < end and (doc[k].pos_ in ("DET", "PROPN") or ents.owner(k)):
+                k += 1
+        while k < end and doc[k].pos_ in ("DET", "ADV", "PUNCT"):
+            k += 1
+        if k >= end or ents.owner(k) or self.lex.role_head_at([norm(doc[k].text)]) is None:
+            return end
+        for j in range(k + 1, end):
+            if norm(doc[j].text) in self._COMPLEMENT_PREPOSITIONS:
+                return j
+        return end
 
     @staticmethod
     def _det_gender(doc: Doc, k: int) -> str | None:
@@ -407,8 +450,11 @@ class Attributor:
     ) -> PersonEntity | None:
         words = " ".join(norm(t.text) for t in doc[k : k + 8])
         heads = {head} | self.lex.role_synonyms.get(head, frozenset())
+        gender = self._det_gender(doc, k) if k > 0 else None
         holders = []
         for person in ents.people.values():
+            if gender and person.gender and person.gender != gender:
+                continue  # "a assuré le ministre": not the (woman) minister
             for role in person.roles:
                 if role.head in heads:
                     first = min(m.start for m in person.mentions) if person.mentions else 0
@@ -739,7 +785,7 @@ class Attributor:
             return self._resolve(doc, ents, after[0].i, after[-1].i + 1, quote.open_at)
         return None
 
-    def _according(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
+    def _according(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
         before = self._clause_before(doc, quote.open_at)
         lowered = [norm(t.text) for t in before]
         for n in range(len(before)):
@@ -747,6 +793,26 @@ class Attributor:
                 if tuple(lowered[n : n + len(cue)]) != cue:
                     continue
                 rest = before[n + len(cue) :]
+                if "l'" in cue[1:] and cue[-1] == "croire":
+                    # "À l'en croire, « … »": the person just quoted
+                    speaker = self._antecedent_speaker(doc, ents, quote, previous)
+                    if speaker:
+                        return speaker, before[n].text, before[n].idx, "according", 0.85
+                    continue
+                if cue == ("pour",) and rest and norm(rest[0].text) == "qui" and n > 0:
+                    # "un argument balayé par la procureure, pour qui « … »"
+                    k = n - 1
+                    while k >= 0 and before[k].text == ",":
+                        k -= 1
+                    phrase_start = k
+                    while phrase_start > 0 and before[phrase_start - 1].text not in {",", ":"}:
+                        phrase_start -= 1
+                    speaker = self._relative_antecedent(
+                        doc, ents, before[phrase_start : k + 1], quote
+                    )
+                    if speaker:
+                        return speaker, before[n].text, before[n].idx, "according", 0.9
+                    continue
                 if cue[0] == "pour" and not any(t.text in {",", ":"} for t in rest):
                     continue
                 if rest and norm(rest[0].text) in {"lui", "elle"}:  # "selon lui, « … »"
@@ -767,6 +833,35 @@ class Attributor:
                     speaker = self._resolve(doc, ents, rest[0].i, rest[-1].i + 1, quote.open_at)
                     if speaker and (cue[0] != "pour" or speaker[0] == "person"):
                         return speaker, before[n].text, before[n].idx, "according", 0.95
+        return None
+
+    def _antecedent_speaker(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
+        """Whom "l'" / "lui" refers to when no gender helps: the speaker of the quote just before,
+        if it is in the same or the previous paragraph, else the person named last."""
+        if (
+            previous is not None
+            and previous.speaker
+            and previous.close_at >= paragraph_start(self._text, quote.open_at, back=1)
+        ):
+            return previous.speaker
+        person = self._nearby_person(ents, None, quote.open_at, doc=doc, paragraphs=2)
+        return ("person", person.key) if person else None
+
+    def _relative_antecedent(
+        self, doc: Doc, ents: DocEntities, phrase: list[Token], quote: QuoteMention
+    ):
+        """The person or organisation a noun phrase before "pour qui" names: the last one, as
+        in "balayé par la procureure, pour qui"."""
+        for t in reversed(phrase):
+            owner = ents.owner(t.i)
+            if owner and owner[0] in ("person", "organisation"):
+                return owner
+        for t in reversed(phrase):
+            if self._description_at(doc, ents, t.i) is not None or (
+                norm(t.text) in self.lex.person_nouns
+            ):
+                speaker = self._resolve(doc, ents, t.i - 1, t.i + 1, quote.open_at)
+                return speaker if speaker != UNNAMED else None
         return None
 
     def _governing_verb(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
@@ -799,9 +894,20 @@ class Attributor:
             return speaker if speaker and speaker != UNNAMED else None
         return None
 
-    def _next_sentence(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
+    def _next_sentence(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
         """``« … »`` then ``Le constat est celui de X`` / ``C'est ce qu'a expliqué X``: the words
-        that follow the closing mark, up to the next full stop, name the speaker."""
+        that follow the closing mark, up to the next full stop, name the speaker.  Not across a
+        paragraph break when the quote goes on from an attributed quote of its own paragraph:
+        the next paragraph then starts with someone else."""
+        paragraph_end = self._text.find("\n", quote.close_at)
+        if (
+            previous is not None
+            and previous.speaker
+            and paragraph_end >= 0
+            and not self._text[quote.close_at + 1 : paragraph_end].strip(' .\u00a0\u202f»”"')
+            and previous.close_at >= paragraph_start(self._text, quote.open_at)
+        ):
+            return None
         after = doc.char_span(
             quote.close_at, min(len(doc_text(doc)), quote.close_at + 1), alignment_mode="expand"
         )

@@ -28,6 +28,7 @@ class _Candidate:
     gender: str | None  # from an honorific
     honorific: bool
     from_ner: bool
+    introduced: bool = False  # "Théo, 24 ans," — a first name the text presents as a person
 
 
 _PLACE_PREFIXES = {
@@ -96,6 +97,9 @@ class PersonFinder:
                     if cand:
                         found.append(cand)
         found.extend(self._structural_candidates(doc))
+        for cand in found:
+            if cand.end - cand.start == 1 and self._age_or_pseudonym_follows(doc, cand.end):
+                cand.introduced = True
         # longest candidate wins where two overlap
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
         merged: list[_Candidate] = []
@@ -106,6 +110,7 @@ class PersonFinder:
                     last.end = cand.end
                 last.gender = last.gender or cand.gender
                 last.honorific = last.honorific or cand.honorific
+                last.introduced = last.introduced or cand.introduced
                 continue
             merged.append(cand)
         return merged
@@ -132,6 +137,11 @@ class PersonFinder:
                 for t in doc[i:end]
                 if t.text != "-" and norm(t.text) not in self.lex.name_particles
             ]
+            if len(words) == 1 and self._age_or_pseudonym_follows(doc, end):
+                cand = self._clean(doc, i, end, from_ner=False)
+                if cand:
+                    cand.introduced = True
+                    out.append(cand)
             if len(words) >= 2 and all(is_capitalised(t) and not t.is_upper for t in words):
                 first = fold_name(doc_text(doc)[doc[i].idx : doc[i].idx + len(doc[i].text)])
                 compound = fold_name(
@@ -148,6 +158,15 @@ class PersonFinder:
                         out.append(cand)
             i = end
         return out
+
+    @staticmethod
+    def _age_or_pseudonym_follows(doc: Doc, k: int) -> bool:
+        """Reportage introduces people by first name and age ("Théo, 24 ans, moniteur") or with
+        a changed first name ("Karim (le prénom a été modifié)")."""
+        nxt = [norm(t.text) for t in doc[k : k + 6]]
+        if len(nxt) >= 3 and nxt[0] == "," and doc[k + 1].like_num and nxt[2] == "ans":
+            return True
+        return len(nxt) >= 3 and nxt[0] == "(" and ("prénom" in nxt[1:4] or "prénoms" in nxt[1:4])
 
     @staticmethod
     def _compound_first_name(compound: str, words) -> bool:
@@ -287,11 +306,13 @@ class PersonFinder:
             text = self._text(doc, cand)
             target = self._match_short(doc, ents, text, cand)
             if target is None:
-                if not cand.honorific and (
-                    doc[cand.start].is_sent_start or doc[cand.start].is_stop
+                if (
+                    not cand.honorific
+                    and not cand.introduced
+                    and (doc[cand.start].is_sent_start or doc[cand.start].is_stop)
                 ):
                     continue  # a lone capitalised word at a sentence start is too weak
-                if not cand.honorific and not cand.from_ner:
+                if not cand.honorific and not cand.from_ner and not cand.introduced:
                     continue
                 person = ents.add_person_mention(text, self._mention(doc, cand))
             else:

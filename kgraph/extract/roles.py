@@ -187,6 +187,12 @@ class RoleFinder:
                     end += 1
                     continue
                 break
+            if (
+                end > i
+                and doc[end - 1].pos_ == "DET"
+                and self.lex.role_head_at([norm(t.text) for t in doc[end : end + 5]])
+            ):
+                break  # "glisse la ministre à la principale": another person's title begins
             if word in _COMPLEMENT_WORDS or token.pos_ in ("DET", "ADP", "NUM"):
                 end += 1
                 continue

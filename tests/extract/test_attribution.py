@@ -67,6 +67,47 @@ CASES = [
         "« Il y a une forme de réparation là-dedans », confie la réalisatrice.",
         ["Lou Ferrand", "Lou Ferrand"],
     ),
+    # a description before the name it announces
+    (
+        "« On a vécu des années difficiles », sourit la directrice du festival, installée en "
+        "terrasse. Armelle Kerjean dirige l'événement depuis 2015.",
+        ["Armelle Kerjean"],
+    ),
+    # "le ministre" is the man, not the woman minister named last
+    (
+        "La ministre de l'Économie, Sophie Lambert, et le ministre chargé des Comptes publics, "
+        "Hugo Deschênes, ont présenté le budget. « Nous avons entendu les élus locaux », a "
+        "assuré le ministre.",
+        ["Hugo Deschênes"],
+    ),
+    # the person after "à" is spoken to
+    (
+        "La ministre de l'Éducation, Corinne Bastide, visite le collège. « C'est exactement ce "
+        "que nous voulons », glisse la ministre à la principale, Sylvie Raynal.",
+        ["Corinne Bastide"],
+    ),
+    (
+        "Un argument balayé par la procureure Camille Oustal, pour qui « les faits sont les mêmes ».",
+        ["Camille Oustal"],
+    ),
+    (
+        "« Les hypothèses sont fragiles », estime l'économiste Paul Varenne. À l'en croire, le gel "
+        "aboutira à des annulations « comme en 2024 et en 2025 ».",
+        ["Paul Varenne", "Paul Varenne"],
+    ),
+    # a first name the text introduces with an age is a person
+    (
+        "Théo, 24 ans, moniteur de surf, a grandi ici. « Pour nous, la côte qui bouge, c'est "
+        "normal », résume-t-il.",
+        ["Théo"],
+    ),
+    # after a quote continued from an attributed one, the next paragraph is someone else
+    (
+        "« Nous présentons un budget de responsabilité », a défendu la ministre, Sophie Lambert. "
+        "« La charge de la dette augmente. »\n\nLe ministre des Comptes publics, Hugo "
+        "Deschênes, a détaillé la répartition.",
+        ["Sophie Lambert", "Sophie Lambert"],
+    ),
 ]
 
 
