@@ -87,7 +87,8 @@ CASES = [
         ["Corinne Bastide"],
     ),
     (
-        "Un argument balayé par la procureure Camille Oustal, pour qui « les faits sont les mêmes ».",
+        "Un argument balayé par la procureure Camille Oustal, pour qui « les faits sont les "
+        "mêmes ».",
         ["Camille Oustal"],
     ),
     (
