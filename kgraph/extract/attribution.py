@@ -111,6 +111,7 @@ class Attributor:
                 self._next_sentence,
                 self._subject_after,
                 self._continuation,
+                self._previous_subject,
                 self._nearest_person,
             ):
                 found = rule(doc, ents, quote, previous)
@@ -160,7 +161,7 @@ class Attributor:
             return None
         word = norm(doc[k].text)
         if word in self.lex.person_nouns:
-            return word, self._det_gender(doc, k)
+            return word, self._det_gender(doc, k) or _morph_gender(doc[k])
         head = self.lex.role_head_at([norm(t.text) for t in doc[k : k + 5]])
         if head is None:
             return None
@@ -180,7 +181,7 @@ class Attributor:
         in a text refers to the same individual)."""
         inside = [(q.start, q.end) for q in ents.quotes]
         bound: dict[int, str] = {}
-        latest: dict[str, str] = {}
+        latest: dict[tuple[str, str | None], str] = {}
         for token in doc:
             if any(a <= token.idx < b for a, b in inside):
                 continue
@@ -188,15 +189,35 @@ class Attributor:
             if found is None:
                 continue
             noun, gender = found
-            if noun in latest:
-                bound[token.idx] = latest[noun]
+            if (noun, gender) in latest:  # "le quinquagénaire" is not "la quinquagénaire"
+                bound[token.idx] = latest[noun, gender]
                 continue
             person = self._nearby_person(ents, gender, token.idx, doc=doc, paragraphs=2)
             if person is None:
                 person = self._named_after(ents, gender, token.idx, inside)
+            if noun in self.lex.person_nouns and (person is None or person.roles):
+                # "L'accusé" is not the prosecutor just named: a description that is no title
+                # goes to the one untitled person, if there is one
+                person = self._only_untitled(ents, gender, token.idx) or person
             if person is not None:
-                bound[token.idx] = latest[noun] = person.key
+                bound[token.idx] = latest[noun, gender] = person.key
         return bound
+
+    def _only_untitled(
+        self, ents: DocEntities, gender: str | None, char: int
+    ) -> PersonEntity | None:
+        """ "Le prévenu baisse les yeux": a description that is not a title ("l'accusé", "le
+        quinquagénaire") stands for someone the text has not given a title — when only one
+        person of that gender named before has none."""
+        untitled = [
+            p
+            for p in ents.people.values()
+            if not p.roles
+            and p.key not in self._byline_keys
+            and any(m.start < char for m in p.mentions)
+            and (gender is None or p.gender in (gender, None))
+        ]
+        return untitled[0] if len(untitled) == 1 else None
 
     def _named_after(
         self, ents: DocEntities, gender: str | None, char: int, inside: list[tuple[int, int]]
@@ -257,6 +278,7 @@ class Attributor:
                 and t.pos_ in ("VERB", "AUX")
                 and not t.text.startswith("-")
                 and t.dep_ not in ("amod", "acl")
+                and doc[k - 1].pos_ != "DET"  # "l'accusé" tagged as a verb is still a noun
             ):
                 break
             k += 1
@@ -303,11 +325,11 @@ class Attributor:
                 and k > start
                 and doc[k - 1].pos_ == "DET"
             ):
+                if doc[k].idx in self._descriptions:
+                    return ("person", self._descriptions[doc[k].idx])
                 person = self._nearby_person(
                     ents, self._det_gender(doc, k), before_char, doc=doc, paragraphs=2
                 )
-                if person is None and doc[k].idx in self._descriptions:
-                    return ("person", self._descriptions[doc[k].idx])
                 return ("person", person.key) if person else UNNAMED
             head = self.lex.role_head_at([norm(t.text) for t in doc[k : k + 5]])
             if head:
@@ -996,6 +1018,42 @@ class Attributor:
             return owner, None, None, "subject-after", 0.6
         return None
 
+    def _previous_subject(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
+        """``Le prévenu baisse les yeux. « Je sais. Je regrette. »``: a quote that follows, in the
+        same paragraph, a sentence about someone — its subject, a name, a description or a
+        pronoun — is theirs (reportage puts the speaker's gesture before the words)."""
+        start = paragraph_start(self._text, quote.open_at)
+        lead = self._text[start : quote.open_at].rstrip(" \t\u00a0\u202f")
+        if not lead or lead[-1] not in ".!?…":
+            return None
+        span = doc.char_span(start, start + len(lead), alignment_mode="contract")
+        if span is None or not len(span):
+            return None
+        sentence = self._clause_before(doc, span[-1].idx, limit=40)
+        root = (
+            next(
+                (
+                    t
+                    for t in sentence
+                    if t.head == t or t.head.i not in range(sentence[0].i, sentence[-1].i + 1)
+                ),
+                None,
+            )
+            if sentence
+            else None
+        )
+        if root is None or root.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+            return None
+        for child in root.children:
+            if child.dep_.startswith("nsubj") and child.i >= sentence[0].i:
+                speaker = self._resolve(
+                    doc, ents, child.left_edge.i, child.right_edge.i + 1, quote.open_at
+                )
+                if speaker and speaker != UNNAMED:
+                    return speaker, None, None, "previous-subject", 0.7
+                return None
+        return None
+
     def _nearest_person(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
         """Last resort, marked with a low confidence: no rule found a speaker, and the quote's
         paragraph (or the one before) names a person before it — the most recent one."""
@@ -1041,7 +1099,10 @@ class Attributor:
                 owner = ents.owner(t.i)
                 if owner and owner[0] == "person" and owner != previous.speaker:
                     return None
-        sentences = [s for s in re.split(r"[.!?…]+", between) if s.strip(" \n,\u00a0\u202f")]
+        # a question put to the speaker ("Et pourquoi ne pas avoir donné l'alerte ?") does not
+        # change who answers
+        between_told = re.sub(r"[^.!?…\n]*\?", " ", between) if "?" in between else between
+        sentences = [s for s in re.split(r"[.!?…]+", between_told) if s.strip(" \n,\u00a0\u202f")]
         if len(sentences) > 1 or len(between.split()) > 30:
             return None
         if sentences and previous.attribution not in (
@@ -1052,6 +1113,12 @@ class Attributor:
         ):
             return None  # the words between are not the previous quote's incise
         return previous.speaker, None, None, "continuation", 0.8
+
+
+def _morph_gender(token: Token) -> str | None:
+    """The grammatical gender spaCy reads on a noun ("l'accusée" -> f), for "l'" that says none."""
+    gender = token.morph.get("Gender")
+    return {"Masc": "m", "Fem": "f"}.get(gender[0]) if gender else None
 
 
 def speaking_capacity(doc: Doc, ents: DocEntities, quote: QuoteMention) -> RoleMention | None:

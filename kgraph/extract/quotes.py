@@ -111,6 +111,8 @@ class QuoteFinder:
             return False  # "un slogan revenait en boucle : « … »"
         if n_words >= self.min_words:
             return True
+        if n_words >= 2 and starts_upper and self._stands_as_sentence(doc, marked, inner):
+            return True  # "Le prévenu baisse les yeux. « Je regrette. »"
         if n_words <= 2:
             # one or two words are scare quotes or a term, unless they stand as a sentence of their
             # own: introduced by a colon, or capitalised and followed by an incise ("« Jamais »,
@@ -125,6 +127,18 @@ class QuoteFinder:
             or self._incise_follows(doc, marked.close_at)
             or self._according_before(doc, marked.open_at)
         )
+
+    @staticmethod
+    def _stands_as_sentence(doc: Doc, marked: MarkedSpan, inner: str) -> bool:
+        """Words that end with their own full stop, question or exclamation mark, right after
+        another sentence has ended: a sentence said, however short — not a term in a sentence."""
+        if inner.rstrip()[-1:] not in ".!?…":
+            return False
+        k = marked.open_at - 1
+        text = doc_text(doc)
+        while k >= 0 and text[k] in " \t\u00a0\u202f":
+            k -= 1
+        return k < 0 or text[k] in ".!?…\n"
 
     def _according_before(self, doc: Doc, char: int) -> bool:
         """ "Selon X, « … »", "d'après X, « … »": attributed words, however short."""

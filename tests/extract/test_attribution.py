@@ -96,6 +96,20 @@ CASES = [
         "aboutira à des annulations « comme en 2024 et en 2025 ».",
         ["Paul Varenne", "Paul Varenne"],
     ),
+    # a description that is no title stands for the one untitled person; a question put to
+    # the speaker does not change who answers
+    (
+        "Le procureur, Paul Cadieu, a requis vingt ans contre Fabrice Dacosta.\n\n"
+        "« Je voulais qu'elle ait peur », a répété l'accusé.\n\n"
+        "Et pourquoi ne pas avoir donné l'alerte ? « Je n'ai pas vu la fumée. »",
+        ["Fabrice Dacosta", "Fabrice Dacosta"],
+    ),
+    (
+        "Kylian Ferrant, 19 ans, comparaissait pour des rodéos. La présidente du tribunal, Hélène "
+        "Sarrat, le reprend sèchement. « Vous maîtrisez ? » Le prévenu baisse les yeux. « Je "
+        "regrette. »",
+        ["Hélène Sarrat", "Kylian Ferrant"],
+    ),
     # a first name the text introduces with an age is a person
     (
         "Théo, 24 ans, moniteur de surf, a grandi ici. « Pour nous, la côte qui bouge, c'est "
