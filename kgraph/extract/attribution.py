@@ -630,6 +630,9 @@ class Attributor:
             pronoun = norm(clitic.text).split("-")[-1]
             if pronoun not in _PRONOUNS:  # "indique-t-on", "disent-ils": nobody named
                 cue = verb or clitic
+                place = self._speaking_place(doc, ents, tokens[tokens.index(clitic) + 1 :])
+                if pronoun == "on" and place:  # "assure-t-on à la préfecture"
+                    return place, cue.text, cue.idx, "incise-pronoun", 0.85
                 return UNNAMED, cue.text, cue.idx, "incise-pronoun", 0.8
             person = self._pronoun(ents, _PRONOUNS[pronoun], quote.open_at)
             if person is _UNNAMED_PERSON:
@@ -750,6 +753,22 @@ class Attributor:
                 )
         return None
 
+    def _speaking_place(self, doc: Doc, ents: DocEntities, tokens: list[Token]):
+        """The organisation an impersonal "on" speaks for, named as a place: "à la préfecture",
+        "au ministère du Travail", "chez Renault", "du côté de la direction"."""
+        for n, t in enumerate(tokens):
+            word = norm(t.text)
+            if word in {"à", "au", "chez", "côté"} or (
+                word == "du" and n + 1 < len(tokens) and norm(tokens[n + 1].text) == "côté"
+            ):
+                for u in tokens[n + 1 : n + 6]:
+                    owner = ents.owner(u.i)
+                    if owner and owner[0] == "organisation":
+                        return owner
+                    if owner or u.text in {",", "."}:
+                        break
+        return None
+
     @staticmethod
     def _adjunct_participle(token: Token) -> bool:
         """ "Interrogé sur la suite, le sénateur …": a past participle with no auxiliary opening
@@ -782,6 +801,11 @@ class Attributor:
                         if speaker:
                             return speaker
                     continue
+                if child.dep_.startswith("nsubj") and norm(child.text) == "on":
+                    # "Du côté de la direction, on indique que …", "Au ministère, on assure …"
+                    place = self._speaking_place(doc, ents, clause)
+                    if place:
+                        return place
                 if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
                     speaker = self._resolve(
                         doc, ents, child.left_edge.i, child.right_edge.i + 1, quote.open_at

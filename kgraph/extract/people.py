@@ -123,6 +123,19 @@ class PersonFinder:
         i = 0
         while i < len(doc):
             if (
+                is_capitalised(doc[i])
+                and not doc[i].is_punct
+                and doc[i].ent_type_ != "PER"
+                and self._age_or_pseudonym_follows(doc, i + 1)
+            ):
+                # "Théo, 24 ans," whatever the recogniser made of "Théo" (a place, at times)
+                cand = self._clean(doc, i, i + 1, from_ner=False)
+                if cand:
+                    cand.introduced = True
+                    out.append(cand)
+                i += 1
+                continue
+            if (
                 not is_capitalised(doc[i])
                 or doc[i].is_punct
                 or doc[i].ent_type_ in ("PER", "ORG", "LOC")
