@@ -41,6 +41,9 @@ _COMPLEMENT_WORDS = {
     "déléguée",
     "charge",
 }
+# endings of nouns for what people do ("régleuse", "cariste"), which the tagger sometimes reads
+# as adjectives
+_AGENT_SUFFIXES = ("eur", "euse", "rice", "ier", "ière", "iste", "ien", "ienne", "logue")
 _COPULAS = {"être", "devenir", "rester", "demeurer"}
 _FORMER = {"ancien", "ancienne", "ex", "anciens", "anciennes"}
 
@@ -69,7 +72,60 @@ class RoleFinder:
                 continue
             self._attach(person, role)
         self._coordinated(doc, ents)
+        self._occupations(doc, ents)
         return doc
+
+    def _occupations(self, doc: Doc, ents: DocEntities) -> None:
+        """What reportage says people are, in apposition right after their name, without a
+        determiner, when no listed title is there: "Théo, 24 ans, moniteur de surf",
+        "Nathalie Gavard, régleuse depuis trente ans", "Sandrine Cazals, représentante FO,
+        cariste de nuit".  Any common noun in that place is what the person is."""
+        for mention, key in ents.mentions_in_order("person"):
+            k = mention.end_token
+            while True:
+                if k >= len(doc) or doc[k].text != ",":
+                    break
+                k += 1
+                if k + 2 < len(doc) and doc[k].like_num and norm(doc[k + 1].text) == "ans":
+                    k += 2  # "Théo, 24 ans, …"
+                    continue
+                role = self._occupation_at(doc, ents, k)
+                if role is None:
+                    # a listed title already there: look past it ("représentante FO, cariste")
+                    held = [r for r in ents.people[key].roles if r.start_token == k]
+                    if not held:
+                        break
+                    k = held[0].end_token
+                    continue
+                role.rule = "occupation"
+                self._attach(ents.people[key], role)
+                k = role.end_token
+
+    def _occupation_at(self, doc: Doc, ents: DocEntities, k: int) -> RoleMention | None:
+        if k >= len(doc) or ents.owner(k) is not None:
+            return None
+        token = doc[k]
+        word = norm(token.text)
+        agent = token.pos_ in ("ADJ", "VERB") and word.endswith(_AGENT_SUFFIXES)
+        if (
+            (token.pos_ != "NOUN" and not agent)
+            or not token.is_alpha
+            or is_capitalised(token)
+            or word in self.lex.not_titles
+            or word in self.lex.speech_forms  # "X, nuance-t-il" tagged as a noun
+            or "Plur" in token.morph.get("Number")  # "documents à l'appui"
+            or self.lex.role_head_at([norm(t.text) for t in doc[k : k + 5]]) is not None
+            or any(r.start_token <= k < r.end_token for p in ents.people.values() for r in p.roles)
+        ):
+            return None
+        gender = token.morph.get("Gender")
+        head = RoleHead(
+            (word,),
+            token.lemma_.lower() or word,
+            {"Masc": "m", "Fem": "f"}.get(gender[0]) if gender else None,
+        )
+        end = self._complement_end(doc, ents, k + 1)
+        return self._role(doc, ents, head, k, end)
 
     @staticmethod
     def _attach(person, role: RoleMention) -> None:

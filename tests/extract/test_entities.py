@@ -45,6 +45,18 @@ def people(report):
         ),
         # a verb is not a title
         ("Claire Roux juge l'endettement excessif.", {"Claire Roux": []}),
+        # what reportage says people are, in apposition without a determiner
+        (
+            "Sur la plage, Théo, 24 ans, moniteur de surf, a grandi ici.",
+            {"Théo": ["moniteur de surf"]},
+        ),
+        (
+            "Nathalie Gavard, 54 ans, régleuse depuis trente ans, essuie ses mains.",
+            {"Nathalie Gavard": ["régleuse depuis trente ans"]},
+        ),
+        # … but not a day, a gesture or a birthplace
+        ("Paul Marin, lundi, a signé le contrat.", {"Paul Marin": []}),
+        ("Louise Roche, originaire de Léhon, a signé.", {"Louise Roche": []}),
         # an adjective is not a title, and a feminine title is not a man's
         (
             "Dans un message lu en assemblée générale lundi par la déléguée CFDT, Olivier Marnaz "
