@@ -475,3 +475,37 @@ def test_textacy_reports(tmp_path: Path, french_nlp: Any) -> None:
         text=text,
     )
     assert evaluate([gold], reports).totals.quotes.tp == 1
+
+
+def test_a_document_that_fails_to_extract_is_named_in_the_scores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash is scored as an empty report, and the table says which document crashed, so a
+    low score is never mistaken for the rules' doing."""
+    from kgraph import evaluation_run
+    from kgraph.build import Extractor
+
+    (tmp_path / "doc.txt").write_text("« Nous tiendrons », a déclaré Paul Marin.", "utf-8")
+    (tmp_path / "doc.gold.json").write_text(
+        json.dumps(
+            {
+                "document": {"title": "t", "date": None},
+                "quotes": [{"text": "Nous tiendrons", "speaker": "Paul Marin", "cue": "déclaré"}],
+                "people": [{"name": "Paul Marin", "roles": []}],
+                "organisations": [],
+                "policies": [],
+            }
+        ),
+        "utf-8",
+    )
+
+    def crash(self, documents, **_):
+        for d in documents:
+            yield d, None, "extraction failed: RuntimeError('boom')"
+
+    monkeypatch.setattr(Extractor, "extract_documents", crash)
+    text = evaluation_run.run_evaluation(tmp_path, list_errors=False)
+    assert "extraction failed for 1 document(s)" in text and "doc: " in text and "boom" in text
+    data = json.loads(evaluation_run.run_evaluation(tmp_path, fmt="json"))
+    assert list(data["extraction_failures"]) == ["doc"]
+    assert data["kgraph"]["totals"]["quotes"]["fn"] == 1
