@@ -78,6 +78,7 @@ class OrganisationFinder:
     def __call__(self, doc: Doc) -> Doc:
         ents = get_entities(doc)
         self._current = ents
+        self._firms_taken_for_people(doc, ents)
         self._institutions(doc, ents)
         self._parties(doc, ents)
         self._named_heads(doc, ents)
@@ -88,6 +89,31 @@ class OrganisationFinder:
         self._acronym_uses(doc, ents)
         self._generic_mentions(doc, ents)
         return doc
+
+    def _firms_taken_for_people(self, doc: Doc, ents: DocEntities) -> None:
+        """ "Décolletage Perrissin, entreprise familiale fondée en 1948": a name the recogniser
+        took for a person but that the text describes, in apposition, with an organisation's head
+        noun — and whose first word is no first name — is an organisation."""
+        for key, person in list(ents.people.items()):
+            first = fold_name(person.name.split()[0]) if person.name.split() else ""
+            if first in self.lex.first_names or person.gender or person.roles:
+                continue
+            described = False
+            for mention in person.mentions:
+                k = mention.end_token
+                if k + 1 < len(doc) and doc[k].text == ",":
+                    k += 1
+                    if doc[k].pos_ == "DET":
+                        k += 1
+                    if self._head_at(doc, k) is not None and not is_capitalised(doc[k]):
+                        described = True
+            if not described:
+                continue
+            del ents.people[key]
+            for mention in person.mentions:
+                for i in range(mention.start_token, mention.end_token):
+                    ents.token_owner.pop(i, None)
+                ents.add_org_mention(person.name, mention, kind="company")
 
     # -- helpers -------------------------------------------------------------------------------
     def _head_at(self, doc: Doc, i: int) -> tuple[tuple[str, ...], str] | None:

@@ -112,6 +112,7 @@ class RoleFinder:
             or not token.is_alpha
             or is_capitalised(token)
             or word in self.lex.not_titles
+            or (word,) in self.lex.organisation_heads  # "Kerlann, entreprise familiale": a firm
             or word in self.lex.speech_forms  # "X, nuance-t-il" tagged as a noun
             or "Plur" in token.morph.get("Number")  # "documents à l'appui"
             or self.lex.role_head_at([norm(t.text) for t in doc[k : k + 5]]) is not None
