@@ -104,14 +104,21 @@ def _names_its_dataset(sparql: str) -> bool:
     return bool(_FROM.search(sparql))
 
 
+def use_union(store: Store, sparql: str) -> bool:
+    """Whether Oxigraph must build the default graph as the union of the named graphs: only while
+    the store's merge is stale (see kgraph.store), and never for a query naming its dataset."""
+    return not _names_its_dataset(sparql) and not store.uses_merge()
+
+
 def run_query(store: Store, sparql: str, *, bindings: dict[str, Any] | None = None) -> QueryResult:
-    """Run ``sparql`` against the store (union of documents' graphs as the default graph)."""
+    """Run ``sparql`` against the store; the default graph holds the distinct triples of all the
+    named graphs (the store's merge, or the union while it is stale)."""
     substitutions = {ox.Variable(k): _term(v) for k, v in (bindings or {}).items()}
     try:
         result = store.ox.query(
             sparql,
             prefixes={p: str(ns) for p, ns in PREFIXES.items()},
-            use_default_graph_as_union=not _names_its_dataset(sparql),
+            use_default_graph_as_union=use_union(store, sparql),
             substitutions=substitutions or None,
         )
     except SyntaxError as exc:

@@ -25,7 +25,9 @@ FOREIGN = "http://example.org/not-kgraph"
 
 
 def local_quads(store: Path) -> set:
-    return set(Store(store, read_only=True, create=False).ox.quads_for_pattern(None, None, None))
+    """The store's named graphs (its default graph, the merge of them, is not pushed)."""
+    quads = Store(store, read_only=True, create=False).ox.quads_for_pattern(None, None, None)
+    return {q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
 
 
 def remote_quads(base: str) -> set:

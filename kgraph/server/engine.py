@@ -2,8 +2,9 @@
 
 This module runs where the store is open *read-only* (see :mod:`kgraph.server.pool` for why queries
 live in processes).  The query goes to pyoxigraph as a string with kgraph's prefix map predeclared,
-so Oxigraph's own engine evaluates it.  The default graph is the union of the named graphs unless
-the query (FROM) or the request (``default-graph-uri``) names a dataset.
+so Oxigraph's own engine evaluates it.  The default graph is the store's merge of the named graphs
+(their distinct triples; Oxigraph's union while the merge is stale, see kgraph.store) unless the
+query (FROM) or the request (``default-graph-uri``) names a dataset.
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ class Engine:
                 "start kgraph serve with --allow-service to allow it",
             )
         try:
-            return self._answer(job, union=not (shape.has_dataset or job.default_graphs))
+            return self._answer(job, union=self._union(shape.has_dataset, job))
         except (OSError, RuntimeError) as first:
             # A writer may have compacted away a file this view had not opened yet: look again once.
             failure = self.reopen()
@@ -111,11 +112,16 @@ class Engine:
                     503, f"the store could not be read ({first}); try again", ("Retry-After", "1")
                 )
             try:
-                return self._answer(job, union=not (shape.has_dataset or job.default_graphs))
+                return self._answer(job, union=self._union(shape.has_dataset, job))
             except (OSError, RuntimeError) as exc:
                 return error(500, f"the store could not be read: {exc}")
         except (StoreError, ValueError, TypeError) as exc:
             return error(400, str(exc))
+
+    def _union(self, has_dataset: bool, job: Job) -> bool:
+        """Oxigraph's union default graph only while the merge is stale, and never when the query
+        or the request names the dataset."""
+        return not (has_dataset or job.default_graphs) and not self.store.uses_merge()
 
     def _answer(self, job: Job, *, union: bool) -> Reply:
         kwargs: dict = {"prefixes": _PREFIXES, "use_default_graph_as_union": union}

@@ -107,8 +107,40 @@ class KgraphHTTPServer(ThreadingHTTPServer):
         self.settings = settings
         self.writer = writer  # the store opened read-write, only with a write token
         self.write_lock = threading.Lock()
+        self._merge_timer: threading.Timer | None = None
         self.static = static_files()
         self.catalogue = catalogue_json()
+
+    # An update leaves the store's merge (its default graph) stale, and queries on the union,
+    # which is right but slow on a large store; the merge is rebuilt once updates pause.
+    MERGE_DELAY = 2.0
+
+    def schedule_merge(self) -> None:
+        with self.write_lock:
+            if self._merge_timer is not None:
+                self._merge_timer.cancel()
+            self._merge_timer = threading.Timer(self.MERGE_DELAY, self.merge)
+            self._merge_timer.daemon = True
+            self._merge_timer.start()
+
+    def merge(self) -> None:
+        """Rebuild the merge if an update left it stale (and let the workers see it)."""
+        if self.writer is None:
+            return
+        with self.write_lock:
+            if self.writer.merge_is_stale():
+                try:
+                    self.writer.merge_default_graph()
+                except Exception:  # noqa: BLE001 - the stale merge is still answered right
+                    log.exception("could not rebuild the store's merged default graph")
+                    return
+                self.pool.wrote()
+
+    def server_close(self) -> None:
+        if self._merge_timer is not None:
+            self._merge_timer.cancel()
+        self.merge()
+        super().server_close()
 
     @property
     def url(self) -> str:
@@ -300,9 +332,10 @@ class Handler(BaseHTTPRequestHandler):
         assert writer is not None
         try:
             with self.server.write_lock:
-                writer.ox.update(text, prefixes=_PREFIXES)
+                writer.update(text, prefixes=_PREFIXES)  # the merge left stale in the same write
                 writer.flush()  # a small write-ahead log keeps the readers' reopening fast
                 self.server.pool.wrote()
+            self.server.schedule_merge()
         except SyntaxError as exc:
             self._fail(400, f"invalid SPARQL Update: {' '.join(str(exc).split())}")
             return
