@@ -68,6 +68,7 @@ class Lexicon:
     role_modifiers: frozenset[str]
     organisation_heads: dict[tuple[str, ...], str]  # words -> kind
     policy_cues: dict[tuple[str, ...], str]  # words -> kind
+    policy_purposes: frozenset[str]  # "lutte" in "plan de lutte contre …"
     policy_ties: tuple[tuple[tuple[str, ...], str, str], ...]  # (words, tie, agent position)
     work_cues: frozenset[str]
     first_names: dict[str, str]  # folded first name -> "m" / "f"
@@ -154,6 +155,7 @@ def lexicon() -> Lexicon:
         role_modifiers=frozenset(read_lines("role_modifiers.txt")),
         organisation_heads={_split(h): k for h, k in read_table("organisation_heads.tsv")},
         policy_cues={_split(c): k for c, k in read_table("policy_cues.tsv")},
+        policy_purposes=frozenset(read_lines("policy_purposes.txt")),
         policy_ties=tuple(
             sorted(
                 ((_tie_phrase(p, a), t, a) for p, t, a in read_table("policy_ties.tsv", 3)),

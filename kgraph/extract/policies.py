@@ -45,6 +45,30 @@ _CONNECTORS = {
     "au",
     "aux",
 }
+# participles that carry on a French law's title ("loi visant à …", "loi relative à …")
+_LAW_TITLE_VERBS = {"visant", "relative", "relatif", "portant", "tendant", "renforçant"}
+# cues too broad to name a policy by a phrase of purpose alone
+_BROAD_CUES = {"projet", "mission", "opération", "aide", "mesure", "initiative", "prime"}
+# endings of French adjectives, for words inside a name that the tagger reads as adverbs
+_ADJECTIVE_ENDINGS = (
+    "ier",
+    "ière",
+    "aire",
+    "al",
+    "ale",
+    "aux",
+    "el",
+    "elle",
+    "if",
+    "ive",
+    "eux",
+    "euse",
+    "ique",
+    "ain",
+    "aine",
+    "ien",
+    "ienne",
+)
 _OPEN = {"«": "»", "“": "”", '"': '"', "‹": "›"}
 _ANAPHORS = {"ce", "cette", "cet", "ces"}
 _NAMING_VERBS = {
@@ -258,8 +282,15 @@ class PolicyFinder:
                     return None
             return None
         cue_capitalised = is_capitalised(doc[cue_start]) and not doc[cue_start].is_sent_start
-        law = norm(doc[cue_start].text) in {"loi", "proposition", "projet"}
+        cue = self._cue_at(doc, cue_start)
+        law = cue is not None and cue[1] == "law"  # not "un projet exemplaire de …"
         if not is_capitalised(first) and not first.like_num:
+            defined = self._acronym_defined_end(doc, i)
+            if defined is not None and not self._organisation_acronym(doc, defined):
+                return defined  # "le plan de sauvegarde de l'emploi (PSE)"
+            described = self._purpose_end(doc, cue_start, i)
+            if described is not None:
+                return described  # "le plan départemental de lutte contre les rodéos"
             if law and (norm(first.text) in _LAW_LINKS or k > i):
                 # "la loi pour la transmission des exploitations", "le projet de loi de finances
                 # pour 2025": French laws are often named by a lower-case phrase
@@ -285,11 +316,14 @@ class PolicyFinder:
                 continue
             if not seen_capital:
                 break
+            if t.pos_ == "ADV" and word.endswith(_ADJECTIVE_ENDINGS):
+                end += 1  # "programme Logement saisonnier": an adjective the tagger misread
+                continue
             if t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV") and word not in {"tous", "toutes"}:
                 break
             if word == "et":
                 nxt = doc[end + 1] if end + 1 < len(doc) else None
-                if nxt is not None and nxt.pos_ == "NOUN" and not is_capitalised(nxt):
+                if nxt is not None and nxt.pos_ in ("NOUN", "ADJ") and not is_capitalised(nxt):
                     end += 2  # "loi Climat et résilience" (not "… 2030 et piloté par")
                     continue
                 break
@@ -302,8 +336,9 @@ class PolicyFinder:
                     or doc[nxt].like_num
                     and word == "pour"
                     or self._owner_complement(doc, end)
+                    or self._cue_at(doc, nxt) is not None
                 ):
-                    break  # "pour 2025", "de la métropole"
+                    break  # "pour 2025", "de la métropole", "… du plan France 2030"
                 if doc[nxt].pos_ in ("NOUN", "ADJ", "PROPN", "NUM") or norm(doc[nxt].text) in {
                     "tous",
                     "toutes",
@@ -326,6 +361,80 @@ class PolicyFinder:
         if end == i and cue_capitalised:
             return None
         return end
+
+    def _purpose_end(self, doc: Doc, cue_start: int, i: int) -> int | None:
+        """A definite cue, optional adjectives, "de"/"pour" and a noun of purpose
+        (``data/policy_purposes.txt``) name a policy in lower case: "le plan de lutte contre les
+        rodéos", "le pacte pour l'emploi des seniors".  The name runs over nouns, adjectives
+        and prepositions to the end of the phrase, and stops before who owns it."""
+        det = doc[cue_start - 1] if cue_start > 0 else None
+        if det is None or norm(det.text) not in {"le", "la", "l'", "du", "au", "ce", "cette"}:
+            return None
+        if norm(doc[cue_start].text) in _BROAD_CUES:
+            return None  # "un projet exemplaire de revitalisation": a project, not a policy
+        k = i
+        while k < len(doc) and doc[k].pos_ == "ADJ" and k - i < 2:
+            k += 1
+        if k >= len(doc) or norm(doc[k].text) not in {"de", "d'", "pour", "du", "des"}:
+            return None
+        k += 1
+        while k < len(doc) and doc[k].pos_ == "DET":
+            k += 1
+        if k >= len(doc) or norm(doc[k].text) not in self.lex.policy_purposes:
+            return None
+        end = k + 1
+        while end < len(doc) and end - i < self.max_name_words + 2:
+            t = doc[end]
+            if t.text == "-" and end + 1 < len(doc) and doc[end + 1].like_num:
+                end += 2  # "2024-2033"
+                continue
+            if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ"):
+                break
+            if t.pos_ == "ADP" and self._owner_complement(doc, end):
+                break  # "… de la métropole"
+            if t.like_num and norm(doc[end - 1].text) == "pour":
+                break
+            if t.text == "-" and end + 1 < len(doc) and doc[end + 1].like_num:
+                end += 2  # "2024-2033"
+                continue
+            end += 1
+        while end > k and (
+            norm(doc[end - 1].text) in _CONNECTORS or doc[end - 1].pos_ in ("DET", "ADP")
+        ):
+            end -= 1
+        return end
+
+    def _organisation_acronym(self, doc: Doc, end: int) -> bool:
+        """The bracketed acronym already stands for an organisation ("Association d'aide à
+        domicile du Bocage (AADB)")."""
+        ents = get_entities(doc)
+        acronym = doc[end - 2].text
+        return any(
+            (org.acronym == acronym or acronym in org.forms) and org.name != acronym
+            for org in ents.organisations.values()
+        )
+
+    @staticmethod
+    def _acronym_defined_end(doc: Doc, i: int) -> int | None:
+        """A lower-case phrase after the cue that the text abbreviates in brackets is a name:
+        "le plan de sauvegarde de l'emploi (PSE)", "l'accord national interprofessionnel (ANI)"."""
+        for j in range(i, min(len(doc) - 2, i + 10)):
+            t = doc[j]
+            if t.text == "(":
+                inner, close = doc[j + 1], doc[j + 2]
+                letters = [c for c in inner.text if c.isalpha()]
+                if (
+                    j > i
+                    and close.text == ")"
+                    and 2 <= len(letters) <= 6
+                    and letters[0].isupper()
+                    and sum(c.isupper() for c in letters) >= 2
+                ):
+                    return j + 3
+                return None
+            if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+                return None
+        return None
 
     @staticmethod
     def _introduced_name_start(doc: Doc, start: int, end: int) -> int | None:
@@ -358,10 +467,14 @@ class PolicyFinder:
 
     def _lowercase_law_end(self, doc: Doc, k: int, minimum: int = 3) -> int | None:
         end = k + 1
-        while end < len(doc) and end - k < 10:
+        while end < len(doc) and end - k < 18:
             t = doc[end]
+            if norm(t.text) in _LAW_TITLE_VERBS and end + 1 < len(doc):
+                end += 1  # "proposition de loi visant à réguler …": the title goes on
+                continue
             if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
-                break
+                if not (t.pos_ == "VERB" and norm(doc[end - 1].text) in {"à", "de", "d'"}):
+                    break  # "visant à réguler": the infinitive belongs to the title
             end += 1
         while end > k and norm(doc[end - 1].text) in _CONNECTORS | {"et"}:
             end -= 1

@@ -131,6 +131,29 @@ def test_generic_short_form_resolves_to_the_named_organisation(extract_text):
         ("La commune rejoint le programme « Cap Avenir ».", ["programme Cap Avenir"]),
         ("Des dispositifs de soutien existent déjà.", []),
         ("Le plan de la métropole sera présenté lundi.", []),
+        # lower-case names: a phrase of purpose, an acronym in brackets, a law's title
+        (
+            "Le préfet présente le plan départemental de lutte contre les rodéos.",
+            ["plan départemental de lutte contre les rodéos"],
+        ),
+        (
+            "La direction a ouvert un plan de sauvegarde de l'emploi (PSE) lundi.",
+            ["plan de sauvegarde de l'emploi (PSE)"],
+        ),
+        ("Un projet exemplaire de revitalisation du centre a été retenu.", []),
+        (
+            "La proposition de loi visant à réguler l'installation des médecins a été adoptée.",
+            ["proposition de loi visant à réguler l'installation des médecins"],
+        ),
+        # a name written in sentence case runs on, but not into another policy
+        (
+            "Le club bénéficie du dispositif Sport et territoires de la région.",
+            ["dispositif Sport et territoires"],
+        ),
+        (
+            "La ville répond à l'appel à projets Cycle et mobilités actives du plan France 2030.",
+            ["appel à projets Cycle et mobilités actives", "plan France 2030"],
+        ),
     ],
     ids=lambda v: v[:40] if isinstance(v, str) else "",
 )
