@@ -98,6 +98,8 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
         ),
         ("La commission des finances de l'Assemblée nationale a voté.", ["Assemblée nationale"]),
         ("Les salariés de l'usine de Vitré sont inquiets.", []),
+        # a national body named alone
+        ("Le projet avance avec l'appui de Bpifrance.", ["Bpifrance"]),
         # a name described as a firm in apposition is no person
         (
             "La direction de Décolletage Perrin, entreprise familiale fondée en 1948, ferme.",
