@@ -76,6 +76,7 @@ class Lexicon:
     unnamed_speakers: frozenset[str]
     role_bridges: frozenset[str]
     not_titles: frozenset[str]  # words that open an apposition without being a title
+    employer_roles: frozenset[str]  # role lemmas whose "de + Name" is an organisation
     person_nouns: frozenset[str]
     role_synonyms: dict[str, frozenset[str]]  # written head lemma -> role lemmas it may stand for
     document_nouns: frozenset[str]
@@ -171,6 +172,7 @@ def lexicon() -> Lexicon:
         unnamed_speakers=frozenset(read_lines("unnamed_speakers.txt")),
         role_bridges=frozenset(w.replace("’", "'") for w in read_lines("role_bridges.txt")),
         not_titles=frozenset(w.replace("’", "'") for w in read_lines("not_titles.txt")),
+        employer_roles=frozenset(read_lines("employer_roles.txt")),
         person_nouns=frozenset(read_lines("person_nouns.txt")),
         role_synonyms=_synonyms(read_table("role_synonyms.tsv")),
         document_nouns=frozenset(read_lines("document_nouns.txt")),

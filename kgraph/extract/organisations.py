@@ -86,6 +86,7 @@ class OrganisationFinder:
         self._lowercase_heads(doc, ents)
         self._acronym_definitions(doc, ents)
         self._ner(doc, ents)
+        self._employers(doc, ents)
         self._acronym_uses(doc, ents)
         self._generic_mentions(doc, ents)
         return doc
@@ -167,8 +168,10 @@ class OrganisationFinder:
                 nxt = end + 1
                 while nxt < len(doc) and norm(doc[nxt].text) in _CONNECTORS:
                     nxt += 1
+                linked = {norm(t.text) for t in doc[end + 1 : nxt]}
                 if (
-                    nxt < len(doc)
+                    linked & {"de", "d'", "du", "des"}  # "et de l'ameublement", not "et la chambre"
+                    and nxt < len(doc)
                     and not is_capitalised(doc[nxt])
                     and doc[nxt].pos_ in ("NOUN", "ADJ")
                 ):
@@ -430,6 +433,37 @@ class OrganisationFinder:
                 ):
                     continue  # part of a longer name
                 ents.add_org_mention(name, self._mention(doc, i, i + len(words)), kind=kind)
+
+    def _employers(self, doc: Doc, ents: DocEntities) -> None:
+        """ "le directeur de Solvigne", "la cofondatrice de Cyclik": after a title that names
+        an employer (``data/employer_roles.txt``), ``de`` and a capitalised name that is nobody
+        yet is an organisation, whatever the recogniser made of it."""
+        words = [norm(t.text) for t in doc]
+        for i in range(len(doc) - 2):
+            head = self.lex.role_head_at(words[i : i + 5])
+            if head is None or head.lemma not in self.lex.employer_roles:
+                continue
+            k = i + len(head.words)
+            if k >= len(doc) or words[k] not in {"de", "d'", "chez"}:
+                continue
+            start = k + 1
+            end = start
+            while (
+                end < len(doc)
+                and end - start < 4
+                and (
+                    (is_capitalised(doc[end]) and not doc[end].is_punct)
+                    or doc[end].text == "-"
+                    and not doc[end - 1].whitespace_
+                )
+            ):
+                end += 1
+            if end == start or not self._free(ents, start, end):
+                continue
+            if any(doc[t].ent_type_ == "PER" for t in range(start, end)):
+                continue
+            name = tokens_text(doc, start, end)
+            ents.add_org_mention(name, self._mention(doc, start, end), kind="company")
 
     # -- 3. statistical entities and acronyms -----------------------------------------------------
     def _ner(self, doc: Doc, ents: DocEntities) -> None:

@@ -98,6 +98,14 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
         ),
         ("La commission des finances de l'Assemblée nationale a voté.", ["Assemblée nationale"]),
         ("Les salariés de l'usine de Vitré sont inquiets.", []),
+        # the employer after a title, a firm after its generic noun and an adjective
+        ("Olivier Castel, le directeur de Solvigne, s'en félicite.", ["Solvigne"]),
+        ("Le projet est conçu avec la start-up lyonnaise Rebatt.", ["Rebatt"]),
+        (
+            "Le domaine travaille avec l'entreprise montpelliéraine Solvigne et la chambre "
+            "d'agriculture.",
+            ["Solvigne"],
+        ),
         # a national body named alone
         ("Le projet avance avec l'appui de Bpifrance.", ["Bpifrance"]),
         # a name described as a firm in apposition is no person
