@@ -61,6 +61,7 @@ class Lexicon:
     speech_forms: frozenset[
         str
     ]  # written forms of the speech verbs ("estime", "a-t-il ajouté" -> "ajouté")
+    speech_form_phrases: frozenset[tuple[str, ...]]  # written multi-word forms ("met en garde")
     attribution_cues: tuple[tuple[str, ...], ...]
     honorifics: dict[str, str | None]
     name_particles: frozenset[str]
@@ -145,6 +146,7 @@ def lexicon() -> Lexicon:
         speech_verbs=single,
         speech_phrases=phrases,
         speech_forms=frozenset(_speech_forms(single)),
+        speech_form_phrases=frozenset(_speech_form_phrases()),
         attribution_cues=tuple(
             sorted(
                 {_split(c) for (c,) in read_table("attribution_cues.tsv", 1)}, key=len, reverse=True
@@ -223,13 +225,31 @@ def _regular_forms(lemma: str) -> set[str]:
     return forms
 
 
+def _form_width(lemma: str) -> int:
+    """Words in each written form of a lemma: "mettre en garde" -> 3, "se souvenir" -> 1."""
+    return len(_REFLEXIVE.sub("", lemma).split())
+
+
 def _speech_forms(lemmas: frozenset[str]) -> set[str]:
     forms: set[str] = set()
     for lemma in lemmas:
         forms |= _regular_forms(lemma)
-    for _lemma, written in read_table("speech_verb_forms.tsv"):
-        forms |= {w for w in written.split() if " " not in w}
+    for lemma, written in read_table("speech_verb_forms.tsv"):
+        if _form_width(lemma) == 1:
+            forms |= set(written.split())
     return forms
+
+
+def _speech_form_phrases() -> set[tuple[str, ...]]:
+    """Written forms of multi-word reporting verbs, as word tuples ("fait", "valoir"): their
+    words alone ("fait", "garde") report nothing."""
+    phrases: set[tuple[str, ...]] = set()
+    for lemma, written in read_table("speech_verb_forms.tsv"):
+        width = _form_width(lemma)
+        words = written.lower().split()
+        if width > 1:
+            phrases |= {tuple(words[k : k + width]) for k in range(0, len(words), width)}
+    return phrases
 
 
 def _tie_phrase(phrase: str, position: str) -> tuple[str, ...]:

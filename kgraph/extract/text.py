@@ -53,6 +53,12 @@ def is_speech_verb(token: Token, lex) -> bool:
     if token.lemma_.lower() in lex.speech_verbs or norm(token.text) in lex.speech_forms:
         return True
     doc = token.doc
+    for phrase in lex.speech_form_phrases:
+        if (
+            phrase[0] == norm(token.text)
+            and tuple(norm(t.text) for t in doc[token.i : token.i + len(phrase)]) == phrase
+        ):
+            return True
     for phrase in lex.speech_phrases:
         lemmas = tuple(t.lemma_.lower() for t in doc[token.i : token.i + len(phrase)])
         if lemmas == phrase:

@@ -110,6 +110,12 @@ CASES = [
         "regrette. »",
         ["Hélène Sarrat", "Kylian Ferrant"],
     ),
+    # a multi-word reporting verb's noun ("en garde") is not a verb of its own
+    (
+        "Dans un communiqué, la FNSEA a salué « une avancée attendue depuis des décennies », "
+        "tout en mettant en garde contre toute « exception accordée en catimini aux projets »",
+        ["FNSEA", "FNSEA"],
+    ),
     # a first name the text introduces with an age is a person
     (
         "Théo, 24 ans, moniteur de surf, a grandi ici. « Pour nous, la côte qui bouge, c'est "
