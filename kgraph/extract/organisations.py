@@ -628,6 +628,12 @@ class OrganisationFinder:
             return agreeing[0]
         if not agreeing and len(candidates) == 1:
             return candidates[0][0]
+        if not candidates and head in self.lex.generic_standins:
+            # "la direction" in an article about one company: that company
+            kind = self.lex.generic_standins[head]
+            of_kind = [org for org in ents.organisations.values() if org.kind == kind]
+            if len(of_kind) == 1:
+                return of_kind[0]
         return None
 
     def _acting_places(self, doc: Doc, ents: DocEntities) -> list[str]:

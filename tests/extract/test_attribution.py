@@ -110,6 +110,18 @@ CASES = [
         "regrette. »",
         ["Hélène Sarrat", "Kylian Ferrant"],
     ),
+    # "la direction" in an article about one company is that company; an impersonal "on"
+    # speaks for the organisation named as its place
+    (
+        "Le groupe Logisol ferme son site de Cahors. La direction invoque « une chute durable "
+        "des commandes ».",
+        ["Logisol"],
+    ),
+    (
+        "La préfecture des Landes a reçu les éleveurs. « Les dossiers sont instruits au fil de "
+        "l'eau », assure-t-on à la préfecture.",
+        ["préfecture des Landes"],
+    ),
     # a multi-word reporting verb's noun ("en garde") is not a verb of its own
     (
         "Dans un communiqué, la FNSEA a salué « une avancée attendue depuis des décennies », "
