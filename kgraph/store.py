@@ -158,8 +158,10 @@ class Store:
         """Replace the content of one named graph, and the merge with it, atomically."""
         body = "\n".join(f"{_nt_term(s)} {_nt_term(p)} {_nt_term(o)} ." for s, p, o in triples)
         follow = self._merge_is_followed()
+        # a new graph (every graph of a first build) has nothing to take out of the merge
+        replaces = follow and self._ox.contains_named_graph(ox.NamedNode(graph_iri))
         update = (
-            (_unmerge(graph_iri) if follow else "")
+            (_unmerge(graph_iri) if replaces else "")
             + f"DROP SILENT GRAPH <{graph_iri}> ;\n"
             + f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
             # the stored terms (a blank node of the graph is the same node in the merge)
