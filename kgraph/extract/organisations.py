@@ -87,6 +87,7 @@ class OrganisationFinder:
         self._acronym_definitions(doc, ents)
         self._ner(doc, ents)
         self._employers(doc, ents)
+        self._contacted(doc, ents)
         self._acronym_uses(doc, ents)
         self._generic_mentions(doc, ents)
         return doc
@@ -464,6 +465,51 @@ class OrganisationFinder:
                 continue
             name = tokens_text(doc, start, end)
             ents.add_org_mention(name, self._mention(doc, start, end), kind="company")
+
+    _CONTACTED = {
+        "contacté",
+        "contactée",
+        "contactés",
+        "contactées",
+        "sollicité",
+        "sollicitée",
+        "sollicités",
+        "sollicitées",
+        "joint",
+        "jointe",
+        "interrogé",
+        "interrogée",
+    }
+
+    def _contacted(self, doc: Doc, ents: DocEntities) -> None:
+        """ "Contacté, Ventalis assure que …": the press asks an organisation for its side; a
+        capitalised name there that is nobody known and starts with no first name is the
+        organisation that answers."""
+        for i in range(len(doc) - 3):
+            if norm(doc[i].text) not in self._CONTACTED or doc[i + 1].text != ",":
+                continue
+            if i > 0 and not (doc[i - 1].is_punct or doc[i - 1].is_space):
+                continue
+            start = i + 2
+            end = start
+            while (
+                end < len(doc)
+                and end - start < 4
+                and (
+                    (is_capitalised(doc[end]) and not doc[end].is_punct)
+                    or doc[end].text == "-"
+                    and not doc[end - 1].whitespace_
+                )
+            ):
+                end += 1
+            if end == start or end >= len(doc) or not self._free(ents, start, end):
+                continue
+            if fold_name(doc[start].text) in self.lex.first_names:
+                continue
+            if doc[end].pos_ not in ("VERB", "AUX") and doc[end].text != ",":
+                continue
+            name = tokens_text(doc, start, end)
+            ents.add_org_mention(name, self._mention(doc, start, end))
 
     # -- 3. statistical entities and acronyms -----------------------------------------------------
     def _ner(self, doc: Doc, ents: DocEntities) -> None:

@@ -122,6 +122,11 @@ CASES = [
         "l'eau », assure-t-on à la préfecture.",
         ["préfecture des Landes"],
     ),
+    # the organisation the press asked for its side
+    (
+        "Contacté, Ventalor assure que « le projet a fait l'objet de onze réunions publiques ».",
+        ["Ventalor"],
+    ),
     # a multi-word reporting verb's noun ("en garde") is not a verb of its own
     (
         "Dans un communiqué, la FNSEA a salué « une avancée attendue depuis des décennies », "
