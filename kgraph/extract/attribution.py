@@ -295,6 +295,20 @@ class Attributor:
         owners = [ents.owner(k) for k in range(start, end)]
         people = [o for o in owners[: self._complement_at(doc, ents, start, end) - start]]
         people = [o for o in people if o and o[0] == "person"]
+        k = start
+        while k < end and (doc[k].is_punct or doc[k].pos_ in ("ADV", "ADP") and not ents.owner(k)):
+            k += 1
+        if (
+            people
+            and k + 1 < end
+            and norm(doc[k].text) in {"un", "une"}
+            and not ents.owner(k + 1)
+            and (
+                norm(doc[k + 1].text) in self.lex.person_nouns
+                or norm(doc[k + 1].text) in self.lex.unnamed_speakers
+            )
+        ):
+            return UNNAMED  # "un habitant de Montanou": the name is a complement, not the speaker
         if people:
             return people[0]
         k = start
@@ -789,8 +803,13 @@ class Attributor:
         heads = [verb]
         if verb.dep_ in ("advcl", "acl", "xcomp", "conj") or "Part" in verb.morph.get("VerbForm"):
             heads.append(verb.head)
+        # the parser sometimes glues sentences across a quote: a subject in another paragraph
+        # is not this verb's
+        paragraph = paragraph_start(self._text, verb.idx)
         for head in heads:
             for child in head.children:
+                if child.idx < paragraph or "\n" in self._text[verb.idx : child.idx]:
+                    continue
                 if child.dep_.startswith("nsubj") and "Rel" in child.morph.get("PronType"):
                     # "X, président de Y, qui dit …": the relative's antecedent speaks
                     antecedent = head.head if head.dep_ == "acl:relcl" else None
@@ -820,6 +839,15 @@ class Attributor:
             for t in reversed(before):
                 owner = ents.owner(t.i)
                 if owner and owner[0] == kind:
+                    if (
+                        t.dep_ == "nmod"
+                        and t.head.dep_.startswith("nsubj")
+                        and any(
+                            c.dep_ == "det" and norm(c.text) in {"un", "une"}
+                            for c in t.head.children
+                        )
+                    ):
+                        return UNNAMED  # "un habitant de Montanou … disait": nobody named
                     return owner
         for t in reversed(before):
             if norm(t.text) in _PRONOUNS and t.pos_ == "PRON":
@@ -916,6 +944,16 @@ class Attributor:
         if not verbs:
             return None
         verb = verbs[-1]
+        inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if inside is not None and len(inside):
+            # "Elle a rappelé que le plan, qui prévoit …, et qu'elle n'entendait pas « … »": the
+            # verb the quote depends on, not the last one written before it
+            ancestors = set()
+            for t in inside:
+                ancestors |= {a.i for a in t.ancestors}
+            governing = [t for t in verbs if t.i in ancestors]
+            if governing:
+                verb = governing[-1]
         if "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"):
             # passive: "une somme jugée « dérisoire » par l'association"
             agent = self._passive_agent(doc, ents, quote)

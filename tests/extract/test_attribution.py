@@ -122,6 +122,19 @@ CASES = [
         "l'eau », assure-t-on à la préfecture.",
         ["préfecture des Landes"],
     ),
+    # the verb the quote depends on, not the last reporting verb of a relative clause
+    (
+        "La présidente, Claire Fontaine, a rappelé que l'agglomération avait voté le plan "
+        "Mobilités 2030, qui prévoit 40 millions d'euros, et qu'elle n'entendait pas « payer un "
+        "service qui n'est pas rendu ».",
+        ["Claire Fontaine"],
+    ),
+    # a name in the complement of an unnamed speaker ("un habitant de …") is not the speaker
+    (
+        "À la sortie, un habitant de Montaner venu assister à l'audience se disait soulagé : "
+        "« On demande juste que ça s'arrête. »",
+        [None],
+    ),
     # the organisation the press asked for its side
     (
         "Contacté, Ventalor assure que « le projet a fait l'objet de onze réunions publiques ».",
