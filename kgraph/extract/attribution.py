@@ -494,12 +494,17 @@ class Attributor:
             for role in person.roles:
                 if role.head in heads:
                     first = min(m.start for m in person.mentions) if person.mentions else 0
-                    overlap = sum(1 for w in norm(role.title).split() if w in words.split())
-                    holders.append((overlap, first < before_char, person))
+                    overlap = sum(
+                        1 for w in norm(role.title).split() if len(w) > 3 and w in words.split()
+                    )  # content words only: "de", "la" say nothing of who holds the title
+                    holders.append(
+                        (overlap, first < before_char, self._last(person, before_char), person)
+                    )
         if not holders:
             return None
-        holders.sort(key=lambda h: (h[0], h[1]), reverse=True)
-        return holders[0][2]
+        # the title's own words first, then someone already named, then the most recent
+        holders.sort(key=lambda h: (h[0], h[1], h[2]), reverse=True)
+        return holders[0][3]
 
     def _sentence_tokens(self, doc: Doc, char: int) -> list[Token]:
         span = doc.char_span(char, min(len(doc_text(doc)), char + 1), alignment_mode="expand")
@@ -538,6 +543,16 @@ class Attributor:
                 "continuation",
                 "subject-after",
             ) and self._alone_on_its_line(quote)
+            # a headline lends a person's words to their organisation ("« … », promet la
+            # région"): the body, where the person says them, is more precise
+            line_end = self._text.find("\n", quote.close_at)
+            line = self._text[
+                paragraph_start(self._text, quote.open_at) : line_end if line_end >= 0 else None
+            ].rstrip()
+            headline = quote.open_at < 600 and not line.endswith((".", ":"))
+            weak = weak or (
+                headline and quote.speaker is not None and quote.speaker[0] == "organisation"
+            )
             if (quote.speaker is not None and not weak) or quote.attribution == "unnamed":
                 continue
             mine = words(quote)
@@ -546,6 +561,8 @@ class Attributor:
             for other in ents.quotes:
                 if other is quote or other.speaker is None or other.attribution == "repeated-quote":
                     continue
+                if weak and quote.speaker is not None and other.speaker[0] != "person":
+                    continue  # only a person's words take a headline from its organisation
                 theirs = words(other)
                 shared = len(set(mine.split()) & set(theirs.split())) / len(set(mine.split()))
                 # a subheading may paraphrase ("Où est passé l’argent ?" / "… cet argent ?")
@@ -745,8 +762,11 @@ class Attributor:
         if verbs and clause[0].i > 0:
             # "Et de conclure :" — no subject: the subject of the sentence before, if it names
             # someone
-            prev_sent = doc[clause[0].i - 1].sent
-            speaker = self._resolve_subject_of(doc, ents, prev_sent, quote)
+            speaker = self._sentence_subject(
+                doc, ents, self._clause_before(doc, doc[clause[0].i - 1].idx, limit=40), quote
+            )
+            if speaker is None:
+                speaker = self._resolve_subject_of(doc, ents, doc[clause[0].i - 1].sent, quote)
             if speaker and speaker != UNNAMED:
                 return speaker, verbs[0].text, verbs[0].idx, "colon-previous-subject", 0.8
         if verbs and previous is not None and previous.speaker:
@@ -1091,29 +1111,31 @@ class Attributor:
         span = doc.char_span(start, start + len(lead), alignment_mode="contract")
         if span is None or not len(span):
             return None
-        sentence = self._clause_before(doc, span[-1].idx, limit=40)
-        root = (
-            next(
-                (
-                    t
-                    for t in sentence
-                    if t.head == t or t.head.i not in range(sentence[0].i, sentence[-1].i + 1)
-                ),
-                None,
-            )
-            if sentence
-            else None
+        speaker = self._sentence_subject(
+            doc, ents, self._clause_before(doc, span[-1].idx, limit=40), quote
         )
+        if speaker and speaker != UNNAMED:
+            return speaker, None, None, "previous-subject", 0.7
+        return None
+
+    def _sentence_subject(self, doc: Doc, ents: DocEntities, sentence: list[Token], quote):
+        """Whom the subject of a sentence (read from punctuation, not the parser's sentences)
+        refers to: a name, a description, a title or a pronoun."""
+        if not sentence:
+            return None
+        inside = range(sentence[0].i, sentence[-1].i + 1)
+        root = next((t for t in sentence if t.head == t or t.head.i not in inside), None)
         if root is None or root.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             return None
         for child in root.children:
-            if child.dep_.startswith("nsubj") and child.i >= sentence[0].i:
-                speaker = self._resolve(
-                    doc, ents, child.left_edge.i, child.right_edge.i + 1, quote.open_at
+            if child.dep_.startswith("nsubj") and child.i in inside:
+                return self._resolve(
+                    doc,
+                    ents,
+                    max(child.left_edge.i, sentence[0].i),
+                    child.right_edge.i + 1,
+                    quote.open_at,
                 )
-                if speaker and speaker != UNNAMED:
-                    return speaker, None, None, "previous-subject", 0.7
-                return None
         return None
 
     def _nearest_person(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):

@@ -135,6 +135,21 @@ CASES = [
         "« On demande juste que ça s'arrête. »",
         [None],
     ),
+    # a headline lends a person's words to their organisation: the body says who spoke
+    (
+        "Sécheresse : « Aucun éleveur ne sera laissé au bord du chemin », promet la région\n\n"
+        "La Région Bourgogne-Franche-Comté débloque 12 millions d'euros. « Aucun éleveur ne sera "
+        "laissé au bord du chemin », a déclaré Véronique Lachaud, vice-présidente.",
+        ["Véronique Lachaud", "Véronique Lachaud"],
+    ),
+    # "Et de conclure :" — the subject of the sentence before; "le technicien" is the coach
+    # named last
+    (
+        "Le ministre de la Santé, Christophe Adjo, a visité le CHU avec le maire, Karim Messa. "
+        "Interrogé sur le financement, le ministre a renvoyé au budget. Et de conclure : « Je "
+        "reviendrai dans un an. »",
+        ["Christophe Adjo"],
+    ),
     # the organisation the press asked for its side
     (
         "Contacté, Ventalor assure que « le projet a fait l'objet de onze réunions publiques ».",
