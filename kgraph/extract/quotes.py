@@ -113,6 +113,11 @@ class QuoteFinder:
             return True
         if n_words >= 2 and starts_upper and self._stands_as_sentence(doc, marked, inner):
             return True  # "Le prévenu baisse les yeux. « Je regrette. »"
+        if n_words >= 3 and not starts_upper and not self._bare_term(span, n_words):
+            # a lower-case fragment of three words or more is someone's words ("tout en
+            # excluant de « revenir en arrière »"); titles and names start with a capital, and a
+            # bare noun phrase ("îlots de chaleur urbains") is a term being named
+            return True
         if n_words <= 2:
             # one or two words are scare quotes or a term, unless they stand as a sentence of their
             # own: introduced by a colon, or capitalised and followed by an incise ("« Jamais »,
@@ -126,6 +131,16 @@ class QuoteFinder:
             self._reporting_verb_close(doc, span, before)
             or self._incise_follows(doc, marked.close_at)
             or self._according_before(doc, marked.open_at)
+        )
+
+    @staticmethod
+    def _bare_term(span: Span, n_words: int) -> bool:
+        words = [t for t in span if not t.is_punct and not t.is_space]
+        return (
+            n_words <= 5
+            and bool(words)
+            and words[0].pos_ == "NOUN"
+            and not any(t.pos_ in ("VERB", "AUX") for t in words)
         )
 
     @staticmethod

@@ -39,7 +39,15 @@ CASES = [
         "« Il m'a dit “non” sans explication », raconte Léa Morin.",
         ["Il m'a dit “non” sans explication"],
     ),
+    # a lower-case fragment of three words or more is someone's words, even with no
+    # reporting verb close by
+    (
+        "La ministre a annoncé une évaluation, tout en excluant de « revenir en arrière ».",
+        ["revenir en arrière"],
+    ),
+    ("Le prêtre prône quant à lui « un temps long » avant toute loi.", ["un temps long"]),
     # negatives: titles of works, programme names, scare quotes, defined terms, slogans
+    ("La ville veut réduire les « îlots de chaleur urbains » d'ici 2030.", []),
     ("Le rapport « Renouveler les générations agricoles » a été remis au ministre.", []),
     ("La ville lance le programme « Cap Avenir » pour les jeunes.", []),
     ("Les syndicats dénoncent une « concertation » de façade.", []),
