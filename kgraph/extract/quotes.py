@@ -133,6 +133,13 @@ class QuoteFinder:
             or self._according_before(doc, marked.open_at)
         )
 
+    def _apposition_at(self, doc: Doc, k: int) -> bool:
+        """A title or description right after the speaker's name in an incise."""
+        words = [norm(t.text) for t in doc[k : k + 5]]
+        while words and words[0] in self.lex.role_modifiers:
+            words.pop(0)
+        return self.lex.role_head_at(words) is not None
+
     @staticmethod
     def _bare_term(span: Span, n_words: int) -> bool:
         words = [t for t in span if not t.is_punct and not t.is_space]
@@ -271,6 +278,14 @@ class QuoteFinder:
             stop = verb
             while stop < span.end and doc[stop].text not in {",", ".", ";"}:
                 stop += 1
+            if stop + 1 < span.end and doc[stop].text == "," and self._apposition_at(doc, stop + 1):
+                # "… , a expliqué X, député (PS) de Haute-Garonne. Mais …": the incise runs to
+                # the end of the speaker's apposition
+                end_of_incise = stop + 1
+                while end_of_incise < span.end and doc[end_of_incise].text not in {".", ";"}:
+                    end_of_incise += 1
+                if end_of_incise < span.end - 1 and end_of_incise - token.i <= 25:
+                    stop = end_of_incise
             if stop >= span.end - 1 or stop - token.i > 25:
                 continue
             first_end = doc[token.i].idx

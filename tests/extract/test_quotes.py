@@ -39,6 +39,15 @@ CASES = [
         "« Il m'a dit “non” sans explication », raconte Léa Morin.",
         ["Il m'a dit “non” sans explication"],
     ),
+    # an incise that runs on over the speaker's title
+    (
+        "« Nous votons pour, parce qu'on ne refuse pas un progrès, a expliqué Julien Ferrand, "
+        "député (PS) de Haute-Garonne. Mais que personne ne vienne nous dire que c'est réglé. »",
+        [
+            "Nous votons pour, parce qu'on ne refuse pas un progrès",
+            "Mais que personne ne vienne nous dire que c'est réglé.",
+        ],
+    ),
     # a lower-case fragment of three words or more is someone's words, even with no
     # reporting verb close by
     (
