@@ -80,11 +80,13 @@ _ADVERBS = {
     "sobrement",
 }
 _STOP = {".", ";", "!", "?", "\n"}
+# an unnamed "porte-parole de X" speaks for X
+_SPOKESPEOPLE = {"porte-parole", "représentant", "représentante", "communiqué", "message"}
 _PROPOS = {"propos", "déclaration", "mots", "paroles", "réaction", "message"}
 
 
 class Attributor:
-    def __init__(self, lex: Lexicon, incise_window: int = 14):
+    def __init__(self, lex: Lexicon, incise_window: int = 24):
         self.lex = lex
         self.window = incise_window
         # per-document state, set at the start of __call__
@@ -322,6 +324,11 @@ class Attributor:
                 and doc[k + 1].pos_ in ("NOUN", "ADJ")
                 and (norm(doc[k + 1].text) not in self.lex.document_nouns)
             ):
+                if norm(doc[k + 1].text) in _SPOKESPEOPLE:
+                    # "a dit un porte-parole de Darmel": the organisation speaks through them
+                    orgs = [o for o in owners if o and o[0] == "organisation"]
+                    if orgs:
+                        return orgs[0]
                 return UNNAMED
             head = doc[k + 1] if doc[k].pos_ == "DET" and k + 1 < end else doc[k]
             if norm(head.text) in self.lex.unnamed_speakers and not ents.owner(head.i):
@@ -778,6 +785,19 @@ class Attributor:
                 return speaker, verbs[0].text, verbs[0].idx, "colon", 0.9
         return None
 
+    @staticmethod
+    def _in_indefinite_complement(doc: Doc, t: Token) -> bool:
+        """Whether ``t`` completes an indefinite noun phrase: "un ancien commercial de la
+        société", "une habitante de Montanou"."""
+        k = t.i - 1
+        steps = 0
+        while k >= 0 and steps < 6 and doc[k].pos_ in ("DET", "ADP", "ADJ", "NOUN", "PROPN"):
+            if norm(doc[k].text) in {"un", "une"} and doc[k + 1].pos_ in ("NOUN", "ADJ"):
+                return True
+            k -= 1
+            steps += 1
+        return False
+
     def _resolve_subject_of(self, doc: Doc, ents: DocEntities, sent, quote: QuoteMention):
         root = sent.root
         for child in root.children:
@@ -827,7 +847,9 @@ class Attributor:
         # is not this verb's
         paragraph = paragraph_start(self._text, verb.idx)
         for head in heads:
-            for child in head.children:
+            # "une institutrice glisse-t-elle": the noun, not the clitic that doubles it
+            children = sorted(head.children, key=lambda c: c.text.startswith("-"))
+            for child in children:
                 if child.idx < paragraph or "\n" in self._text[verb.idx : child.idx]:
                     continue
                 if child.dep_.startswith("nsubj") and "Rel" in child.morph.get("PronType"):
@@ -859,16 +881,11 @@ class Attributor:
             for t in reversed(before):
                 owner = ents.owner(t.i)
                 if owner and owner[0] == kind:
-                    if (
-                        t.dep_ == "nmod"
-                        and t.head.dep_.startswith("nsubj")
-                        and any(
-                            c.dep_ == "det" and norm(c.text) in {"un", "une"}
-                            for c in t.head.children
-                        )
-                    ):
+                    if self._in_indefinite_complement(doc, t):
                         return UNNAMED  # "un habitant de Montanou … disait": nobody named
                     return owner
+        if before and self._resolve(doc, ents, before[0].i, verb.i, quote.open_at) == UNNAMED:
+            return UNNAMED  # "une institutrice glisse-t-elle": someone the text does not name
         for t in reversed(before):
             if norm(t.text) in _PRONOUNS and t.pos_ == "PRON":
                 return self._resolve(doc, ents, t.i, t.i + 1, quote.open_at)
@@ -1229,7 +1246,7 @@ def speaking_capacity(doc: Doc, ents: DocEntities, quote: QuoteMention) -> RoleM
     "kgraph_attribution",
     assigns=["doc.spans", "doc._.kg"],
     requires=["doc._.kg", "token.dep", "token.lemma"],
-    default_config={"incise_window": 14},
+    default_config={"incise_window": 24},
 )
 def make_attribution(nlp: Language, name: str, incise_window: int) -> Attributor:
     register_extensions()

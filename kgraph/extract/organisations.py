@@ -459,10 +459,19 @@ class OrganisationFinder:
                 )
             ):
                 end += 1
-            if end == start or not self._free(ents, start, end):
+            if end == start or fold_name(doc[start].text) in self.lex.first_names:
                 continue
-            if any(doc[t].ent_type_ == "PER" for t in range(start, end)):
+            owner = ents.owner(start)
+            if owner and owner[0] == "person" and end - start == 1:
+                person = ents.people[owner[1]]
+                if len(person.mentions) == 1 and " " not in person.name:
+                    # "le porte-parole de Darmel": the recogniser took the firm for a person
+                    del ents.people[owner[1]]
+                    ents.token_owner.pop(start, None)
+            if not self._free(ents, start, end):
                 continue
+            if fold_name(doc[start].text) in self.lex.first_names:
+                continue  # a first name after the title starts a person's name, not a firm's
             name = tokens_text(doc, start, end)
             ents.add_org_mention(name, self._mention(doc, start, end), kind="company")
 

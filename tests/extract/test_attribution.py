@@ -150,6 +150,28 @@ CASES = [
         "reviendrai dans un an. »",
         ["Christophe Adjo"],
     ),
+    # an unnamed spokesperson speaks for the organisation; a noun subject wins over the clitic
+    # that doubles it; a minister's periphrasis; a long title before the name
+    (
+        "« Nous ne commentons pas les rumeurs », a dit un porte-parole de Darmel.",
+        ["Darmel"],
+    ),
+    (
+        "Hélène Sabat préside le collectif. Tout juste une institutrice glisse-t-elle qu'elle n'a "
+        "« jamais vu une telle mobilisation en vingt ans ».",
+        [None],
+    ),
+    (
+        "Le ministre de l'Économie, Étienne Castan, a reçu le maire, Bertrand Collon. « Les "
+        "collectivités doivent prendre leur part », a plaidé le locataire de Bercy.",
+        ["Étienne Castan"],
+    ),
+    (
+        "« Le festival fait vivre la langue régionale autrement que dans les musées », a souligné "
+        "la vice-présidente de la Collectivité européenne d'Alsace chargée de la culture et du "
+        "bilinguisme, Christiane Wendel.",
+        ["Christiane Wendel"],
+    ),
     # the organisation the press asked for its side
     (
         "Contacté, Ventalor assure que « le projet a fait l'objet de onze réunions publiques ».",
