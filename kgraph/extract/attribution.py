@@ -201,6 +201,16 @@ class Attributor:
                 # "L'accusé" is not the prosecutor just named: a description that is no title
                 # goes to the one untitled person, if there is one
                 person = self._only_untitled(ents, gender, token.idx) or person
+            if person is None and gender:
+                # "la cheffe d'entreprise" in a text that has named one woman: her
+                named = [
+                    p
+                    for p in ents.people.values()
+                    if p.gender == gender
+                    and p.key not in self._byline_keys
+                    and any(m.start < token.idx for m in p.mentions)
+                ]
+                person = named[0] if len(named) == 1 else None
             if person is not None:
                 bound[token.idx] = latest[noun, gender] = person.key
         return bound
@@ -455,7 +465,12 @@ class Attributor:
         for person in ents.people.values():
             mentions.extend((r.start, person.key) for r in person.roles)
         for role in ents.unattached_roles:
-            holders = [p for p in ents.people.values() if any(r.head == role.head for r in p.roles)]
+            holders = [
+                p
+                for p in ents.people.values()
+                if any(r.head == role.head for r in p.roles)
+                and not (role.gender and p.gender and role.gender != p.gender)
+            ]
             if len(holders) == 1:
                 mentions.append((role.start, holders[0].key))
         mentions.extend((start, g_key) for start, g_key in ents.unnamed_subjects)
@@ -876,9 +891,18 @@ class Attributor:
                     if speaker:
                         return speaker
         before = [t for t in clause if t.i < verb.i]
-        # a person named before the verb wins over the organisation of their title
+        # a person named before the verb wins over the organisation of their title; what is in
+        # brackets ("l'intersyndicale (CGT, CFDT)") is a gloss, not the subject
+        depth, bracketed = 0, set()
+        for t in before:
+            depth += t.text == "("
+            if depth:
+                bracketed.add(t.i)
+            depth -= t.text == ")" and depth > 0
         for kind in ("person", "organisation"):
             for t in reversed(before):
+                if t.i in bracketed:
+                    continue
                 owner = ents.owner(t.i)
                 if owner and owner[0] == kind:
                     if self._in_indefinite_complement(doc, t):
@@ -1115,6 +1139,13 @@ class Attributor:
             return None
         if any(t.dep_.startswith("nsubj") for t in doc[k : k + 4]):
             return owner, None, None, "subject-after", 0.6
+        # the parser loses its way after a quote: a name opening the sentence, then its
+        # appositions, then a verb ("» Aurélie Castanier, 38 ans, mère de …, a installé …")
+        j = k
+        while j < len(doc) and doc[j].text not in {".", "!", "?", "«", "“"} and j - k < 40:
+            if doc[j].pos_ in ("VERB", "AUX") and ents.owner(j) is None and doc[j - 1].text != "(":
+                return owner, None, None, "subject-after", 0.6
+            j += 1
         return None
 
     def _previous_subject(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
@@ -1153,6 +1184,12 @@ class Attributor:
                     child.right_edge.i + 1,
                     quote.open_at,
                 )
+        if sentence[0].pos_ == "DET" and len(sentence) > 2:
+            # "Le septuagénaire hausse les épaules", parsed with no subject: the noun phrase
+            # that opens the sentence
+            speaker = self._resolve(doc, ents, sentence[0].i, sentence[0].i + 2, quote.open_at)
+            if speaker and speaker[0] == "person":
+                return speaker
         return None
 
     def _nearest_person(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):

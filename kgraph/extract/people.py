@@ -346,6 +346,13 @@ class PersonFinder:
             if len(name_words) > len(words) and name_words[-len(words) :] == words:
                 matches.append(person)
             elif (
+                len(words) == 1
+                and len(name_words) > 1
+                and "-" in name_words[-1]
+                and name_words[-1].split("-")[0] == words[0]
+            ):
+                matches.append(person)  # "Mme Lefrançois" for Nathalie Lefrançois-Dufour
+            elif (
                 len(words) == 1 and name_words and name_words[0] == words[0] and not cand.honorific
             ):
                 matches.append(person)  # a first name alone

@@ -44,6 +44,8 @@ _COMPLEMENT_WORDS = {
 # endings of nouns for what people do ("régleuse", "cariste"), which the tagger sometimes reads
 # as adjectives
 _AGENT_SUFFIXES = ("eur", "euse", "rice", "ier", "ière", "iste", "ien", "ienne", "logue")
+# a determiner and a role head that make an idiom, not a title
+_IDIOMS = {("le", "cadre"), ("du", "cadre"), ("ce", "cadre")}
 _COPULAS = {"être", "devenir", "rester", "demeurer"}
 _FORMER = {"ancien", "ancienne", "ex", "anciens", "anciennes"}
 
@@ -73,6 +75,7 @@ class RoleFinder:
             self._attach(person, role)
         self._coordinated(doc, ents)
         self._occupations(doc, ents)
+        self._coordinated(doc, ents)  # "mère de deux élèves et présidente de …"
         return doc
 
     def _occupations(self, doc: Doc, ents: DocEntities) -> None:
@@ -148,6 +151,18 @@ class RoleFinder:
                         self._attach(person, role)
                         ents.unattached_roles.remove(role)
                         break
+                continue
+            # "mère de deux élèves et présidente de …": joined to a title found after this one
+            k = role.start_token - 1
+            while k >= 0 and doc[k].pos_ == "DET":
+                k -= 1
+            if k >= 0 and norm(doc[k].text) == "et":
+                for person in ents.people.values():
+                    if any(r.end_token == k for r in person.roles):
+                        role.rule = "coordinated-title"
+                        self._attach(person, role)
+                        ents.unattached_roles.remove(role)
+                        break
 
     # -- titles --------------------------------------------------------------------------------
     def _titles(self, doc: Doc, ents: DocEntities) -> list[RoleMention]:
@@ -161,6 +176,9 @@ class RoleFinder:
                 continue
             if head.words[0] == "premier" and not is_capitalised(doc[i]) and len(head.words) == 1:
                 i += 1
+                continue
+            if i > 0 and (norm(doc[i - 1].text), *head.words) in _IDIOMS:
+                i += 1  # "dans le cadre de", "au chef de"
                 continue
             if (
                 len(head.words) == 1
@@ -250,6 +268,8 @@ class RoleFinder:
                 and self.lex.role_head_at([norm(t.text) for t in doc[end : end + 5]])
             ):
                 break  # "glisse la ministre à la principale": another person's title begins
+            if end == i and word in self.lex.speech_forms and word not in _COMPLEMENT_WORDS:
+                break  # "un éleveur lâche : « … »": the verb, not the title's complement
             if word in _COMPLEMENT_WORDS or token.pos_ in ("DET", "ADP", "NUM"):
                 end += 1
                 continue

@@ -172,6 +172,26 @@ CASES = [
         "bilinguisme, Christiane Wendel.",
         ["Christiane Wendel"],
     ),
+    # a subject the parser missed: the description opening the sentence; a name opening the
+    # sentence after the quote, with its appositions before the verb
+    (
+        "Marcel Vigour tient la boulangerie depuis 1979.\n\nPourquoi personne n'a voulu "
+        "reprendre ? Le septuagénaire hausse les épaules. « Pourquoi ? Parce que c'est un métier "
+        "de fou. »",
+        ["Marcel Vigour"],
+    ),
+    (
+        "« On passerait à 29 élèves par classe. » Aurélie Castan, 38 ans, mère de deux élèves et "
+        "présidente de l'association des parents, a installé son matelas dans la classe.",
+        ["Aurélie Castan"],
+    ),
+    # a description in a text that has named one woman is her
+    (
+        "Nathalie Lefranc-Dufour a repris la brosserie en 2015.\n\nLe carnet de commandes est "
+        "plein.\n\nLes apprentis arrivent en septembre.\n\n« On se bat chaque mois sur les "
+        "approvisionnements », assure la cheffe d'entreprise.",
+        ["Nathalie Lefranc-Dufour"],
+    ),
     # the organisation the press asked for its side
     (
         "Contacté, Ventalor assure que « le projet a fait l'objet de onze réunions publiques ».",

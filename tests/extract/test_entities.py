@@ -54,6 +54,11 @@ def people(report):
             "Nathalie Gavard, 54 ans, régleuse depuis trente ans, essuie ses mains.",
             {"Nathalie Gavard": ["régleuse depuis trente ans"]},
         ),
+        (
+            "Aurélie Castan, 38 ans, mère de deux élèves et présidente de l'association des "
+            "parents, a installé son matelas.",
+            {"Aurélie Castan": ["mère de deux élèves", "présidente de l'association des parents"]},
+        ),
         # … but not a day, a gesture or a birthplace
         ("Paul Marin, lundi, a signé le contrat.", {"Paul Marin": []}),
         ("Louise Roche, originaire de Léhon, a signé.", {"Louise Roche": []}),
