@@ -411,15 +411,20 @@ class OrganisationFinder:
         }
 
     def _institutions(self, doc: Doc, ents: DocEntities) -> None:
-        """``l'État``, ``le gouvernement``, ``le Sénat``: organisations without a proper name."""
-        first_words = {name.split()[0] for name in self.lex.institutions}
-        starts = [t.i for t in doc if t.text in first_words]
-        for name, kind in self.lex.institutions.items():
-            words = name.split()
-            for i in starts:
-                if [t.text.replace("’", "'") for t in doc[i : i + len(words)]] != words:
-                    continue
-                if not self._free(ents, i, i + len(words)):
+        """``l'État``, ``le gouvernement``, ``le Sénat``, ``Bpifrance``, ``Ouest-France``:
+        organisations named without a generic noun (``data/institutions.tsv``), matched on the
+        text (the tokenizer splits "Nice-Matin" but not "Ouest-France"), longest name first."""
+        text = doc_text(doc).replace("’", "'")
+        token_at = {t.idx: t.i for t in doc}
+        token_end = {t.idx + len(t.text): t.i + 1 for t in doc}
+        for name in sorted(self.lex.institutions, key=len, reverse=True):
+            kind = self.lex.institutions[name]
+            start_char = text.find(name)
+            while start_char >= 0:
+                i = token_at.get(start_char)
+                end = token_end.get(start_char + len(name))
+                start_char = text.find(name, start_char + 1)
+                if i is None or end is None or not self._free(ents, i, end):
                     continue
                 # "l'État", "du gouvernement" — but not "secrétaire d'État", "coup d'État"
                 determined = i > 0 and norm(doc[i - 1].text) in {"l'", "le", "la", "du", "au"}
@@ -427,13 +432,24 @@ class OrganisationFinder:
                     not name[:1].isupper() or i > 0 and norm(doc[i - 1].text) == "d'"
                 ):
                     continue
-                if (
-                    i + len(words) < len(doc)
-                    and is_capitalised(doc[i + len(words)])
-                    and not doc[i + len(words)].is_punct
-                ):
+                if end < len(doc) and is_capitalised(doc[end]) and not doc[end].is_punct:
                     continue  # part of a longer name
-                ents.add_org_mention(name, self._mention(doc, i, i + len(words)), kind=kind)
+                mention = self._mention(doc, i, end)
+                longer = next(
+                    (
+                        o
+                        for o in ents.organisations.values()
+                        if o.name.startswith(name + " ") and o.kind == kind
+                    ),
+                    None,
+                )
+                if longer is not None:  # "l'Assemblée" after "l'Assemblée nationale"
+                    longer.mentions.append(mention)
+                    if mention.text not in longer.forms:
+                        longer.forms.append(mention.text)
+                    ents.claim("organisation", longer.key, mention)
+                    continue
+                ents.add_org_mention(name, mention, kind=kind)
 
     def _employers(self, doc: Doc, ents: DocEntities) -> None:
         """ "le directeur de Solvigne", "la cofondatrice de Cyclik": after a title that names

@@ -111,6 +111,13 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
             "d'agriculture.",
             ["Solvigne"],
         ),
+        # a newspaper quoted as a source, whatever the tokenizer makes of its name; "l'Assemblée"
+        # after "l'Assemblée nationale" is the same organisation
+        ("« C'est un choc », a-t-il confié à Nice-Matin.", ["Nice-Matin"]),
+        (
+            "L'Assemblée nationale a voté le texte. L'Assemblée se prononcera encore en juin.",
+            ["Assemblée nationale"],
+        ),
         # a national body named alone
         ("Le projet avance avec l'appui de Bpifrance.", ["Bpifrance"]),
         # a name described as a firm in apposition is no person
