@@ -301,6 +301,8 @@ class OrganisationFinder:
             elif owner is not None:
                 continue
             end = self._name_end(doc, j, j + self.max_words)
+            if kind == "civil":
+                end = self._sentence_case_end(doc, end, j + 7)
             if end <= j:
                 continue
             name = tokens_text(doc, j, end)
@@ -315,6 +317,32 @@ class OrganisationFinder:
                 if generic not in org.forms:
                     org.forms.append(generic)
             org.heads.add(" ".join(head))
+
+    @staticmethod
+    def _sentence_case_end(doc: Doc, end: int, limit: int) -> int:
+        """Associations name themselves in sentence case ("l'association Choisir sa fin",
+        "le collectif Touche pas à ma mater'"): after the capitalised first word the name runs
+        on over lower-case words up to punctuation, a verb or a relative pronoun."""
+        k = end
+        while k < min(len(doc), limit):
+            t = doc[k]
+            if t.is_punct and t.text not in {"'", "’", "-"} or t.is_space:
+                break
+            adjectival = "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
+            if (
+                (t.pos_ in ("VERB", "AUX") and not adjectival)
+                or t.pos_ in ("SCONJ", "CCONJ")
+                or (t.pos_ == "PRON" and t.dep_ != "obj")
+            ):
+                break
+            if t.pos_ == "ADV" and norm(t.text) not in {"pas", "plus", "autrement", "ensemble"}:
+                break
+            k += 1
+        while k > end and (
+            doc[k - 1].pos_ in ("ADP", "DET") or norm(doc[k - 1].text) in _CONNECTORS
+        ):
+            k -= 1
+        return k
 
     # -- lower-case heads with a named complement, and institutions ---------------------------
     def _lowercase_heads(self, doc: Doc, ents: DocEntities) -> None:

@@ -111,6 +111,15 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
             "d'agriculture.",
             ["Solvigne"],
         ),
+        # associations name themselves in sentence case
+        (
+            "L'association Choisir sa fin, qui milite depuis 2008, appelle les sénateurs.",
+            ["Choisir sa fin"],
+        ),
+        (
+            "L'association de riverains Air vigilant Rouen a réclamé des comptes.",
+            ["Air vigilant Rouen"],
+        ),
         # a newspaper quoted as a source, whatever the tokenizer makes of its name; "l'Assemblée"
         # after "l'Assemblée nationale" is the same organisation
         ("« C'est un choc », a-t-il confié à Nice-Matin.", ["Nice-Matin"]),
