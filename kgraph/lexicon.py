@@ -79,6 +79,7 @@ class Lexicon:
     not_titles: frozenset[str]  # words that open an apposition without being a title
     employer_roles: frozenset[str]  # role lemmas whose "de + Name" is an organisation
     generic_standins: dict[str, str]  # "direction" -> "company": the one org of that kind
+    press_units: tuple[str, ...]  # "service de presse": a press office, not an organisation
     person_nouns: frozenset[str]
     role_synonyms: dict[str, frozenset[str]]  # written head lemma -> role lemmas it may stand for
     document_nouns: frozenset[str]
@@ -177,6 +178,7 @@ def lexicon() -> Lexicon:
         not_titles=frozenset(w.replace("’", "'") for w in read_lines("not_titles.txt")),
         employer_roles=frozenset(read_lines("employer_roles.txt")),
         generic_standins=dict(read_table("generic_standins.tsv")),
+        press_units=tuple(sorted(read_lines("press_units.txt"), key=len, reverse=True)),
         person_nouns=frozenset(read_lines("person_nouns.txt")),
         role_synonyms=_synonyms(read_table("role_synonyms.tsv")),
         document_nouns=frozenset(read_lines("document_nouns.txt")),

@@ -90,7 +90,32 @@ class OrganisationFinder:
         self._contacted(doc, ents)
         self._acronym_uses(doc, ents)
         self._generic_mentions(doc, ents)
+        self._press_units(ents)
         return doc
+
+    def _press_units(self, ents: DocEntities) -> None:
+        """ "Service de presse du ministère de la Transition écologique": the press office that
+        signs a release is not an organisation of its own; what follows it ("ministère de …")
+        is, when it names one (``data/press_units.txt``)."""
+        for key, org in list(ents.organisations.items()):
+            lowered = norm(org.name)
+            unit = next((u for u in self.lex.press_units if lowered.startswith(u)), None)
+            if unit is None:
+                continue
+            rest = org.name[len(unit) :].strip()
+            for link in ("du ", "de la ", "de l'", "de l’", "des ", "de "):
+                if rest.lower().startswith(link):
+                    rest = rest[len(link) :].strip()
+                    break
+            del ents.organisations[key]
+            named = rest and (
+                rest[:1].isupper() or (norm(rest.split()[0]),) in self.lex.organisation_heads
+            )
+            for mention in org.mentions:
+                for i in range(mention.start_token, mention.end_token):
+                    ents.token_owner.pop(i, None)
+                if named:
+                    ents.add_org_mention(rest, mention, kind=org.kind)
 
     def _firms_taken_for_people(self, doc: Doc, ents: DocEntities) -> None:
         """ "Décolletage Perrissin, entreprise familiale fondée en 1948": a name the recogniser

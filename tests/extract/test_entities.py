@@ -111,6 +111,12 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
             "d'agriculture.",
             ["Solvigne"],
         ),
+        # the press office that signs a release is not an organisation of its own
+        (
+            "Le Département de la Nièvre lance le fonds Villages vivants.\n\nContact presse : "
+            "Direction de la communication, 03 86 00 00 00",
+            ["Département de la Nièvre"],
+        ),
         # associations name themselves in sentence case
         (
             "L'association Choisir sa fin, qui milite depuis 2008, appelle les sénateurs.",
