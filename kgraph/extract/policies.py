@@ -116,12 +116,42 @@ class PolicyFinder:
     def __call__(self, doc: Doc) -> Doc:
         ents = get_entities(doc)
         mentions = self._find(doc, ents)
+        mentions += self._acronyms_of_policies(doc, ents)
+        mentions.sort(key=lambda pair: pair[0].start)
         self._drop_organisations_inside_policies(ents)
         doc.spans["policies"] = [
             Span(doc, m.start_token, m.end_token, label="POLICY") for m, _ in mentions
         ]
         self._ties(doc, ents, mentions)
         return doc
+
+    @staticmethod
+    def _acronyms_of_policies(doc: Doc, ents: DocEntities) -> list[tuple[EntityMention, str]]:
+        """ "le fonds de soutien à l'investissement local (FSIL)" … "le FSIL": the acronym
+        alone names the policy, even where the recogniser or the organisation rules took it
+        for an organisation."""
+        found = []
+        for policy in list(ents.policies.values()):
+            if not policy.name.endswith(")") or "(" not in policy.name:
+                continue
+            acronym = policy.name[policy.name.rindex("(") + 1 : -1].strip()
+            if not acronym or " " in acronym:
+                continue
+            if acronym not in policy.forms:
+                policy.forms.append(acronym)
+            for org_key in [k for k, o in ents.organisations.items() if o.name == acronym]:
+                del ents.organisations[org_key]
+            for t in doc:
+                if t.text != acronym:
+                    continue
+                owner = ents.owner(t.i)
+                if owner and owner[0] != "organisation":
+                    continue
+                mention = EntityMention(t.idx, t.idx + len(t.text), t.i, t.i + 1, t.text)
+                policy.mentions.append(mention)
+                ents.token_owner[t.i] = ("policy", policy.key)
+                found.append((mention, policy.key))
+        return found
 
     @staticmethod
     def _drop_organisations_inside_policies(ents: DocEntities) -> None:

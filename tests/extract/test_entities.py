@@ -219,3 +219,13 @@ def test_policy_ties(extract_text, text, agent, tie):
     report = extract_text(text)
     ties = [(t["agent"], t["tie"]) for p in report["policies"] for t in p["ties"]]
     assert (agent, tie) in ties
+
+
+def test_a_policys_acronym_alone_is_the_policy_not_an_organisation(extract_text):
+    report = extract_text(
+        "Le fonds de soutien à l'investissement local (FSIL) baisse. Le FSIL financera moins."
+    )
+    assert [p["name"] for p in report["policies"]] == [
+        "fonds de soutien à l'investissement local (FSIL)"
+    ]
+    assert report["organisations"] == []
