@@ -47,6 +47,39 @@ _CONNECTORS = {
 }
 # participles that carry on a French law's title ("loi visant à …", "loi relative à …")
 _LAW_TITLE_VERBS = {"visant", "relative", "relatif", "portant", "tendant", "renforçant"}
+# adjectives that scope a cue to a territory: "stratégie nationale", "schéma départemental"
+_SCOPES = {
+    "national",
+    "nationale",
+    "départemental",
+    "départementale",
+    "régional",
+    "régionale",
+    "européen",
+    "européenne",
+    "métropolitain",
+    "métropolitaine",
+    "interministériel",
+    "interministérielle",
+    "intercommunal",
+    "intercommunale",
+    "communal",
+    "communale",
+}
+_MONTHS = {
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+}
 # cues too broad to name a policy by a phrase of purpose alone
 _BROAD_CUES = {"projet", "mission", "opération", "aide", "mesure", "initiative", "prime"}
 # endings of French adjectives, for words inside a name that the tagger reads as adverbs
@@ -321,6 +354,9 @@ class PolicyFinder:
             described = self._purpose_end(doc, cue_start, i)
             if described is not None:
                 return described  # "le plan départemental de lutte contre les rodéos"
+            dated = self._dated_law_end(doc, k) if law else None
+            if dated is not None:
+                return dated  # "la loi du 27 juillet 2023 visant à …"
             if law and (norm(first.text) in _LAW_LINKS or k > i):
                 # "la loi pour la transmission des exploitations", "le projet de loi de finances
                 # pour 2025": French laws are often named by a lower-case phrase
@@ -405,12 +441,25 @@ class PolicyFinder:
         k = i
         while k < len(doc) and doc[k].pos_ == "ADJ" and k - i < 2:
             k += 1
+        scoped = any(norm(t.text) in _SCOPES for t in doc[cue_start:k])
+        if (
+            scoped
+            and k < len(doc)
+            and doc[k].pos_ in ("ADJ", "NOUN", "PROPN")
+            and "-" in doc[k].text
+        ):
+            return k + 1  # "la stratégie nationale bas-carbone"
         if k >= len(doc) or norm(doc[k].text) not in {"de", "d'", "pour", "du", "des"}:
             return None
         k += 1
         while k < len(doc) and doc[k].pos_ == "DET":
             k += 1
-        if k >= len(doc) or norm(doc[k].text) not in self.lex.policy_purposes:
+        # "le fonds départemental de transmission agricole": a cue scoped to a territory names a
+        # policy whatever its purpose; otherwise the purpose noun must say it
+        if k >= len(doc) or (
+            norm(doc[k].text) not in self.lex.policy_purposes
+            and not (scoped and doc[k].pos_ == "NOUN")
+        ):
             return None
         end = k + 1
         while end < len(doc) and end - i < self.max_name_words + 2:
@@ -495,6 +544,26 @@ class PolicyFinder:
             doc[k].ent_type_ in ("LOC", "ORG") and doc[k].ent_iob_ == "B"
         )
 
+    def _dated_law_end(self, doc: Doc, k: int) -> int | None:
+        """ "loi du 27 juillet 2023", and the title that may follow ("visant à …")."""
+        if k + 3 >= len(doc) or norm(doc[k].text) != "du":
+            return None
+        day, month, year = doc[k + 1], doc[k + 2], doc[k + 3]
+        if not (
+            (day.like_num or norm(day.text) in {"1er", "premier"})
+            and norm(month.text) in _MONTHS
+            and year.like_num
+        ):
+            return None
+        end = k + 4
+        if end < len(doc) and (
+            norm(doc[end].text) in _LAW_TITLE_VERBS or norm(doc[end].text) == "dite"
+        ):
+            titled = self._lowercase_law_end(doc, end, minimum=1)
+            if titled is not None:
+                return titled
+        return end
+
     def _lowercase_law_end(self, doc: Doc, k: int, minimum: int = 3) -> int | None:
         end = k + 1
         while end < len(doc) and end - k < 18:
@@ -505,6 +574,14 @@ class PolicyFinder:
             if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
                 if not (t.pos_ == "VERB" and norm(doc[end - 1].text) in {"à", "de", "d'"}):
                     break  # "visant à réguler": the infinitive belongs to the title
+            if (
+                norm(t.text) == "et"
+                and end + 1 < len(doc)
+                and doc[end + 1].pos_ not in ("ADP", "DET")
+            ):
+                break  # "… pour 2026 et demande au gouvernement": a new clause
+            if norm(t.text) == "en" and end + 1 < len(doc) and doc[end + 1].pos_ == "VERB":
+                break  # "en négociant": a gerund, not the title
             end += 1
         while end > k and norm(doc[end - 1].text) in _CONNECTORS | {"et"}:
             end -= 1

@@ -182,6 +182,16 @@ def test_generic_short_form_resolves_to_the_named_organisation(extract_text):
             "La proposition de loi visant à réguler l'installation des médecins a été adoptée.",
             ["proposition de loi visant à réguler l'installation des médecins"],
         ),
+        # a law cited by its date, a cue scoped to a territory
+        (
+            "La loi du 27 juillet 2023 visant à protéger les logements a durci les peines.",
+            ["loi du 27 juillet 2023 visant à protéger les logements"],
+        ),
+        (
+            "Le fonds départemental de transmission agricole aide les repreneurs.",
+            ["fonds départemental de transmission agricole"],
+        ),
+        ("La stratégie nationale bas-carbone fixe le cap.", ["stratégie nationale bas-carbone"]),
         # a name written in sentence case runs on, but not into another policy
         (
             "Le club bénéficie du dispositif Sport et territoires de la région.",
