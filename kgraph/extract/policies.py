@@ -149,6 +149,7 @@ class PolicyFinder:
     def __call__(self, doc: Doc) -> Doc:
         ents = get_entities(doc)
         mentions = self._find(doc, ents)
+        mentions += self._known(doc, ents)
         mentions += self._acronyms_of_policies(doc, ents)
         mentions.sort(key=lambda pair: pair[0].start)
         self._drop_organisations_inside_policies(ents)
@@ -157,6 +158,45 @@ class PolicyFinder:
         ]
         self._ties(doc, ents, mentions)
         return doc
+
+    def _known_at(self, doc: Doc, k: int) -> bool:
+        rest = doc_text(doc)[doc[k].idx : doc[k].idx + 60].replace("’", "'")
+        return any(rest.startswith(name) for name in self.lex.known_policies)
+
+    def _known(self, doc: Doc, ents: DocEntities) -> list[tuple[EntityMention, str]]:
+        """National programmes named without a cue ("au titre de France 2030",
+        ``data/known_policies.tsv``), where no other policy already covers the words."""
+        text = doc_text(doc).replace("’", "'")
+        token_at = {t.idx: t.i for t in doc}
+        token_end = {t.idx + len(t.text): t.i + 1 for t in doc}
+        found = []
+        for name in sorted(self.lex.known_policies, key=len, reverse=True):
+            at = text.find(name)
+            while at >= 0:
+                i, end = token_at.get(at), token_end.get(at + len(name))
+                at = text.find(name, at + 1)
+                if i is None or end is None:
+                    continue
+                if any(ents.owner(k) and ents.owner(k)[0] != "organisation" for k in range(i, end)):
+                    continue
+                key = slugify(name)
+                policy = ents.policies.get(key) or next(
+                    (p for p in ents.policies.values() if name in p.forms), None
+                )
+                if policy is None:
+                    policy = ents.policies[key] = PolicyEntity(
+                        key=key, name=name, kind=self.lex.known_policies[name]
+                    )
+                mention = EntityMention(
+                    doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), i, end, name
+                )
+                policy.mentions.append(mention)
+                if name not in policy.forms:
+                    policy.forms.append(name)
+                for k in range(i, end):
+                    ents.token_owner[k] = ("policy", policy.key)
+                found.append((mention, policy.key))
+        return found
 
     @staticmethod
     def _acronyms_of_policies(doc: Doc, ents: DocEntities) -> list[tuple[EntityMention, str]]:
@@ -403,6 +443,7 @@ class PolicyFinder:
                     and word == "pour"
                     or self._owner_complement(doc, end)
                     or self._cue_at(doc, nxt) is not None
+                    or self._known_at(doc, nxt)
                 ):
                     break  # "pour 2025", "de la métropole", "… du plan France 2030"
                 if doc[nxt].pos_ in ("NOUN", "ADJ", "PROPN", "NUM") or norm(doc[nxt].text) in {

@@ -182,6 +182,12 @@ def test_generic_short_form_resolves_to_the_named_organisation(extract_text):
             "La proposition de loi visant à réguler l'installation des médecins a été adoptée.",
             ["proposition de loi visant à réguler l'installation des médecins"],
         ),
+        # a national programme named without a cue; a cue-led name stops before it
+        ("Le projet est financé au titre de France 2030.", ["France 2030"]),
+        (
+            "La ville est lauréate de l'appel à projets Décarbonation des procédés de France 2030.",
+            ["appel à projets Décarbonation des procédés", "France 2030"],
+        ),
         # a law cited by its date, a cue scoped to a territory
         (
             "La loi du 27 juillet 2023 visant à protéger les logements a durci les peines.",
