@@ -42,6 +42,7 @@ from .entities import (
 from .text import doc_text, is_speech_verb, norm, paragraph_start
 
 _PRONOUNS = {"il": "m", "elle": "f"}
+_DEMONSTRATIVES = {"celui": "m", "celle": "f"}
 _CLITICS = {
     "-il",
     "-elle",
@@ -154,12 +155,15 @@ class Attributor:
                     break
         return starts
 
-    _DEFINITE = {"le", "la", "l'"}
+    _DEFINITE = {"le", "la", "l'", "du", "au"}
 
     def _description_at(self, doc: Doc, ents: DocEntities, k: int) -> tuple[str, str | None] | None:
         """A definite description of a person at token ``k`` ("l'accusé", "la réalisatrice"):
         the noun that names it (a role's lemma or a person noun) and its gender, if any."""
-        if k == 0 or norm(doc[k - 1].text) not in self._DEFINITE or ents.owner(k):
+        j = k - 1
+        while j > 0 and doc[j].pos_ == "ADJ" and not ents.owner(j):
+            j -= 1  # "la nouvelle maire"
+        if k == 0 or norm(doc[j].text) not in self._DEFINITE or ents.owner(k):
             return None
         word = norm(doc[k].text)
         if word in self.lex.person_nouns:
@@ -191,13 +195,23 @@ class Attributor:
             if found is None:
                 continue
             noun, gender = found
-            if (noun, gender) in latest:  # "le quinquagénaire" is not "la quinquagénaire"
+            # "l'élue normande" and "l'élue écologiste" are two people: an adjective after the
+            # noun is part of the description that repeats
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            qualifier = norm(nxt.text) if nxt is not None and nxt.pos_ == "ADJ" else ""
+            noun = f"{noun} {qualifier}".strip()
+            person = None
+            if found[0] in self.lex.person_nouns or (noun, gender) not in latest:
+                person = self._nearby_person(ents, gender, token.idx, doc=doc, paragraphs=2)
+            if person is None and (noun, gender) in latest:
+                # the same description again, far from any name: the same person ("le
+                # quinquagénaire" is not "la quinquagénaire"); a title with someone named close
+                # by ("l'élue normande" … "l'élue écologiste") is that person's
                 bound[token.idx] = latest[noun, gender]
                 continue
-            person = self._nearby_person(ents, gender, token.idx, doc=doc, paragraphs=2)
             if person is None:
                 person = self._named_after(ents, gender, token.idx, inside)
-            if noun in self.lex.person_nouns and (person is None or person.roles):
+            if found[0] in self.lex.person_nouns and (person is None or person.roles):
                 # "L'accusé" is not the prosecutor just named: a description that is no title
                 # goes to the one untitled person, if there is one
                 person = self._only_untitled(ents, gender, token.idx) or person
@@ -342,10 +356,18 @@ class Attributor:
                 return UNNAMED
             head = doc[k + 1] if doc[k].pos_ == "DET" and k + 1 < end else doc[k]
             if norm(head.text) in self.lex.unnamed_speakers and not ents.owner(head.i):
+                if head.idx in self._descriptions and word in self._DEFINITE:
+                    # "explique la mère de famille" just after Karine Vabre was named: her
+                    return ("person", self._descriptions[head.idx])
                 return UNNAMED
         orgs = [o for o in owners if o and o[0] == "organisation"]
         for k in range(start, end):
             text = norm(doc[k].text).lstrip("-").removeprefix("t-")
+            if text in _DEMONSTRATIVES and k == start:
+                # "Celle qui dirige le festival depuis 2017 …": the person just named
+                person = self._pronoun(ents, _DEMONSTRATIVES[text], before_char)
+                if isinstance(person, PersonEntity):
+                    return ("person", person.key)
             if text in _PRONOUNS and (doc[k].pos_ == "PRON" or doc[k].text.startswith("-")):
                 person = self._pronoun(ents, _PRONOUNS[text], before_char)
                 if person is _UNNAMED_PERSON:
@@ -354,7 +376,7 @@ class Attributor:
             if (
                 norm(doc[k].text) in self.lex.person_nouns
                 and k > start
-                and doc[k - 1].pos_ == "DET"
+                and (doc[k - 1].pos_ == "DET" or norm(doc[k - 1].text) in {"du", "au"})
             ):
                 if doc[k].idx in self._descriptions:
                     return ("person", self._descriptions[doc[k].idx])
@@ -405,7 +427,10 @@ class Attributor:
 
     @staticmethod
     def _det_gender(doc: Doc, k: int) -> str | None:
-        det = norm(doc[k - 1].text) if k > 0 else ""
+        j = k - 1
+        while j > 0 and doc[j].pos_ == "ADJ":  # "la nouvelle maire", "l'ancien ministre"
+            j -= 1
+        det = norm(doc[j].text) if j >= 0 and k > 0 else ""
         return (
             "f"
             if det in {"la", "cette", "une"}
@@ -474,6 +499,8 @@ class Attributor:
             if len(holders) == 1:
                 mentions.append((role.start, holders[0].key))
         mentions.extend((start, g_key) for start, g_key in ents.unnamed_subjects)
+        # "L'élu d'opposition … Interrogé, il botte en touche": a description bound to someone
+        mentions.extend((char, key) for char, key in self._descriptions.items())
         inside = [(q.start, q.end) for q in ents.quotes]
         paragraph = paragraph_start(self._text, before_char) - 1
         known, unknown, subject = None, None, None
@@ -509,11 +536,21 @@ class Attributor:
         words = " ".join(norm(t.text) for t in doc[k : k + 8])
         heads = {head} | self.lex.role_synonyms.get(head, frozenset())
         gender = self._det_gender(doc, k) if k > 0 else None
+        own = self.lex.role_head_at([norm(t.text) for t in doc[k : k + 5]])
+        gender = gender or (own.gender if own else None)  # "l'avocat" is a man
+        after = k + (len(own.words) if own else 1)
+        qualifier = norm(doc[after].text) if after < len(doc) and doc[after].pos_ == "ADJ" else None
         holders = []
         for person in ents.people.values():
             if gender and person.gender and person.gender != gender:
                 continue  # "a assuré le ministre": not the (woman) minister
             for role in person.roles:
+                if (
+                    qualifier
+                    and len(norm(role.title).split()) > 1
+                    and qualifier not in norm(role.title)
+                ):
+                    continue  # "l'élue écologiste" is not "l'élue normande"
                 if role.head in heads:
                     first = min(m.start for m in person.mentions) if person.mentions else 0
                     overlap = sum(
@@ -1050,7 +1087,13 @@ class Attributor:
             and previous.speaker
             and paragraph_end >= 0
             and not self._text[quote.close_at + 1 : paragraph_end].strip(' .\u00a0\u202f»”"')
-            and previous.close_at >= paragraph_start(self._text, quote.open_at)
+            and (
+                previous.close_at >= paragraph_start(self._text, quote.open_at)
+                # an interview: quote paragraphs back to back, the first one attributed (not
+                # an intertitle, which has no full stop)
+                or quote.text.rstrip()[-1:] in ".!?…"
+                and self._only_an_incise_between(previous, quote)
+            )
         ):
             return None
         after = doc.char_span(
@@ -1097,6 +1140,19 @@ class Attributor:
         if speaker:
             return speaker, cue.text, cue.idx, "next-sentence", 0.75
         return None
+
+    def _only_an_incise_between(self, previous: QuoteMention, quote: QuoteMention) -> bool:
+        """Nothing but paragraph breaks between two quotes, or the first one's own incise
+        (« … », reconnaît la directrice, Claire Fabre.)."""
+        between = self._text[previous.close_at + 1 : quote.open_at]
+        if not between.strip(' \n.\u00a0\u202f»”"'):
+            return True
+        sentences = [t for t in re.split(r"[.!?…]+", between) if t.strip(" \n,\u00a0\u202f")]
+        return (
+            len(sentences) == 1
+            and between.lstrip(' \u00a0\u202f»”"').startswith(",")
+            and (previous.attribution or "").startswith("incise")
+        )
 
     def _subject_after(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
         """``« J'ai pensé à mes petits-enfants. » Gurvan Kerloc'h, ancien officier, a quitté

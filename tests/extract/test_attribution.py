@@ -192,6 +192,49 @@ CASES = [
         "approvisionnements », assure la cheffe d'entreprise.",
         ["Nathalie Lefranc-Dufour"],
     ),
+    # definite descriptions: "la mère de famille" just after the name, "du prévenu", "l'avocat"
+    # (a man), "la nouvelle maire" (a woman), "Celle qui …"
+    (
+        "Karine Vabre, 45 ans, opératrice, est venue avec sa fille. « Si la ligne part, c'est la "
+        "moitié de notre salaire », explique la mère de famille.",
+        ["Karine Vabre"],
+    ),
+    (
+        "Kévin Lautrec, 34 ans, comparaissait libre. La présidente, Véronique Salgas, l'a "
+        "interrogé.\n\nRéponse du prévenu : « Je pensais que ça allait repartir. »",
+        ["Kévin Lautrec"],
+    ),
+    (
+        "Me Laurent Gimbel et l'avocate des victimes, Me Sophie Andrieux, se sont opposés. "
+        "« Où est l'argent ? Dans les salaires », a fait valoir l'avocat.",
+        ["Laurent Gimbel"],
+    ),
+    (
+        "La liste d'Isabelle Ferrier l'emporte face au maire sortant, Michel Lacroux.\n\n« Je "
+        "n'y croyais plus », a soufflé la nouvelle maire.",
+        ["Isabelle Ferrier"],
+    ),
+    (
+        "« Il faudra supprimer deux créations », explique la directrice du festival, Sophie "
+        "Lagarde.\n\nCelle qui dirige le festival depuis 2017 refuse de parler de crise. « Le "
+        "public est là. »",
+        ["Sophie Lagarde", "Sophie Lagarde"],
+    ),
+    # an interview: quote paragraphs back to back keep their speaker, whoever the next
+    # paragraph names
+    (
+        "« Nous manquons de médecins », reconnaît la directrice, Claire Fabre.\n\n« Nous ne "
+        "sommes pas les seuls. »\n\nLe docteur Nathalie Combe, cheffe des urgences, nuance ce "
+        "discours.",
+        ["Claire Fabre", "Claire Fabre"],
+    ),
+    # two descriptions that differ by their adjective are two people
+    (
+        "Hélène Morvan, l'élue normande, a voté pour.\n\nLe texte passe au Sénat.\n\nSur les "
+        "bancs écologistes, Inès Karadag a voté aussi. L'élue écologiste a insisté : « Réguler "
+        "sans former, c'est déplacer la pénurie. »",
+        ["Inès Karadag"],
+    ),
     # the organisation the press asked for its side
     (
         "Contacté, Ventalor assure que « le projet a fait l'objet de onze réunions publiques ».",
