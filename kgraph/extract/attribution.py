@@ -111,6 +111,7 @@ class Attributor:
                 self._colon,
                 self._according,
                 self._governing_verb,
+                self._previous_subject_in_paragraph,
                 self._next_sentence,
                 self._subject_after,
                 self._continuation,
@@ -724,10 +725,13 @@ class Attributor:
                 if pronoun == "on" and place:  # "assure-t-on à la préfecture"
                     return place, cue.text, cue.idx, "incise-pronoun", 0.85
                 return UNNAMED, cue.text, cue.idx, "incise-pronoun", 0.8
+            cue = verb or clitic
+            organisation = self._organisation_antecedent(doc, ents, quote, _PRONOUNS[pronoun])
+            if organisation:  # "La préfecture conteste ce chiffre. « … », fait-elle valoir."
+                return organisation, cue.text, cue.idx, "incise-pronoun", 0.85
             person = self._pronoun(ents, _PRONOUNS[pronoun], quote.open_at)
             if person is _UNNAMED_PERSON:
                 person = None
-            cue = verb or clitic
             return (
                 (("person", person.key) if person else UNNAMED),
                 cue.text,
@@ -1204,6 +1208,42 @@ class Attributor:
             j += 1
         return None
 
+    def _organisation_antecedent(self, doc: Doc, ents: DocEntities, quote: QuoteMention, gender):
+        """An organisation as the antecedent of "il"/"elle": the subject of the sentence just
+        before the quote, in its paragraph, is an organisation whose noun has that gender ("La
+        préfecture du Nord conteste ce chiffre. « … », fait-elle valoir") and no person was
+        named since."""
+        start = paragraph_start(self._text, quote.open_at)
+        lead = self._text[start : quote.open_at].rstrip(" \t\u00a0\u202f")
+        if not lead or lead[-1] not in ".!?…:":
+            return None
+        span = doc.char_span(start, start + len(lead), alignment_mode="contract")
+        if span is None or not len(span):
+            return None
+        sentence = self._clause_before(doc, span[-1].idx, limit=40, through_quotes=True)
+        if any(ents.owner(t.i) and ents.owner(t.i)[0] == "person" for t in sentence):
+            return None
+        inside = range(sentence[0].i, sentence[-1].i + 1) if sentence else range(0)
+        for t in sentence:
+            if t.dep_.startswith("nsubj") and (t.head.i not in inside or t.head.dep_ == "ROOT"):
+                owner = ents.owner(t.i)
+                noun_gender = t.morph.get("Gender")
+                wanted = {"m": "Masc", "f": "Fem"}[gender]
+                if owner and owner[0] == "organisation" and noun_gender == [wanted]:
+                    return owner
+        return None
+
+    def _previous_subject_in_paragraph(self, doc, ents, quote: QuoteMention, previous):
+        """The previous-subject rule, tried before the next sentence when the quote follows a
+        sentence about a named person in its own paragraph ("Yannick Le Berre, 54 ans, fait ses
+        comptes. « … »"): the next paragraph is about someone else."""
+        if previous is not None and previous.close_at >= paragraph_start(self._text, quote.open_at):
+            return None  # a quote before it in the paragraph: the other rules know better
+        found = self._previous_subject(doc, ents, quote, previous)
+        if found and found[0][0] == "person":
+            return found
+        return None
+
     def _previous_subject(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
         """``Le prévenu baisse les yeux. « Je sais. Je regrette. »``: a quote that follows, in the
         same paragraph, a sentence about someone — its subject, a name, a description or a
@@ -1216,7 +1256,7 @@ class Attributor:
         if span is None or not len(span):
             return None
         speaker = self._sentence_subject(
-            doc, ents, self._clause_before(doc, span[-1].idx, limit=40), quote
+            doc, ents, self._clause_before(doc, span[-1].idx, limit=40, through_quotes=True), quote
         )
         if speaker and speaker != UNNAMED:
             return speaker, None, None, "previous-subject", 0.7
@@ -1228,7 +1268,18 @@ class Attributor:
         if not sentence:
             return None
         inside = range(sentence[0].i, sentence[-1].i + 1)
-        root = next((t for t in sentence if t.head == t or t.head.i not in inside), None)
+        roots = [t for t in sentence if t.head == t or t.head.i not in inside]
+        root = next((t for t in roots if t.pos_ in ("VERB", "AUX")), roots[0] if roots else None)
+        opener = next((t for t in sentence if not t.is_punct and not t.is_space), None)
+        if (
+            opener is not None
+            and ents.owner(opener.i)
+            and ents.owner(opener.i)[0] == "person"
+            and any(t.pos_ in ("VERB", "AUX") and t.i > opener.i for t in sentence)
+        ):
+            # "Yannick Le Berre, 54 ans, patron pêcheur, fait ses comptes": a name opens the
+            # sentence and a verb follows, whatever the parser made of it
+            return ents.owner(opener.i)
         if root is None or root.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             return None
         for child in root.children:

@@ -235,6 +235,19 @@ CASES = [
         "sans former, c'est déplacer la pénurie. »",
         ["Inès Karadag"],
     ),
+    # an organisation as the antecedent of "elle"; a name opening the sentence before the quote
+    # wins over the next paragraph's
+    (
+        "La préfecture du Nord conteste ce chiffre. « La capacité d'hébergement a été augmentée "
+        "de 18 % », fait-elle valoir.",
+        ["préfecture du Nord"],
+    ),
+    (
+        "Debout près de son chalutier, Yannick Le Berre, 54 ans, patron pêcheur, fait ses "
+        "comptes. « Quatre jours de mer, 2 800 litres de gazole. »\n\nSon fils, 26 ans, écoute "
+        "sans rien dire.",
+        ["Yannick Le Berre"],
+    ),
     # the organisation the press asked for its side
     (
         "Contacté, Ventalor assure que « le projet a fait l'objet de onze réunions publiques ».",
