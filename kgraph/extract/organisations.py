@@ -20,7 +20,15 @@ from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, fold_name, lexicon
 from .entities import DocEntities, EntityMention, get_entities, register_extensions
-from .text import doc_text, is_acronym, is_capitalised, norm, tokens_text
+from .text import (
+    doc_text,
+    doc_words,
+    is_acronym,
+    is_capitalised,
+    norm,
+    token_offsets,
+    tokens_text,
+)
 
 # heads that name a site or a unit as often as an organisation: lower-case, they need an
 # adjective ("le centre hospitalier de …", "la direction départementale des …") to count
@@ -73,6 +81,9 @@ class OrganisationFinder:
         self.lex = lex
         self.max_words = max_words
         self.heads = sorted(lex.organisation_heads.items(), key=lambda kv: len(kv[0]), reverse=True)
+        self._heads_by_first: dict[str, list] = {}
+        for head, kind in self.heads:  # longest first within each first word
+            self._heads_by_first.setdefault(head[0], []).append((head, kind))
         self._current: DocEntities | None = None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -144,9 +155,11 @@ class OrganisationFinder:
 
     # -- helpers -------------------------------------------------------------------------------
     def _head_at(self, doc: Doc, i: int) -> tuple[tuple[str, ...], str] | None:
-        words = [norm(t.text) for t in doc[i : i + 6]]
-        for head, kind in self.heads:
-            if tuple(words[: len(head)]) == head:
+        words = doc_words(doc)
+        if i >= len(words):
+            return None
+        for head, kind in self._heads_by_first.get(words[i], ()):
+            if tuple(words[i : i + len(head)]) == head:
                 return head, kind
         return None
 
@@ -468,8 +481,7 @@ class OrganisationFinder:
         organisations named without a generic noun (``data/institutions.tsv``), matched on the
         text (the tokenizer splits "Nice-Matin" but not "Ouest-France"), longest name first."""
         text = doc_text(doc).replace("’", "'")
-        token_at = {t.idx: t.i for t in doc}
-        token_end = {t.idx + len(t.text): t.i + 1 for t in doc}
+        token_at, token_end = token_offsets(doc)
         for name in sorted(self.lex.institutions, key=len, reverse=True):
             kind = self.lex.institutions[name]
             start_char = text.find(name)

@@ -27,7 +27,7 @@ from .entities import (
     get_entities,
     register_extensions,
 )
-from .text import doc_text, is_capitalised, norm, sentence_spans
+from .text import doc_text, doc_words, is_capitalised, norm, sentence_spans, token_offsets
 
 _CONNECTORS = {
     "de",
@@ -140,6 +140,9 @@ class PolicyFinder:
         self.lex = lex
         self.max_name_words = max_name_words
         self.cues = sorted(lex.policy_cues.items(), key=lambda kv: len(kv[0]), reverse=True)
+        self._cues_by_first: dict[str, list] = {}
+        for cue, kind in self.cues:  # longest first within each first word
+            self._cues_by_first.setdefault(cue[0], []).append((cue, kind))
         self.org_heads = tuple(lex.organisation_heads)
         # tie phrases indexed by their first word, so each token is checked against a few
         self.ties_by_first: dict[str, tuple] = {}
@@ -167,8 +170,7 @@ class PolicyFinder:
         """National programmes named without a cue ("au titre de France 2030",
         ``data/known_policies.tsv``), where no other policy already covers the words."""
         text = doc_text(doc).replace("’", "'")
-        token_at = {t.idx: t.i for t in doc}
-        token_end = {t.idx + len(t.text): t.i + 1 for t in doc}
+        token_at, token_end = token_offsets(doc)
         found = []
         for name in sorted(self.lex.known_policies, key=len, reverse=True):
             at = text.find(name)
@@ -244,9 +246,11 @@ class PolicyFinder:
 
     # -- names ---------------------------------------------------------------------------------
     def _cue_at(self, doc: Doc, i: int):
-        words = [norm(t.text) for t in doc[i : i + 6]]
-        for cue, kind in self.cues:
-            if tuple(words[: len(cue)]) == cue:
+        words = doc_words(doc)
+        if i >= len(words):
+            return None
+        for cue, kind in self._cues_by_first.get(words[i], ()):
+            if tuple(words[i : i + len(cue)]) == cue:
                 return cue, kind
         return None
 

@@ -111,3 +111,25 @@ def paragraph_start(text: str, char: int, back: int = 0) -> int:
             return 0
         start = text.rfind("\n", 0, k) + 1
     return start
+
+
+def doc_words(doc) -> list[str]:
+    """Every token's ``norm``, computed once per document (rules look words up by position
+    thousands of times, and spaCy builds a new Token object on each access)."""
+    words = doc.user_data.get("kgraph_words")
+    if words is None:
+        words = doc.user_data["kgraph_words"] = [norm(t.text) for t in doc]
+    return words
+
+
+def token_offsets(doc) -> tuple[dict[int, int], dict[int, int]]:
+    """Maps from a character offset to the token that starts there, and from an end offset to
+    the index after the token that ends there — computed once per document."""
+    offsets = doc.user_data.get("kgraph_offsets")
+    if offsets is None:
+        starts, ends = {}, {}
+        for t in doc:
+            starts[t.idx] = t.i
+            ends[t.idx + len(t.text)] = t.i + 1
+        offsets = doc.user_data["kgraph_offsets"] = (starts, ends)
+    return offsets
