@@ -386,6 +386,20 @@ class Attributor:
                 )
                 return ("person", person.key) if person else UNNAMED
             head = self.lex.role_head_at([norm(t.text) for t in doc[k : k + 5]])
+            if head and k > 0 and norm(doc[k - 1].text) in {"son", "sa", "leur"}:
+                # "L'APVF plaide … Son président avait dénoncé": the president of the organisation
+                # just named, if the text names them; else someone it does not name
+                owner = self._possessor(doc, ents, k)
+                if owner is not None:
+                    heads = {head.lemma} | self.lex.role_synonyms.get(head.lemma, frozenset())
+                    roles = [
+                        (p, r) for p in ents.people.values() for r in p.roles if r.head in heads
+                    ]
+                    ours = {p.key for p, r in roles if r.organisation == owner[1]}
+                    if len(ours) == 1:
+                        return ("person", ours.pop())
+                    if roles and all(r.organisation not in (None, owner[1]) for _, r in roles):
+                        return UNNAMED  # every president named is another organisation's
             if head:
                 person = self._title_holder(doc, ents, head.lemma, k, before_char)
                 if person is None:
@@ -404,6 +418,20 @@ class Attributor:
                 return UNNAMED  # "a précisé la directrice": someone the text does not name here
         if orgs:
             return orgs[0]
+        return None
+
+    def _possessor(self, doc: Doc, ents: DocEntities, k: int):
+        """The organisation a possessive before token ``k`` refers to: the last one named in the
+        same paragraph before it, when no person was named after it."""
+        start = paragraph_start(self._text, doc[k].idx)
+        for j in range(k - 2, -1, -1):
+            if doc[j].idx < start:
+                return None
+            owner = ents.owner(j)
+            if owner and owner[0] == "person":
+                return None
+            if owner and owner[0] == "organisation":
+                return owner
         return None
 
     _COMPLEMENT_PREPOSITIONS = {"à", "au", "aux", "devant", "auprès", "avec", "face"}
@@ -842,6 +870,16 @@ class Attributor:
         return None
 
     @staticmethod
+    def _several(ents: DocEntities, subject: Token) -> bool:
+        """A subject made of several named speakers joined by "et" ("la CFDT, la CGT et FO")."""
+        named = {ents.owner(t.i) for t in subject.subtree if ents.owner(t.i)}
+        named = {o for o in named if o[0] in ("person", "organisation")}
+        joined = any(c.dep_ == "conj" for c in subject.children) and any(
+            norm(t.text) == "et" for t in subject.subtree
+        )
+        return joined and len(named) >= 2
+
+    @staticmethod
     def _in_indefinite_complement(doc: Doc, t: Token) -> bool:
         """Whether ``t`` completes an indefinite noun phrase: "un ancien commercial de la
         société", "une habitante de Montanou"."""
@@ -903,6 +941,9 @@ class Attributor:
         # is not this verb's
         paragraph = paragraph_start(self._text, verb.idx)
         for head in heads:
+            subjects = [c for c in head.children if c.dep_.startswith("nsubj") and ents.owner(c.i)]
+            if len(subjects) >= 2 and "Plur" in head.morph.get("Number"):
+                return UNNAMED  # "la CGT et la CFTC dénoncent": several speakers, none alone
             # "une institutrice glisse-t-elle": the noun, not the clitic that doubles it
             children = sorted(head.children, key=lambda c: c.text.startswith("-"))
             for child in children:
@@ -923,6 +964,8 @@ class Attributor:
                     place = self._speaking_place(doc, ents, clause)
                     if place:
                         return place
+                if child.dep_.startswith("nsubj") and self._several(ents, child):
+                    return UNNAMED  # "la CFDT, la CGT et FO dénoncent": no single speaker
                 if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
                     speaker = self._resolve(
                         doc, ents, child.left_edge.i, child.right_edge.i + 1, quote.open_at

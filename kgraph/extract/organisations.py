@@ -402,7 +402,21 @@ class OrganisationFinder:
             j = i + len(head)
             while j < len(doc) and doc[j].pos_ == "ADJ" and not is_capitalised(doc[j]):
                 j += 1
-            if j >= len(doc) or norm(doc[j].text) not in {"de", "du", "des", "d'"}:
+            if (
+                kind == "state"
+                and j + 1 < len(doc)
+                and norm(doc[j].text) in {"chargé", "chargée", "délégué", "déléguée"}
+            ):
+                j += 1  # "le ministère chargé du Logement", "le ministère délégué aux Sports"
+            if j >= len(doc) or norm(doc[j].text) not in {
+                "de",
+                "du",
+                "des",
+                "d'",
+                "aux",
+                "à",
+                "au",
+            }:
                 i += 1
                 continue
             if kind == "territory" and (

@@ -218,6 +218,13 @@ class PersonFinder:
             return False
         if token.text == "-" and i > 0 and not doc[i - 1].whitespace_ and i + 1 < len(doc):
             return is_capitalised(doc[i + 1])
+        if (
+            token.text.lower() == "h"
+            and i > 0
+            and doc[i - 1].text.endswith(("'", "’"))
+            and not doc[i - 1].whitespace_
+        ):
+            return True  # "Guivarc'h", "Le Floc'h": the tokenizer cuts at the apostrophe
         if norm(token.text) in self.lex.name_particles and i + 1 < len(doc):
             return is_capitalised(doc[i + 1]) and not doc[i + 1].is_sent_start
         if not is_capitalised(token) or token.is_punct:

@@ -248,6 +248,24 @@ CASES = [
         "sans rien dire.",
         ["Yannick Le Berre"],
     ),
+    # several named speakers together: no single speaker; "son président" of an organisation
+    # whose president the text does not name
+    (
+        "Dans une déclaration commune, la CFDT, la CGT et la CFTC dénoncent « une réforme de "
+        "plus, décidée avant l'évaluation de la précédente ».",
+        [None],
+    ),
+    (
+        "Pierre-Yves Lemaire, président de l'Association des maires ruraux, a salué le texte. "
+        "L'Association des petites villes de France plaide, elle, pour autre chose. Son président "
+        "avait dénoncé en février « un financement au coup par coup qui décourage les élus ».",
+        [None],
+    ),
+    (
+        "Sollicité, le ministère chargé du Logement indique que « le budget de l'hébergement "
+        "d'urgence est préservé ».",
+        ["ministère chargé du Logement"],
+    ),
     # the organisation the press asked for its side
     (
         "Contacté, Ventalor assure que « le projet a fait l'objet de onze réunions publiques ».",
