@@ -402,6 +402,16 @@ class Attributor:
                         return UNNAMED  # every president named is another organisation's
             if head:
                 person = self._title_holder(doc, ents, head.lemma, k, before_char)
+                if person is not None and self._last(person, before_char) < paragraph_start(
+                    self._text, before_char, back=1
+                ):
+                    # the holder was last seen paragraphs ago; someone named in this paragraph
+                    # with no title of their own is who "le défenseur central" now describes
+                    near = self._nearby_person(
+                        ents, head.gender or self._det_gender(doc, k), before_char, doc=doc
+                    )
+                    if near is not None and not near.roles:
+                        person = near
                 if person is None:
                     demonstrative = k > 0 and norm(doc[k - 1].text) in {"ce", "cet", "cette"}
                     person = self._nearby_person(
@@ -1393,11 +1403,21 @@ class Attributor:
         sentences = [s for s in re.split(r"[.!?…]+", between_told) if s.strip(" \n,\u00a0\u202f")]
         if len(sentences) > 1 or len(between.split()) > 30:
             return None
-        if sentences and previous.attribution not in (
-            "incise",
-            "incise-pronoun",
-            "incise-according",
-            "incise-subject-first",
+        same_sentence_ends = (
+            len(sentences) == 1
+            and previous.attribution in ("governing-verb", "colon")
+            and "\n" not in between
+        )  # "le prévenu a reconnu « … » mais contesté toute intention. « J'ai été débordé. »"
+        if (
+            sentences
+            and not same_sentence_ends
+            and previous.attribution
+            not in (
+                "incise",
+                "incise-pronoun",
+                "incise-according",
+                "incise-subject-first",
+            )
         ):
             return None  # the words between are not the previous quote's incise
         return previous.speaker, None, None, "continuation", 0.8

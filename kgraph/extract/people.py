@@ -289,8 +289,10 @@ class PersonFinder:
         ):
             return None  # « Trame »: a title in quote marks, not a person
         words = doc[start:end]
-        if any("\n" in t.text for t in words) or any(t.like_num for t in words):
-            return None
+        if any("\n" in t.text for t in words) or any(
+            t.like_num or any(c.isdigit() for c in t.text) for t in words
+        ):
+            return None  # "CE1", "A320": no one's name has digits
         if len([t for t in words if t.text != "-"]) > self.max_name_words:
             return None
         for t in words:

@@ -266,6 +266,20 @@ CASES = [
         "d'urgence est préservé ».",
         ["ministère chargé du Logement"],
     ),
+    # the rest of the sentence after a fragment, then the words: the same speaker
+    (
+        "Kévin Lautrec, ancien gérant, comparaissait libre.\n\nLe tribunal a entendu six "
+        "victimes.\n\nÀ la barre, Kévin Lautrec a reconnu « des erreurs de gestion » mais "
+        "contesté toute intention frauduleuse. « J'ai été débordé. J'ai pris trop de chantiers. »",
+        ["Kévin Lautrec", "Kévin Lautrec"],
+    ),
+    # a title whose holder was last seen paragraphs ago: the untitled person just named
+    (
+        "Mathis Guérin, défenseur du club, a été exclu à la 30e minute.\n\nLe match a repris "
+        "sous la pluie.\n\nLes Bretons ont égalisé par Loïc Cadieu. « J'ai vu le ballon "
+        "arriver », raconte le défenseur de 31 ans.",
+        ["Loïc Cadieu"],
+    ),
     # the organisation the press asked for its side
     (
         "Contacté, Ventalor assure que « le projet a fait l'objet de onze réunions publiques ».",
