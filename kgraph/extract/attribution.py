@@ -187,6 +187,12 @@ class Attributor:
         its first use referred to, however far from the name (a definite description repeated
         in a text refers to the same individual)."""
         inside = [(q.start, q.end) for q in ents.quotes]
+        titled = {  # a title attached to a name already says whom it describes
+            k: person.key
+            for person in ents.people.values()
+            for r in person.roles
+            for k in range(r.start_token, r.end_token)
+        }
         bound: dict[int, str] = {}
         latest: dict[tuple[str, str | None], str] = {}
         for token in doc:
@@ -194,6 +200,9 @@ class Attributor:
                 continue
             found = self._description_at(doc, ents, token.i)
             if found is None:
+                continue
+            if token.i in titled:
+                bound[token.idx] = titled[token.i]
                 continue
             noun, gender = found
             # "l'élue normande" and "l'élue écologiste" are two people: an adjective after the

@@ -280,6 +280,13 @@ CASES = [
         "arriver », raconte le défenseur de 31 ans.",
         ["Loïc Cadieu"],
     ),
+    # a title written before a name describes that name, not the person described before
+    (
+        "Robert Issal, 79 ans, attendait une radio. Le retraité hausse les épaules.\n\nLe maire "
+        "de Montbrun, Francis Delmar, a fait voter une motion. Pour lui, « c'est l'attractivité "
+        "de tout le territoire qui se joue là ».",
+        ["Francis Delmar"],
+    ),
     # the organisation the press asked for its side
     (
         "Contacté, Ventalor assure que « le projet a fait l'objet de onze réunions publiques ».",
