@@ -956,6 +956,18 @@ class Attributor:
         heads = [verb]
         if verb.dep_ in ("advcl", "acl", "xcomp", "conj") or "Part" in verb.morph.get("VerbForm"):
             heads.append(verb.head)
+        before_verb = [t for t in clause if t.i < verb.i]
+        named_before = {
+            ents.owner(t.i)
+            for t in before_verb
+            if ents.owner(t.i) and ents.owner(t.i)[0] in ("person", "organisation")
+        }
+        if (
+            "Plur" in verb.morph.get("Number")
+            and len(named_before) >= 2
+            and any(norm(t.text) == "et" for t in before_verb)
+        ):
+            return UNNAMED  # "la CFDT, la CGT, FO et la CFTC dénoncent": no single speaker
         # the parser sometimes glues sentences across a quote: a subject in another paragraph
         # is not this verb's
         paragraph = paragraph_start(self._text, verb.idx)
@@ -1031,6 +1043,15 @@ class Attributor:
                 if tuple(lowered[n : n + len(cue)]) != cue:
                     continue
                 rest = before[n + len(cue) :]
+                if cue == ("selon",) and [norm(t.text) for t in rest[:3]] in (
+                    ["la", "même", "source"],
+                    ["les", "mêmes", "sources"],
+                ):
+                    # "selon la même source": whoever was just quoted
+                    speaker = self._antecedent_speaker(doc, ents, quote, previous)
+                    if speaker:
+                        return speaker, before[n].text, before[n].idx, "according", 0.85
+                    continue
                 if "l'" in cue[1:] and cue[-1] == "croire":
                     # "À l'en croire, « … »": the person just quoted
                     speaker = self._antecedent_speaker(doc, ents, quote, previous)

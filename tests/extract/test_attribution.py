@@ -280,6 +280,11 @@ CASES = [
         "arriver », raconte le défenseur de 31 ans.",
         ["Loïc Cadieu"],
     ),
+    (
+        "Dans une déclaration commune, la CFDT, la CGT, FO, la CFE-CGC et la CFTC dénoncent "
+        "« une réforme de plus, décidée avant même l'évaluation de la précédente ».",
+        [None],
+    ),
     # a title written before a name describes that name, not the person described before
     (
         "Robert Issal, 79 ans, attendait une radio. Le retraité hausse les épaules.\n\nLe maire "
