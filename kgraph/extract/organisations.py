@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, fold_name, lexicon
+from ..slugs import fold
 from .entities import DocEntities, EntityMention, get_entities, register_extensions
 from .text import (
     doc_text,
@@ -102,7 +103,44 @@ class OrganisationFinder:
         self._acronym_uses(doc, ents)
         self._generic_mentions(doc, ents)
         self._press_units(ents)
+        self._merge_short_forms(doc, ents)
         return doc
+
+    @staticmethod
+    def _merge_short_forms(doc: Doc, ents: DocEntities) -> None:
+        """One organisation per document whatever the form: "Ademe" found alone and "Agence de
+        la transition écologique (Ademe)"; "Mercadier" and "Groupe Mercadier" — a name that is
+        another organisation's acronym, or the last words of its name, joins it."""
+        for key, org in list(ents.organisations.items()):
+            folded = fold(org.name)
+            target = None
+            text = doc_text(doc)
+            for other in ents.organisations.values():
+                if other is not org and any(
+                    text[m.end : m.end + len(org.name) + 3].strip() == f"({org.name})"
+                    for m in other.mentions
+                ):
+                    target = other  # "Agence de la transition écologique (Ademe)"
+                    break
+                if other is org or len(other.name) <= len(org.name):
+                    continue
+                words = fold(other.name).split()
+                if (
+                    (other.acronym and fold(other.acronym) == folded)
+                    or any(fold(f) == folded for f in other.forms)
+                    or (words[-len(folded.split()) :] == folded.split() and len(words) <= 3)
+                ):
+                    target = other
+                    break
+            if target is None:
+                continue
+            del ents.organisations[key]
+            for mention in org.mentions:
+                target.mentions.append(mention)
+                ents.claim("organisation", target.key, mention)
+            for form in org.forms:
+                if form not in target.forms:
+                    target.forms.append(form)
 
     def _press_units(self, ents: DocEntities) -> None:
         """ "Service de presse du ministère de la Transition écologique": the press office that
@@ -217,6 +255,8 @@ class OrganisationFinder:
                     end = nxt  # "… du bois et de l'ameublement"
                     continue
                 break  # "la Région et l'État": two organisations
+            if norm(token.text) in {"à", "au"} and end > i and is_capitalised(doc[end - 1]):
+                break  # "Recyplast à Saint-Quentin": where it is, not its name
             if norm(token.text) in _CONNECTORS:
                 # keep a connector only if a name word follows it
                 nxt = end + 1

@@ -133,6 +133,17 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
             "L'Assemblée nationale a voté le texte. L'Assemblée se prononcera encore en juin.",
             ["Assemblée nationale"],
         ),
+        # one organisation whatever the form; a place after "à" is not part of the name
+        (
+            "L'Agence de la transition écologique (Ademe) finance le projet. L'Ademe versera "
+            "2 millions d'euros.",
+            ["Agence de la transition écologique"],
+        ),
+        (
+            "Le Groupe Mercadier ouvre une usine. Mercadier embauchera 40 salariés.",
+            ["Groupe Mercadier"],
+        ),
+        ("L'entreprise Recyplast à Saint-Quentin a été retenue.", ["Recyplast"]),
         # a national body named alone
         ("Le projet avance avec l'appui de Bpifrance.", ["Bpifrance"]),
         # a name described as a firm in apposition is no person
