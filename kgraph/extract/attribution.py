@@ -1075,6 +1075,10 @@ class Attributor:
                 if cue[0] == "pour" and not any(t.text in {",", ":"} for t in rest):
                     continue
                 if rest and norm(rest[0].text) in {"lui", "elle"}:  # "selon lui, « … »"
+                    gender = "m" if norm(rest[0].text) == "lui" else "f"
+                    subject_org = self._organisation_subject(ents, before[:n], gender)
+                    if subject_org:  # "le ministère renvoie au plan, qui prévoit selon lui « … »"
+                        return subject_org, before[n].text, before[n].idx, "according", 0.85
                     person = self._pronoun(
                         ents, "m" if norm(rest[0].text) == "lui" else "f", quote.open_at
                     )
@@ -1314,6 +1318,24 @@ class Attributor:
                 wanted = {"m": "Masc", "f": "Fem"}[gender]
                 if owner and owner[0] == "organisation" and noun_gender == [wanted]:
                     return owner
+        return None
+
+    @staticmethod
+    def _organisation_subject(ents: DocEntities, clause: list[Token], gender: str):
+        """The organisation that is the subject in ``clause``, if its noun has ``gender`` and no
+        person is named there."""
+        if any(ents.owner(t.i) and ents.owner(t.i)[0] == "person" for t in clause):
+            return None
+        wanted = {"m": "Masc", "f": "Fem"}[gender]
+        for t in clause:
+            owner = ents.owner(t.i)
+            if (
+                t.dep_.startswith("nsubj")
+                and owner
+                and owner[0] == "organisation"
+                and t.morph.get("Gender") == [wanted]
+            ):
+                return owner
         return None
 
     def _previous_subject_in_paragraph(self, doc, ents, quote: QuoteMention, previous):

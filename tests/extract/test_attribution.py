@@ -285,6 +285,11 @@ CASES = [
         "« une réforme de plus, décidée avant même l'évaluation de la précédente ».",
         [None],
     ),
+    (
+        "Jean-Luc Stéfan préside le comité des pêches. Interrogé, le ministère de la Mer renvoie "
+        "au plan de résilience, qui prévoit selon lui « une enveloppe de 30 millions d'euros ».",
+        ["ministère de la Mer"],
+    ),
     # a title written before a name describes that name, not the person described before
     (
         "Robert Issal, 79 ans, attendait une radio. Le retraité hausse les épaules.\n\nLe maire "
