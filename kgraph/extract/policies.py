@@ -162,6 +162,24 @@ class PolicyFinder:
         self._ties(doc, ents, mentions)
         return doc
 
+    @staticmethod
+    def _date_follows(doc: Doc, k: int) -> bool:
+        words = [norm(t.text) for t in doc[k : k + 3]]
+        if len(words) >= 2 and words[0] in {"en", "depuis", "dès"} and doc[k + 1].like_num:
+            return True
+        return len(words) >= 2 and words[0] in {"de", "d'", "en"} and words[1] in _MONTHS
+
+    def _known_end(self, doc: Doc, k: int) -> int | None:
+        """End of a known national programme's name that starts at token ``k``."""
+        if k >= len(doc):
+            return None
+        _, ends = token_offsets(doc)
+        rest = doc_text(doc)[doc[k].idx : doc[k].idx + 60].replace("’", "'")
+        for name in sorted(self.lex.known_policies, key=len, reverse=True):
+            if rest.startswith(name) and doc[k].idx + len(name) in ends:
+                return ends[doc[k].idx + len(name)]
+        return None
+
     def _known_at(self, doc: Doc, k: int) -> bool:
         rest = doc_text(doc)[doc[k].idx : doc[k].idx + 60].replace("’", "'")
         return any(rest.startswith(name) for name in self.lex.known_policies)
@@ -391,6 +409,9 @@ class PolicyFinder:
         cue_capitalised = is_capitalised(doc[cue_start]) and not doc[cue_start].is_sent_start
         cue = self._cue_at(doc, cue_start)
         law = cue is not None and cue[1] == "law"  # not "un projet exemplaire de …"
+        known = self._known_end(doc, k)
+        if known is not None:
+            return known  # "le programme Petites villes de demain"
         if not is_capitalised(first) and not first.like_num:
             defined = self._acronym_defined_end(doc, i)
             if defined is not None and not self._organisation_acronym(doc, defined):
@@ -521,6 +542,8 @@ class PolicyFinder:
             if t.text == "-" and end + 1 < len(doc) and doc[end + 1].like_num:
                 end += 2  # "2024-2033"
                 continue
+            if self._date_follows(doc, end):
+                break  # "… énergétique en 2022", "… de décembre 2023": when, not the name
             end += 1
         while end > k and (
             norm(doc[end - 1].text) in _CONNECTORS or doc[end - 1].pos_ in ("DET", "ADP")
@@ -627,6 +650,8 @@ class PolicyFinder:
                 break  # "… pour 2026 et demande au gouvernement": a new clause
             if norm(t.text) == "en" and end + 1 < len(doc) and doc[end + 1].pos_ == "VERB":
                 break  # "en négociant": a gerund, not the title
+            if self._date_follows(doc, end) and end > k + 1:
+                break  # "la loi pour le plein emploi de décembre 2023"
             end += 1
         while end > k and norm(doc[end - 1].text) in _CONNECTORS | {"et"}:
             end -= 1

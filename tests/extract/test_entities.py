@@ -199,6 +199,20 @@ def test_generic_short_form_resolves_to_the_named_organisation(extract_text):
             "La ville est lauréate de l'appel à projets Décarbonation des procédés de France 2030.",
             ["appel à projets Décarbonation des procédés", "France 2030"],
         ),
+        # a known programme after its cue; a date after a name is not part of it; benefits
+        # named by an acronym
+        (
+            "La commune bénéficie du programme Petites villes de demain depuis 2021.",
+            ["programme Petites villes de demain"],
+        ),
+        (
+            "Les usines ont appliqué le plan de sobriété énergétique en 2022.",
+            ["plan de sobriété énergétique"],
+        ),
+        (
+            "Le crédit d'impôt recherche (CIR) coûte 7 milliards d'euros.",
+            ["crédit d'impôt recherche (CIR)"],
+        ),
         # a law cited by its date, a cue scoped to a territory
         (
             "La loi du 27 juillet 2023 visant à protéger les logements a durci les peines.",
