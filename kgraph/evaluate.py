@@ -27,7 +27,8 @@ farther), then completed to a maximum matching, so a duplicate prediction is a f
   speaker is null but which were given one are counted apart (and listed as errors).
 * **Roles** are (person, title) pairs.  Titles are normalised: NFKC, casefold, typographic
   apostrophes unified, a leading determiner (le, la, l', les) removed, accents kept; words are
-  runs of letters and digits (hyphenated words stay whole, an apostrophe splits).  Titles match
+  runs of letters and digits (hyphenated words stay whole, an apostrophe splits); a party in
+  brackets is not part of a title (corpus/README.md).  Titles match
   when equal, or when one is contained in the other at word boundaries and the shorter either has
   at least two words (``maire de Lyon`` in ``maire de Lyon et présidente de la métropole``) or is
   the whole head noun, the first word of the longer (``ministre`` for ``ministre de l'Économie``;
@@ -531,8 +532,9 @@ def _unify(text: str) -> str:
 
 
 def title_words(title: str) -> tuple[str, ...]:
-    """Words of a role title without its leading determiner (accents kept)."""
-    return tuple(_WORD.findall(_DETERMINER.sub("", _unify(title))))
+    """Words of a role title without its leading determiner or a bracketed party (accents
+    kept): "députée (LFI) de Seine-Saint-Denis" is the title "députée de Seine-Saint-Denis"."""
+    return tuple(_WORD.findall(_DETERMINER.sub("", re.sub(r"\([^()]*\)", " ", _unify(title)))))
 
 
 def org_words(name: str) -> tuple[str, ...]:

@@ -225,6 +225,19 @@ ROLE_CASES = [
     ("vice-présidente en charge de l'économie", "Marie Dupont", "vice-présidente", (1, 0, 0)),
     ("président de la région", "Marie Dupont", "president de la region", (0, 1, 1)),  # accents
     ("maire de Lyon", "Bruno Le Maire", "maire de Lyon", (0, 1, 1)),  # another person
+    # a party in brackets is not part of the title, written in the gold or not
+    (
+        "députée (LFI) de Seine-Saint-Denis",
+        "Marie Dupont",
+        "députée de Seine-Saint-Denis",
+        (1, 0, 0),
+    ),
+    (
+        "députée de Seine-Saint-Denis",
+        "Marie Dupont",
+        "députée (LFI) de Seine-Saint-Denis",
+        (1, 0, 0),
+    ),
 ]
 
 

@@ -12,6 +12,8 @@ A title tied to no name is kept as unattached: attribution uses it to resolve ``
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -231,6 +233,15 @@ class RoleFinder:
         while end < limit:
             token = doc[end]
             word = norm(token.text)
+            if (
+                token.text == "("
+                and end + 3 < len(doc)
+                and doc[end + 2].text == ")"
+                and doc[end + 1].text[:1].isupper()
+                and norm(doc[end + 3].text) in {"de", "du", "des", "d'"}
+            ):
+                end += 3  # "la députée (LFI) de Seine-Saint-Denis": the party sits inside
+                continue
             if token.is_space or token.is_punct and token.text not in {"-", "'"}:
                 break
             owner = ents.owner(end)
@@ -310,8 +321,10 @@ class RoleFinder:
         head_index = start
         while head_index < end and norm(doc[head_index].text) in self.lex.role_modifiers:
             head_index += 1
+        title = " ".join(doc_text(doc)[s:e].split())
+        title = re.sub(r" \([^()]{1,24}\)(?= )", "", title)  # a party is not part of the title
         return RoleMention(
-            title=" ".join(doc_text(doc)[s:e].split()),
+            title=title,
             head=head.lemma,
             start=s,
             end=e,
@@ -332,6 +345,13 @@ class RoleFinder:
             k -= 1  # "X, également maire de …", "X, redevenu sénateur …", "X, nommée la …"
         if k >= 0 and doc[k].text in {",", "("}:
             k -= 1
+            if (
+                k >= 2
+                and norm(doc[k].text) == "ans"
+                and doc[k - 1].like_num
+                and doc[k - 2].text == ","
+            ):
+                k -= 3  # "Karine Vabre, 45 ans, opératrice au contrôle qualité"
             if k >= 0 and doc[k].text == ")":  # skip a bracketed party: "X (LR), député"
                 while k >= 0 and doc[k].text != "(":
                     k -= 1

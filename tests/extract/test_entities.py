@@ -59,6 +59,14 @@ def people(report):
             "parents, a installé son matelas.",
             {"Aurélie Castan": ["mère de deux élèves", "présidente de l'association des parents"]},
         ),
+        (
+            "Karine Vabre, 45 ans, opératrice au contrôle qualité, est venue avec sa fille.",
+            {"Karine Vabre": ["opératrice au contrôle qualité"]},
+        ),
+        (
+            "La députée (LFI) de Seine-Saint-Denis Nadia Belkir a voté contre.",
+            {"Nadia Belkir": ["députée de Seine-Saint-Denis"]},
+        ),
         # … but not a day, a gesture or a birthplace
         ("Paul Marin, lundi, a signé le contrat.", {"Paul Marin": []}),
         ("Louise Roche, originaire de Léhon, a signé.", {"Louise Roche": []}),
