@@ -691,7 +691,7 @@ class Attributor:
         ].strip(" .:\u00a0\u202f")
 
     # -- rules ---------------------------------------------------------------------------------
-    def _incise(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
+    def _incise(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
         if quote.incise:
             start, stop = quote.incise
             found = self._incise_subject(doc, ents, list(doc[start:stop]), quote)
@@ -724,6 +724,13 @@ class Attributor:
         for cue in self.lex.attribution_cues:  # "« … », selon X."
             if tuple(lowered[: len(cue)]) == cue and cue[0] != "pour":
                 rest = tokens[len(cue) :]
+                if [norm(t.text) for t in rest[:3]] in (
+                    ["la", "même", "source"],
+                    ["les", "mêmes", "sources"],
+                ):  # "« … », selon la même source": whoever was just quoted
+                    speaker = self._antecedent_speaker(doc, ents, quote, previous)
+                    if speaker:
+                        return speaker, tokens[0].text, tokens[0].idx, "incise-according", 0.85
                 if rest and norm(rest[0].text) in {"lui", "elle"}:  # "« … », selon lui."
                     gender = "m" if norm(rest[0].text) == "lui" else "f"
                     person = self._pronoun(ents, gender, quote.open_at)

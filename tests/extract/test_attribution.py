@@ -290,6 +290,11 @@ CASES = [
         "au plan de résilience, qui prévoit selon lui « une enveloppe de 30 millions d'euros ».",
         ["ministère de la Mer"],
     ),
+    (
+        "« Le feu est maîtrisé », a indiqué la préfecture de Seine-Maritime. « Aucun produit "
+        "dangereux n'était stocké dans la zone », selon la même source.",
+        ["préfecture de Seine-Maritime", "préfecture de Seine-Maritime"],
+    ),
     # a title written before a name describes that name, not the person described before
     (
         "Robert Issal, 79 ans, attendait une radio. Le retraité hausse les épaules.\n\nLe maire "
