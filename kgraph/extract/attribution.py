@@ -893,6 +893,15 @@ class Attributor:
             speaker = self._resolve(doc, ents, clause[0].i, verbs[0].i, quote.open_at)
             if speaker:
                 return speaker, verbs[0].text, verbs[0].idx, "colon", 0.9
+        if (
+            previous is not None
+            and previous.speaker
+            and previous.close_at >= paragraph_start(self._text, quote.open_at)
+            and not any(t.dep_.startswith("nsubj") for t in clause)
+        ):
+            # "Avant de monter sur une chaise pour un premier discours : « … »": a clause with no
+            # subject after the speaker's words in the same paragraph goes on with them
+            return previous.speaker, None, None, "colon-continuation", 0.75
         return None
 
     @staticmethod
@@ -1064,6 +1073,17 @@ class Attributor:
                     speaker = self._antecedent_speaker(doc, ents, quote, previous)
                     if speaker:
                         return speaker, before[n].text, before[n].idx, "according", 0.85
+                    continue
+                if (
+                    cue == ("selon",)
+                    and rest
+                    and norm(rest[0].text) in {"laquelle", "lequel", "lesquels", "lesquelles"}
+                    and n > 0
+                ):
+                    # "confirme l'agence régionale de santé, selon laquelle « … »"
+                    speaker = self._relative_antecedent(doc, ents, before[:n], quote)
+                    if speaker:
+                        return speaker, before[n].text, before[n].idx, "according", 0.9
                     continue
                 if cue == ("pour",) and rest and norm(rest[0].text) == "qui" and n > 0:
                     # "un argument balayé par la procureure, pour qui « … »"

@@ -295,6 +295,16 @@ CASES = [
         "dangereux n'était stocké dans la zone », selon la même source.",
         ["préfecture de Seine-Maritime", "préfecture de Seine-Maritime"],
     ),
+    (
+        "« Je n'y croyais plus », a soufflé Isabelle Ferrier. Avant de monter sur une chaise pour "
+        "un premier discours : « Ce soir, Castelnau a choisi le changement. »",
+        ["Isabelle Ferrier", "Isabelle Ferrier"],
+    ),
+    (
+        "Une convention existe, confirme l'Agence régionale de santé Occitanie, selon laquelle « un "
+        "dispositif de soutien sera déployé dès la rentrée ».",
+        ["Agence régionale de santé Occitanie"],
+    ),
     # a title written before a name describes that name, not the person described before
     (
         "Robert Issal, 79 ans, attendait une radio. Le retraité hausse les épaules.\n\nLe maire "
