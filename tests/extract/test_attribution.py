@@ -301,8 +301,8 @@ CASES = [
         ["Isabelle Ferrier", "Isabelle Ferrier"],
     ),
     (
-        "Une convention existe, confirme l'Agence régionale de santé Occitanie, selon laquelle « un "
-        "dispositif de soutien sera déployé dès la rentrée ».",
+        "Une convention existe, confirme l'Agence régionale de santé Occitanie, selon laquelle "
+        "« un dispositif de soutien sera déployé dès la rentrée ».",
         ["Agence régionale de santé Occitanie"],
     ),
     # a title written before a name describes that name, not the person described before
