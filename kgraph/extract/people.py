@@ -311,6 +311,16 @@ class PersonFinder:
         first = norm(words[0].text)
         if (first,) in self.lex.organisation_heads or first in self.lex.policy_cue_words:
             return None
+        before = [norm(t.text) for t in doc[max(0, start - 2) : start]]
+        if before and (
+            before[-1] in self.lex.named_after
+            or (
+                len(before) == 2
+                and before[-1] in {"de", "d'", "du"}
+                and before[0] in self.lex.named_after
+            )
+        ):
+            return None  # "le lycée Jean-Zay", "la maladie de Parkinson": named after someone
         return _Candidate(start, end, gender, honorific, from_ner)
 
     # -- grouping ------------------------------------------------------------------------------

@@ -93,6 +93,18 @@ def test_one_person_whatever_the_form(extract_text):
     assert report["people"][0]["gender"] == "f"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les élèves du lycée Jean-Zay manifestent.",
+        "Elle vit avec la maladie de Parkinson depuis six ans.",
+        "Le cortège est parti de la rue Victor-Hugo.",
+    ],
+)
+def test_a_name_given_to_a_place_or_a_disease_is_no_person(extract_text, text):
+    assert extract_text(text)["people"] == []
+
+
 def test_two_people_sharing_a_surname_stay_two(extract_text):
     report = extract_text(
         "Marc Dupont et Laurent Dupont ont signé. M. Dupont a ensuite pris la parole."
