@@ -177,7 +177,10 @@ class PolicyFinder:
         rest = doc_text(doc)[doc[k].idx : doc[k].idx + 60].replace("’", "'")
         for name in sorted(self.lex.known_policies, key=len, reverse=True):
             if rest.startswith(name) and doc[k].idx + len(name) in ends:
-                return ends[doc[k].idx + len(name)]
+                end = ends[doc[k].idx + len(name)]
+                if end < len(doc) and doc[end].like_num and len(doc[end].text) <= 2:
+                    end += 1  # "la loi Egalim 2"
+                return end
         return None
 
     def _known_at(self, doc: Doc, k: int) -> bool:
@@ -303,7 +306,11 @@ class PolicyFinder:
             bare = " ".join(
                 doc_text(doc)[doc[name_start].idx : e].replace("«", " ").replace("»", " ").split()
             )
-            introduced = self._introduced_name_start(doc, name_start, end)
+            introduced = (
+                None
+                if kind == "law" and self._dated_law_end(doc, name_start) is not None
+                else self._introduced_name_start(doc, name_start, end)
+            )
             if introduced is not None:
                 # "un programme de médiation, « Fil à fil »", "un appel à projets baptisé X": the
                 # name is what the descriptor introduces
@@ -624,9 +631,24 @@ class PolicyFinder:
         ):
             return None
         end = k + 4
-        if end < len(doc) and (
-            norm(doc[end].text) in _LAW_TITLE_VERBS or norm(doc[end].text) == "dite"
-        ):
+        if end + 1 < len(doc) and norm(doc[end].text) in {"dite", "dit"}:
+            # "la loi du 22 août 2021 dite Climat et résilience": the name it goes by
+            j = end + 1
+            while (
+                j < len(doc)
+                and not doc[j].is_punct
+                and not doc[j].is_space
+                and (
+                    is_capitalised(doc[j])
+                    or doc[j].like_num
+                    or norm(doc[j].text)
+                    in {"et", "de", "du", "des", "d'", "la", "le", "l'", "pour"}
+                    or doc[j].pos_ in ("NOUN", "ADJ")
+                )
+            ):
+                j += 1
+            return j if j > end + 1 else end
+        if end < len(doc) and norm(doc[end].text) in _LAW_TITLE_VERBS:
             titled = self._lowercase_law_end(doc, end, minimum=1)
             if titled is not None:
                 return titled

@@ -219,6 +219,11 @@ def test_generic_short_form_resolves_to_the_named_organisation(extract_text):
             "La ville est lauréate de l'appel à projets Décarbonation des procédés de France 2030.",
             ["appel à projets Décarbonation des procédés", "France 2030"],
         ),
+        (
+            "Le texte complète la loi du 22 août 2021 dite Climat et résilience.",
+            ["loi du 22 août 2021 dite Climat et résilience"],
+        ),
+        ("La loi Egalim 2 encadre les négociations.", ["loi Egalim 2"]),
         # a known programme after its cue; a date after a name is not part of it; benefits
         # named by an acronym
         (
