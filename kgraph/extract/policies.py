@@ -466,6 +466,8 @@ class PolicyFinder:
                     continue
                 break
             if word in _CONNECTORS:
+                if end > k and doc[end - 1].like_num and len(doc[end - 1].text) == 4:
+                    break  # "… 2021-2027 à hauteur de": a year ends a name
                 nxt = end + 1
                 while nxt < len(doc) and norm(doc[nxt].text) in _CONNECTORS:
                     nxt += 1

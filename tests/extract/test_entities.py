@@ -224,6 +224,10 @@ def test_generic_short_form_resolves_to_the_named_organisation(extract_text):
             ["loi du 22 août 2021 dite Climat et résilience"],
         ),
         ("La loi Egalim 2 encadre les négociations.", ["loi Egalim 2"]),
+        (
+            "Le contrat de plan État-région 2021-2027 à hauteur de 2 millions d'euros.",
+            ["contrat de plan État-région 2021-2027"],
+        ),
         # a known programme after its cue; a date after a name is not part of it; benefits
         # named by an acronym
         (
