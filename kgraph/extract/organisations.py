@@ -583,17 +583,7 @@ class OrganisationFinder:
             if k >= len(doc) or words[k] not in {"de", "d'", "chez"}:
                 continue
             start = k + 1
-            end = start
-            while (
-                end < len(doc)
-                and end - start < 4
-                and (
-                    (is_capitalised(doc[end]) and not doc[end].is_punct)
-                    or doc[end].text == "-"
-                    and not doc[end - 1].whitespace_
-                )
-            ):
-                end += 1
+            end = _capitalised_run_end(doc, start)
             if end == start or fold_name(doc[start].text) in self.lex.first_names:
                 continue
             owner = ents.owner(start)
@@ -635,17 +625,7 @@ class OrganisationFinder:
             if i > 0 and not (doc[i - 1].is_punct or doc[i - 1].is_space):
                 continue
             start = i + 2
-            end = start
-            while (
-                end < len(doc)
-                and end - start < 4
-                and (
-                    (is_capitalised(doc[end]) and not doc[end].is_punct)
-                    or doc[end].text == "-"
-                    and not doc[end - 1].whitespace_
-                )
-            ):
-                end += 1
+            end = _capitalised_run_end(doc, start)
             if end == start or end >= len(doc) or not self._free(ents, start, end):
                 continue
             if fold_name(doc[start].text) in self.lex.first_names:
@@ -849,6 +829,22 @@ class OrganisationFinder:
             ):
                 org = ents.add_org_mention(name, self._mention(doc, ent.start, ent.end), kind=kind)
         return org
+
+
+def _capitalised_run_end(doc: Doc, start: int, most: int = 4) -> int:
+    """End of the capitalised words (and the hyphens inside them) from ``start``: a name."""
+    end = start
+    while (
+        end < len(doc)
+        and end - start < most
+        and (
+            (is_capitalised(doc[end]) and not doc[end].is_punct)
+            or doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+        )
+    ):
+        end += 1
+    return end
 
 
 @Language.factory(

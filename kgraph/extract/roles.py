@@ -155,16 +155,11 @@ class RoleFinder:
                         break
                 continue
             # "mère de deux élèves et présidente de …": joined to a title found after this one
-            k = role.start_token - 1
-            while k >= 0 and doc[k].pos_ == "DET":
-                k -= 1
-            if k >= 0 and norm(doc[k].text) == "et":
-                for person in ents.people.values():
-                    if any(r.end_token == k for r in person.roles):
-                        role.rule = "coordinated-title"
-                        self._attach(person, role)
-                        ents.unattached_roles.remove(role)
-                        break
+            person = _holder_of_title_before_et(doc, ents, role)
+            if person is not None:
+                role.rule = "coordinated-title"
+                self._attach(person, role)
+                ents.unattached_roles.remove(role)
 
     # -- titles --------------------------------------------------------------------------------
     def _titles(self, doc: Doc, ents: DocEntities) -> list[RoleMention]:
@@ -389,15 +384,22 @@ class RoleFinder:
                 break
         del verb
         # a second title joined by "et" to a title that has a holder
-        k = role.start_token - 1
-        while k >= 0 and doc[k].pos_ == "DET":
-            k -= 1
-        if k >= 0 and norm(doc[k].text) == "et":
-            for person in ents.people.values():
-                if any(r.end_token == k for r in person.roles):
-                    role.rule = "coordinated-title"
-                    return person
-        return None
+        person = _holder_of_title_before_et(doc, ents, role)
+        if person is not None:
+            role.rule = "coordinated-title"
+        return person
+
+
+def _holder_of_title_before_et(doc: Doc, ents: DocEntities, role: RoleMention):
+    """Who holds the title that "et" joins this one to: "maire de Dole et conseiller régional"."""
+    k = role.start_token - 1
+    while k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    if k >= 0 and norm(doc[k].text) == "et":
+        for person in ents.people.values():
+            if any(r.end_token == k for r in person.roles):
+                return person
+    return None
 
 
 def _gender_of(doc: Doc, i: int) -> str | None:
