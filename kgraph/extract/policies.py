@@ -14,10 +14,12 @@ policies of its sentence; ``ce dispositif`` / ``cette politique`` stands for the
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import Lexicon, lexicon
+from ..lexicon import Lexicon, lexicon, read_table
 from ..slugs import slugify
 from .entities import (
     DocEntities,
@@ -65,20 +67,6 @@ _SCOPES = {
     "intercommunale",
     "communal",
     "communale",
-}
-_MONTHS = {
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
 }
 # cues too broad to name a policy by a phrase of purpose alone
 _BROAD_CUES = {"projet", "mission", "opération", "aide", "mesure", "initiative", "prime"}
@@ -167,7 +155,7 @@ class PolicyFinder:
         words = [norm(t.text) for t in doc[k : k + 3]]
         if len(words) >= 2 and words[0] in {"en", "depuis", "dès"} and doc[k + 1].like_num:
             return True
-        return len(words) >= 2 and words[0] in {"de", "d'", "en"} and words[1] in _MONTHS
+        return len(words) >= 2 and words[0] in {"de", "d'", "en"} and words[1] in _months()
 
     def _known_end(self, doc: Doc, k: int) -> int | None:
         """End of a known national programme's name that starts at token ``k``."""
@@ -628,7 +616,7 @@ class PolicyFinder:
         day, month, year = doc[k + 1], doc[k + 2], doc[k + 3]
         if not (
             (day.like_num or norm(day.text) in {"1er", "premier"})
-            and norm(month.text) in _MONTHS
+            and norm(month.text) in _months()
             and year.like_num
         ):
             return None
@@ -795,6 +783,12 @@ class PolicyFinder:
                         if owner and owner[0] in ("person", "organisation"):
                             return owner
         return None
+
+
+@cache
+def _months() -> frozenset[str]:
+    """French month names (``data/months.tsv``, shared with the date reader of ``ingest``)."""
+    return frozenset(name for name, _ in read_table("months.tsv") if not name.endswith("."))
 
 
 @Language.factory(
