@@ -230,8 +230,12 @@ class OrganisationFinder:
                 '"',
                 "“",
                 "”",
+                "|",
+                "/",
             }:
                 break
+            if norm(token.text) in self.lex.not_titles and not is_capitalised(token):
+                break  # "le ministre de l'Économie mardi": a day, not the ministry's name
             owner = self._owner_at(end)
             if owner and owner[0] == "person":
                 break  # "du Département Michel Castagnet": the name stops before a person
