@@ -720,6 +720,14 @@ class Attributor:
             tokens.pop(0)
         if not tokens:
             return None
+        if (
+            quote.text.rstrip()[-1:] in ".!?…"
+            and self._text[quote.close_at + 1 : tokens[0].idx].strip() == ""
+            and tokens[0].text[:1].isupper()
+        ):
+            # "« … Ce ne sera pas une réforme de plus. » Sylvie Raynaud sourit poliment.": the
+            # quote ended its sentence; a new one starts, it is no incise
+            return None
         lowered = [norm(t.text) for t in tokens]
         for cue in self.lex.attribution_cues:  # "« … », selon X."
             if tuple(lowered[: len(cue)]) == cue and cue[0] != "pour":

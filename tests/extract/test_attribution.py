@@ -305,6 +305,12 @@ CASES = [
         "« un dispositif de soutien sera déployé dès la rentrée ».",
         ["Agence régionale de santé Occitanie"],
     ),
+    # a quote that ends its sentence is followed by a new sentence, not by an incise
+    (
+        "La ministre, Corinne Bastide, écoute la principale, Sylvie Raynal. Puis elle promet : "
+        "« Ce ne sera pas une réforme de plus sans moyens. » Sylvie Raynal sourit poliment.",
+        ["Corinne Bastide"],
+    ),
     # a title written before a name describes that name, not the person described before
     (
         "Robert Issal, 79 ans, attendait une radio. Le retraité hausse les épaules.\n\nLe maire "
