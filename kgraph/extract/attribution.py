@@ -204,6 +204,11 @@ class Attributor:
             if token.i in titled:
                 bound[token.idx] = titled[token.i]
                 continue
+            if found[0] not in self.lex.person_nouns:
+                holder = self._title_holder(doc, ents, found[0], token.i, token.idx)
+                if holder is not None:  # "La ministre l'écoute": the minister the text names
+                    bound[token.idx] = holder.key
+                    continue
             noun, gender = found
             # "l'élue normande" and "l'élue écologiste" are two people: an adjective after the
             # noun is part of the description that repeats

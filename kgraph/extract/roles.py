@@ -111,6 +111,8 @@ class RoleFinder:
             return None
         token = doc[k]
         word = norm(token.text)
+        if k + 1 < len(doc) and doc[k + 1].pos_ == "DET":
+            return None  # "Corinne Bastide, visite le collège": a verb with its object
         agent = token.pos_ in ("ADJ", "VERB") and word.endswith(_AGENT_SUFFIXES)
         if (
             (token.pos_ != "NOUN" and not agent)
@@ -190,6 +192,7 @@ class RoleFinder:
             if (
                 len(head.words) == 1
                 and nxt is not None
+                and not (i > 0 and doc[i - 1].pos_ == "DET")  # "La ministre l'écoute"
                 and (
                     nxt.pos_ == "DET"
                     or norm(nxt.text) == "en"

@@ -307,9 +307,11 @@ CASES = [
     ),
     # a quote that ends its sentence is followed by a new sentence, not by an incise
     (
-        "La ministre, Corinne Bastide, écoute la principale, Sylvie Raynal. Puis elle promet : "
-        "« Ce ne sera pas une réforme de plus sans moyens. » Sylvie Raynal sourit poliment.",
-        ["Corinne Bastide"],
+        "La ministre de l'Éducation, Corinne Bastide, visite le collège. « On a gagné trente mots "
+        "par minute », explique la principale, Sylvie Raynal.\n\nLa ministre l'écoute, prend des "
+        "notes. Puis elle promet : « Ce ne sera pas une réforme de plus sans moyens. » Sylvie "
+        "Raynal sourit poliment.",
+        ["Sylvie Raynal", "Corinne Bastide"],
     ),
     # a title written before a name describes that name, not the person described before
     (
