@@ -58,6 +58,8 @@ _WEAK_HEADS = {
     "institut",
     "caisse",
 }
+# institutions the press names by their noun alone when the text does not say which one
+_UNNAMED_INSTITUTIONS = {"préfecture", "sous-préfecture", "rectorat", "gendarmerie"}
 _CONNECTORS = {
     "de",
     "du",
@@ -770,6 +772,19 @@ class OrganisationFinder:
                     if target is None:
                         target = self._promote_place(doc, ents, name, kind)
                     target.heads.add(head_text)
+            if (
+                target is None
+                and head_text in _UNNAMED_INSTITUTIONS
+                and not adjectives
+                and norm(token.text) in {"la", "le", "l'"}
+            ):
+                # "a précisé la préfecture" in a text that never names it: the press names such
+                # an institution by its noun, and so does kgraph
+                target = ents.add_org_mention(
+                    head_text, self._mention(doc, i + 1, end, generic=True), kind=kind
+                )
+                target.heads.add(head_text)
+                continue
             if target is None:
                 continue
             mention = self._mention(doc, i + 1, end, generic=True)

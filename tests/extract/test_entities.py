@@ -164,6 +164,8 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
             ["Groupe Mercadier"],
         ),
         ("L'entreprise Recyplast à Saint-Quentin a été retenue.", ["Recyplast"]),
+        # an institution the text never names is named by its noun
+        ("Le feu a été maîtrisé vers 6 h 30, a précisé la préfecture.", ["préfecture"]),
         # a day after a name is not part of it
         ("Le ministère de l'Économie mardi a publié ses chiffres.", ["ministère de l'Économie"]),
         # a national body named alone
