@@ -618,10 +618,6 @@ class Attributor:
         holders.sort(key=lambda h: (h[0], h[1], h[2]), reverse=True)
         return holders[0][3]
 
-    def _sentence_tokens(self, doc: Doc, char: int) -> list[Token]:
-        span = doc.char_span(char, min(len(doc_text(doc)), char + 1), alignment_mode="expand")
-        return list(span[0].sent) if span is not None else []
-
     def _clause_before(
         self, doc: Doc, char: int, limit: int = 60, *, through_quotes: bool = False
     ) -> list[Token]:
@@ -1335,30 +1331,24 @@ class Attributor:
             j += 1
         return None
 
+    def _sentence_before(self, doc: Doc, quote: QuoteMention, ends: str) -> list[Token]:
+        """The sentence just before the quote in its paragraph, if one ends there (with one of
+        ``ends``): "Le prévenu baisse les yeux. « … »"."""
+        start = paragraph_start(self._text, quote.open_at)
+        lead = self._text[start : quote.open_at].rstrip(" \t\u00a0\u202f")
+        if not lead or lead[-1] not in ends:
+            return []
+        span = doc.char_span(start, start + len(lead), alignment_mode="contract")
+        if span is None or not len(span):
+            return []
+        return self._clause_before(doc, span[-1].idx, limit=40, through_quotes=True)
+
     def _organisation_antecedent(self, doc: Doc, ents: DocEntities, quote: QuoteMention, gender):
         """An organisation as the antecedent of "il"/"elle": the subject of the sentence just
         before the quote, in its paragraph, is an organisation whose noun has that gender ("La
         préfecture du Nord conteste ce chiffre. « … », fait-elle valoir") and no person was
         named since."""
-        start = paragraph_start(self._text, quote.open_at)
-        lead = self._text[start : quote.open_at].rstrip(" \t\u00a0\u202f")
-        if not lead or lead[-1] not in ".!?…:":
-            return None
-        span = doc.char_span(start, start + len(lead), alignment_mode="contract")
-        if span is None or not len(span):
-            return None
-        sentence = self._clause_before(doc, span[-1].idx, limit=40, through_quotes=True)
-        if any(ents.owner(t.i) and ents.owner(t.i)[0] == "person" for t in sentence):
-            return None
-        inside = range(sentence[0].i, sentence[-1].i + 1) if sentence else range(0)
-        for t in sentence:
-            if t.dep_.startswith("nsubj") and (t.head.i not in inside or t.head.dep_ == "ROOT"):
-                owner = ents.owner(t.i)
-                noun_gender = t.morph.get("Gender")
-                wanted = {"m": "Masc", "f": "Fem"}[gender]
-                if owner and owner[0] == "organisation" and noun_gender == [wanted]:
-                    return owner
-        return None
+        return self._organisation_subject(ents, self._sentence_before(doc, quote, ".!?…:"), gender)
 
     @staticmethod
     def _organisation_subject(ents: DocEntities, clause: list[Token], gender: str):
@@ -1367,10 +1357,12 @@ class Attributor:
         if any(ents.owner(t.i) and ents.owner(t.i)[0] == "person" for t in clause):
             return None
         wanted = {"m": "Masc", "f": "Fem"}[gender]
+        inside = range(clause[0].i, clause[-1].i + 1) if clause else range(0)
         for t in clause:
             owner = ents.owner(t.i)
             if (
                 t.dep_.startswith("nsubj")
+                and (t.head.i not in inside or t.head.dep_ == "ROOT")  # the clause's subject
                 and owner
                 and owner[0] == "organisation"
                 and t.morph.get("Gender") == [wanted]
@@ -1393,15 +1385,8 @@ class Attributor:
         """``Le prévenu baisse les yeux. « Je sais. Je regrette. »``: a quote that follows, in the
         same paragraph, a sentence about someone — its subject, a name, a description or a
         pronoun — is theirs (reportage puts the speaker's gesture before the words)."""
-        start = paragraph_start(self._text, quote.open_at)
-        lead = self._text[start : quote.open_at].rstrip(" \t\u00a0\u202f")
-        if not lead or lead[-1] not in ".!?…":
-            return None
-        span = doc.char_span(start, start + len(lead), alignment_mode="contract")
-        if span is None or not len(span):
-            return None
         speaker = self._sentence_subject(
-            doc, ents, self._clause_before(doc, span[-1].idx, limit=40, through_quotes=True), quote
+            doc, ents, self._sentence_before(doc, quote, ".!?…"), quote
         )
         if speaker and speaker != UNNAMED:
             return speaker, None, None, "previous-subject", 0.7

@@ -104,7 +104,7 @@ _NAMING_VERBS = {
     "dit",
     "dite",
 }
-_LAW_LINKS = {"pour", "sur", "relative", "relatif", "visant", "portant"}
+_LAW_LINKS = {"pour", "sur"} | _LAW_TITLE_VERBS
 _GENERIC_POLICY_NOUNS = {
     "politique",
     "plan",
@@ -172,8 +172,7 @@ class PolicyFinder:
         return None
 
     def _known_at(self, doc: Doc, k: int) -> bool:
-        rest = doc_text(doc)[doc[k].idx : doc[k].idx + 60].replace("’", "'")
-        return any(rest.startswith(name) for name in self.lex.known_policies)
+        return self._known_end(doc, k) is not None
 
     def _known(self, doc: Doc, ents: DocEntities) -> list[tuple[EntityMention, str]]:
         """National programmes named without a cue ("au titre de France 2030",
