@@ -86,6 +86,9 @@ class Lexicon:
     role_synonyms: dict[str, frozenset[str]]  # written head lemma -> role lemmas it may stand for
     document_nouns: frozenset[str]
     institutions: dict[str, str]  # name as written -> kind
+    institution_types: tuple[
+        tuple[str, str, bool], ...
+    ]  # (phrase, kind, named alone), longest first
 
     @cached_property
     def policy_cue_words(self) -> frozenset[str]:
@@ -187,6 +190,16 @@ def lexicon() -> Lexicon:
         role_synonyms=_synonyms(read_table("role_synonyms.tsv")),
         document_nouns=frozenset(read_lines("document_nouns.txt")),
         institutions={n.replace("’", "'"): k for n, k in read_table("institutions.tsv")},
+        institution_types=tuple(
+            sorted(
+                (
+                    (phrase.replace("’", "'"), kind, alone == "yes")
+                    for phrase, kind, alone in read_table("institution_types.tsv", 3)
+                ),
+                key=lambda row: len(row[0]),
+                reverse=True,
+            )
+        ),
     )
 
 

@@ -60,6 +60,12 @@ _WEAK_HEADS = {
 }
 # institutions the press names by their noun alone when the text does not say which one
 _UNNAMED_INSTITUTIONS = {"préfecture", "sous-préfecture", "rectorat", "gendarmerie"}
+# kinds of organisation (``data/organisation_heads.tsv``) whose noun belongs to the name after
+# it: "Région Bretagne", "collège Jean-Moulin", "hôpital Saint-Joseph", "fonderie Castagnal" — but
+# "l'association Toit pour tous" and "le groupe Alvéa" are "Toit pour tous" and "Alvéa"
+_HEAD_IN_NAME = {"territory", "education", "health", "trade"}
+# words before a lower-case body's name: a determiner, a preposition ("en commission des finances")
+_TYPE_LEADS = {"l'", "le", "la", "du", "au", "en", "d'", "de", "à", "par", "avec", "sa", "son"}
 _CONNECTORS = {
     "de",
     "du",
@@ -95,6 +101,7 @@ class OrganisationFinder:
         self._firms_taken_for_people(doc, ents)
         self._institutions(doc, ents)
         self._parties(doc, ents)
+        self._institution_types(doc, ents)
         self._named_heads(doc, ents)
         self._generic_then_name(doc, ents)
         self._lowercase_heads(doc, ents)
@@ -108,11 +115,12 @@ class OrganisationFinder:
         self._merge_short_forms(doc, ents)
         return doc
 
-    @staticmethod
-    def _merge_short_forms(doc: Doc, ents: DocEntities) -> None:
+    def _merge_short_forms(self, doc: Doc, ents: DocEntities) -> None:
         """One organisation per document whatever the form: "Ademe" found alone and "Agence de
         la transition écologique (Ademe)"; "Mercadier" and "Groupe Mercadier" — a name that is
         another organisation's acronym, or the last words of its name, joins it."""
+        lex = self.lex
+        OrganisationFinder._merge_acronym_forms(ents)
         for key, org in list(ents.organisations.items()):
             folded = fold(org.name)
             target = None
@@ -135,14 +143,45 @@ class OrganisationFinder:
                     target = other
                     break
             if target is None:
+                # "Centre hospitalier universitaire" alone, where the text names one such body
+                prefixed = [
+                    o
+                    for o in ents.organisations.values()
+                    if o is not org and fold(o.name).startswith(folded + " ")
+                ]
+                words = org.name.split()
+                generic = (norm(words[0]),) in lex.organisation_heads and not any(
+                    w[:1].isupper() for w in words[1:]
+                )
+                if len(prefixed) == 1 and generic and not org.acronym:
+                    target = prefixed[0]
+            if target is None:
                 continue
-            del ents.organisations[key]
-            for mention in org.mentions:
-                target.mentions.append(mention)
-                ents.claim("organisation", target.key, mention)
-            for form in org.forms:
-                if form not in target.forms:
-                    target.forms.append(form)
+            _join(ents, key, target)
+
+    @staticmethod
+    def _merge_acronym_forms(ents: DocEntities) -> None:
+        """ "CHU de Saintes-Royan" and "Centre hospitalier universitaire de Saintes-Royan": a
+        name that opens with the initials of another's first words, the rest being the same, is
+        that organisation under its acronym."""
+        for key, org in list(ents.organisations.items()):
+            words = org.name.split()
+            if len(words) < 2 or not is_acronym(words[0]):
+                continue
+            rest = fold(" ".join(words[1:]))
+            for other in ents.organisations.values():
+                folded = fold(other.name)
+                if other is org or not folded.endswith(" " + rest):
+                    continue
+                expansion = other.name.replace("’", "'").replace("'", "' ").split()
+                expansion = expansion[: len(expansion) - len(words) + 1]
+                initials = "".join(
+                    w[0] for w in expansion if norm(w) not in _CONNECTORS and w[:1].isalpha()
+                )
+                if initials.upper() == words[0].replace(".", "").upper():
+                    other.acronym = other.acronym or words[0]
+                    _join(ents, key, other)
+                    break
 
     def _press_units(self, ents: DocEntities) -> None:
         """ "Service de presse du ministère de la Transition écologique": the press office that
@@ -260,6 +299,18 @@ class OrganisationFinder:
                 ):
                     end = nxt  # "… du bois et de l'ameublement"
                     continue
+                if (
+                    nxt == end + 1
+                    and nxt < len(doc)
+                    and is_capitalised(doc[nxt])
+                    and not doc[nxt].is_upper
+                    and doc[nxt].ent_iob_ != "B"
+                    and self._owner_at(nxt) is None
+                    and self._head_at(doc, nxt) is None
+                    and fold_name(doc[nxt].text) not in self.lex.first_names
+                ):
+                    end = nxt  # "Fondation Enfance et Soin": one name, not two bodies
+                    continue
                 break  # "la Région et l'État": two organisations
             if norm(token.text) in {"à", "au"} and end > i and is_capitalised(doc[end - 1]):
                 break  # "Recyplast à Saint-Quentin": where it is, not its name
@@ -287,7 +338,15 @@ class OrganisationFinder:
             if (
                 token.pos_ == "ADJ"
                 and end > 0
-                and (is_capitalised(doc[end - 1]) or doc[end - 1].pos_ == "NOUN")
+                and (
+                    is_capitalised(doc[end - 1])
+                    or doc[end - 1].pos_ == "NOUN"
+                    or (  # "Centre hospitalier universitaire": two adjectives after the noun
+                        doc[end - 1].pos_ == "ADJ"
+                        and end - 1 > i
+                        and (is_capitalised(doc[end - 2]) or doc[end - 2].pos_ == "NOUN")
+                    )
+                )
                 and not (end + 1 < len(doc) and doc[end + 1].pos_ == "DET")
             ):
                 # "Conseil régional", "Transition écologique" — but a word with an object after
@@ -313,7 +372,11 @@ class OrganisationFinder:
         i = 0
         while i < len(doc):
             token = doc[i]
-            found = self._head_at(doc, i) if is_capitalised(token) and not token.is_upper else None
+            found = (
+                self._head_at(doc, i)
+                if is_capitalised(token) and (not token.is_upper or len(token.text) <= 4)
+                else None
+            )  # "le CHU de Toulouse" — but not a headline in capitals
             if (
                 not found
                 or not self._free(ents, i, i + 1)
@@ -325,6 +388,9 @@ class OrganisationFinder:
             end = self._name_end(doc, i + len(head), i + self.max_words)
             if self._names_a_part_of(doc, ents, i + len(head), end):
                 i = end
+                continue
+            if token.is_upper and not any(is_capitalised(t) for t in doc[i + 1 : end]):
+                i += 1  # "une PME de mécanique": an acronym head needs a proper name after it
                 continue
             if end == i + len(head) and not (i > 0 and not doc[i].is_sent_start):
                 i += 1  # a bare capitalised head at a sentence start is an ordinary word
@@ -391,9 +457,12 @@ class OrganisationFinder:
                 continue
             name = tokens_text(doc, j, end)
             generic = doc_text(doc)[doc[i + 1].idx : doc[j - 1].idx + len(doc[j - 1])]
-            if kind == "territory" and j == i + 1 + len(head):
-                # "la région Bretagne" -> "Région Bretagne"
-                name = f"{generic[0].upper()}{generic[1:]} {name}"
+            if kind in _HEAD_IN_NAME and j == i + 1 + len(head):
+                # "la région Bretagne" -> "Région Bretagne"; "le collège Jean-Moulin", "la
+                # fonderie Castagnal": the noun is part of the name the press gives them
+                if kind == "territory":
+                    generic = f"{generic[0].upper()}{generic[1:]}"
+                name = f"{generic} {name}"
                 org = ents.add_org_mention(name, self._mention(doc, i + 1, end), kind=kind)
                 org.forms.append(tokens_text(doc, j, end))
             else:
@@ -487,6 +556,79 @@ class OrganisationFinder:
             org = ents.add_org_mention(name, self._mention(doc, i, end), kind=kind)
             org.heads.add(" ".join(head))
             i = end
+
+    def _institution_types(self, doc: Doc, ents: DocEntities) -> None:
+        """ "la chambre d'agriculture de l'Aude", "le service départemental d'incendie et de
+        secours (Sdis) de l'Aude", "en commission des finances": public bodies whose name is a
+        lower-case phrase (``data/institution_types.tsv``), with the complement or proper name
+        that says which one; bare, only those the press names alone, joined to the one named
+        body of that type when the text names one."""
+        text = doc_text(doc).replace("’", "'").lower()
+        token_at, token_end = token_offsets(doc)
+        bare: list[tuple[int, int, str]] = []
+        for phrase, kind, alone in self.lex.institution_types:
+            needle = phrase.lower()
+            start_char = text.find(needle)
+            while start_char >= 0:
+                i, end = token_at.get(start_char), token_end.get(start_char + len(needle))
+                start_char = text.find(needle, start_char + 1)
+                if i is None or end is None or not self._free(ents, i, end):
+                    continue
+                if i > 0 and not doc[i].is_sent_start and norm(doc[i - 1].text) not in _TYPE_LEADS:
+                    continue  # "les chambres d'agriculture", "deux agences de l'eau"
+                stop, acronym = self._type_complement(doc, ents, end)
+                if stop == end and not alone:
+                    continue
+                if stop == end:
+                    bare.append((i, end, kind))
+                    continue
+                name = tokens_text(doc, i, stop)
+                if acronym is not None:
+                    name = name.replace(f" ({acronym.text})", "")
+                org = ents.add_org_mention(name, self._mention(doc, i, stop), kind=kind)
+                if acronym is not None:
+                    org.acronym = acronym.text
+                org.heads.add(norm(doc[i].text))
+        for i, end, kind in bare:
+            phrase = fold(tokens_text(doc, i, end))
+            named = [
+                o for o in ents.organisations.values() if fold(o.name).startswith(phrase + " ")
+            ]
+            mention = self._mention(doc, i, end)
+            if (
+                len(named) == 1
+            ):  # "la chambre d'agriculture" after "la chambre d'agriculture du Gers"
+                named[0].mentions.append(mention)
+                ents.claim("organisation", named[0].key, mention)
+            else:
+                org = ents.add_org_mention(tokens_text(doc, i, end), mention, kind=kind)
+                org.heads.add(norm(doc[i].text))
+
+    def _type_complement(self, doc: Doc, ents: DocEntities, k: int):
+        """End of what says which body a type names: an acronym in brackets, then a proper name
+        ("Loire-Bretagne") or a complement naming a place ("de l'Aude", "du Gers")."""
+        acronym = None
+        if (
+            k + 2 < len(doc)
+            and doc[k].text == "("
+            and doc[k + 2].text == ")"
+            and is_capitalised(doc[k + 1])
+            and len(doc[k + 1].text) <= 8
+        ):
+            acronym, k = doc[k + 1], k + 3
+        start = k
+        if k < len(doc) and (
+            is_capitalised(doc[k]) or norm(doc[k].text) in {"de", "du", "des", "d'"}
+        ):
+            end = self._name_end(doc, k, k + self.max_words)
+            if (
+                end > k
+                and any(is_capitalised(t) for t in doc[k:end])
+                and self._free(ents, k, end)
+                and not doc[end - 1].is_sent_start
+            ):
+                return end, acronym
+        return start, acronym
 
     def _parties(self, doc: Doc, ents: DocEntities) -> None:
         """ "Claire Dos Santos (Renaissance), députée …": the brackets after a name hold a party."""
@@ -698,7 +840,20 @@ class OrganisationFinder:
         initials of a named organisation ("l'ARS" for "l'Agence régionale de santé …")."""
         acronyms = {o.acronym: o for o in ents.organisations.values() if o.acronym}
         for token in doc:
-            if ents.owner(token.i) is not None or not is_acronym(token.text):
+            owner = ents.owner(token.i)
+            if (
+                token.text in acronyms
+                and owner is not None
+                and owner[0] == "person"
+                and ents.people[owner[1]].name == token.text
+            ):
+                # "le Sdis a précisé": an acronym defined in brackets that the recogniser took
+                # for a person's name
+                for mention in ents.people.pop(owner[1]).mentions:
+                    for k in range(mention.start_token, mention.end_token):
+                        ents.token_owner.pop(k, None)
+                owner = None
+            if owner is not None or not (is_acronym(token.text) or token.text in acronyms):
                 continue
             org = acronyms.get(token.text) or self._by_initials(ents, token.text)
             if org is not None:
@@ -875,3 +1030,14 @@ def _capitalised_run_end(doc: Doc, start: int, most: int = 4) -> int:
 def make_organisations(nlp: Language, name: str, max_words: int) -> OrganisationFinder:
     register_extensions()
     return OrganisationFinder(lexicon(), max_words=max_words)
+
+
+def _join(ents: DocEntities, key: str, target) -> None:
+    """Move the organisation ``key`` (its mentions and forms) into ``target``."""
+    org = ents.organisations.pop(key)
+    for mention in org.mentions:
+        target.mentions.append(mention)
+        ents.claim("organisation", target.key, mention)
+    for form in [org.name, *org.forms]:
+        if form not in target.forms and form != target.name:
+            target.forms.append(form)

@@ -121,7 +121,42 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
             "La Fédération des épiceries solidaires (FES) alerte. La FES demande des moyens.",
             ["Fédération des épiceries solidaires"],
         ),
-        ("La commission des finances de l'Assemblée nationale a voté.", ["Assemblée nationale"]),
+        # a parliamentary committee is a body of its own, beside the assembly it belongs to
+        (
+            "La commission des finances de l'Assemblée nationale a voté.",
+            ["commission des finances", "Assemblée nationale"],
+        ),
+        # lower-case public bodies (data/institution_types.tsv), with what says which one
+        (
+            "Le projet est financé par l'agence de l'eau Loire-Bretagne.",
+            ["agence de l'eau Loire-Bretagne"],
+        ),
+        (
+            "La chambre d'agriculture du Gers salue l'accord. La chambre d'agriculture signera.",
+            ["chambre d'agriculture du Gers"],
+        ),
+        (
+            "Le texte a été adopté mardi en commission des affaires sociales.",
+            ["commission des affaires sociales"],
+        ),
+        ("Le centre hospitalier a fermé ses urgences la nuit.", []),
+        (
+            "Le service départemental d'incendie et de secours (Sdis) de l'Aude a mobilisé 200 "
+            "pompiers. Le Sdis a précisé que le feu était fixé.",
+            ["service départemental d'incendie et de secours de l'Aude"],
+        ),
+        ("Les chambres d'agriculture de la région ont manifesté.", []),
+        # an acronym head opening a name, and the same body under its full name
+        (
+            "Le CHU de Poitiers recrute. Le centre hospitalier universitaire de Poitiers compte "
+            "7 000 agents.",
+            ["centre hospitalier universitaire de Poitiers"],
+        ),
+        ("Une PME de mécanique a fermé.", []),
+        # a trade or a school keeps its noun in its name; a company's group does not
+        ("La fonderie Castagnal emploie 300 salariés.", ["fonderie Castagnal"]),
+        ("Les élèves du collège Jean-Moulin ont visité l'usine.", ["collège Jean-Moulin"]),
+        ("Le groupe Alvéa rachète l'usine.", ["Alvéa"]),
         ("Les salariés de l'usine de Vitré sont inquiets.", []),
         # the employer after a title, a firm after its generic noun and an adjective
         ("Olivier Castel, le directeur de Solvigne, s'en félicite.", ["Solvigne"]),
@@ -129,7 +164,7 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
         (
             "Le domaine travaille avec l'entreprise montpelliéraine Solvigne et la chambre "
             "d'agriculture.",
-            ["Solvigne"],
+            ["Solvigne", "chambre d'agriculture"],
         ),
         # the press office that signs a release is not an organisation of its own
         (
