@@ -534,12 +534,18 @@ def _unify(text: str) -> str:
 def title_words(title: str) -> tuple[str, ...]:
     """Words of a role title without its leading determiner or a bracketed party (accents
     kept): "députée (LFI) de Seine-Saint-Denis" is the title "députée de Seine-Saint-Denis"."""
-    return tuple(_WORD.findall(_DETERMINER.sub("", re.sub(r"\([^()]*\)", " ", _unify(title)))))
+    return tuple(_WORD.findall(_DETERMINER.sub("", _unify(_unbracketed(title)))))
+
+
+def _unbracketed(text: str) -> str:
+    """A name without what brackets add to it: "agence régionale de santé (ARS) Occitanie" is
+    the name "agence régionale de santé Occitanie" with its acronym given in passing."""
+    return re.sub(r"\([^()]*\)", " ", text).strip() or text
 
 
 def org_words(name: str) -> tuple[str, ...]:
-    """Words of an organisation name without determiner or acronym dots."""
-    return tuple(_WORD.findall(_DETERMINER.sub("", _unify(name)).replace(".", "")))
+    """Words of an organisation name without determiner, bracketed acronym or acronym dots."""
+    return tuple(_WORD.findall(_DETERMINER.sub("", _unify(_unbracketed(name))).replace(".", "")))
 
 
 def policy_words(name: str) -> tuple[str, ...]:
@@ -549,7 +555,7 @@ def policy_words(name: str) -> tuple[str, ...]:
 
 def name_words(name: str) -> tuple[str, ...]:
     """Words of a person's name without a leading honorific."""
-    words = _WORD.findall(_unify(name).replace("'", " "))
+    words = _WORD.findall(_unify(_unbracketed(name)).replace("'", " "))
     while len(words) > 1 and words[0] in _HONORIFICS:
         words = words[1:]
     return tuple(words)
