@@ -105,6 +105,22 @@ _NAMING_VERBS = {
     "dite",
 }
 _LAW_LINKS = {"pour", "sur"} | _LAW_TITLE_VERBS
+# after "à", words that start what a policy does or costs, not its name ("le dispositif X à tout
+# le territoire", "le Fonds vert à hauteur de 95 millions d'euros")
+_NOT_NAME_AFTER_A = {
+    "tout",
+    "toute",
+    "tous",
+    "toutes",
+    "chaque",
+    "hauteur",
+    "partir",
+    "compter",
+    "raison",
+    "titre",
+    "travers",
+    "destination",
+}
 _GENERIC_POLICY_NOUNS = {
     "politique",
     "plan",
@@ -444,6 +460,9 @@ class PolicyFinder:
             if t.pos_ == "ADV" and word.endswith(_ADJECTIVE_ENDINGS):
                 end += 1  # "programme Logement saisonnier": an adjective the tagger misread
                 continue
+            if self._participle_in_name(doc, end):
+                end += 1  # "appel à projets Jeunesses rurales engagées"
+                continue
             if t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV") and word not in {"tous", "toutes"}:
                 break
             if word == "et":
@@ -460,6 +479,8 @@ class PolicyFinder:
                     nxt += 1
                 if (
                     nxt >= len(doc)
+                    or word == "à"
+                    and norm(doc[nxt].text) in _NOT_NAME_AFTER_A
                     or doc[nxt].like_num
                     and word == "pour"
                     or self._owner_complement(doc, end)
@@ -489,6 +510,28 @@ class PolicyFinder:
         if end == i and cue_capitalised:
             return None
         return end
+
+    @staticmethod
+    def _participle_in_name(doc: Doc, k: int) -> bool:
+        """A past participle that agrees with the name it ends ("charte Festivals engagés et
+        responsables"): after a noun or adjective, and before the end of the phrase — not one
+        that starts a clause ("le Pack Mobilité lancé par la Région", "… adopté en 2023")."""
+        t = doc[k]
+        if "Part" not in t.morph.get("VerbForm") or "Past" not in t.morph.get("Tense"):
+            return False
+        if k == 0 or doc[k - 1].pos_ not in ("NOUN", "ADJ", "PROPN") or doc[k - 1].like_num:
+            return False
+        nxt = doc[k + 1] if k + 1 < len(doc) else None
+        return (
+            nxt is None
+            or (nxt.is_punct and nxt.text not in {"(", "-"})
+            or (
+                norm(nxt.text) == "et"
+                and k + 2 < len(doc)
+                and doc[k + 2].pos_ in ("ADJ", "NOUN")
+                and not is_capitalised(doc[k + 2])
+            )
+        )
 
     def _purpose_end(self, doc: Doc, cue_start: int, i: int) -> int | None:
         """A definite cue, optional adjectives, "de"/"pour" and a noun of purpose
@@ -637,7 +680,8 @@ class PolicyFinder:
             ):
                 j += 1
             return j if j > end + 1 else end
-        if end < len(doc) and norm(doc[end].text) in _LAW_TITLE_VERBS:
+        if end < len(doc) and norm(doc[end].text) in _LAW_LINKS:
+            # "… visant à …", "… pour le plein emploi", "… sur l'eau et les milieux aquatiques"
             titled = self._lowercase_law_end(doc, end, minimum=1)
             if titled is not None:
                 return titled

@@ -287,6 +287,25 @@ def test_generic_short_form_resolves_to_the_named_organisation(extract_text):
             ["loi du 27 juillet 2023 visant à protéger les logements"],
         ),
         (
+            "Le dispositif s'inscrit dans la loi du 18 décembre 2023 pour le plein emploi.",
+            ["loi du 18 décembre 2023 pour le plein emploi"],
+        ),
+        (
+            "Il applique la loi du 30 décembre 2006 sur l'eau et les milieux aquatiques.",
+            ["loi du 30 décembre 2006 sur l'eau et les milieux aquatiques"],
+        ),
+        # what a policy covers or costs is not its name; an agreeing participle is
+        (
+            "Le Département étend le dispositif Cap Emploi Rural à tout son territoire.",
+            ["dispositif Cap Emploi Rural"],
+        ),
+        ("Le Fonds vert à hauteur de 95 millions d'euros.", ["Fonds vert"]),
+        (
+            "Le festival a obtenu la charte Festivals engagés et responsables, qui l'engage.",
+            ["charte Festivals engagés et responsables"],
+        ),
+        ("Le Pack Mobilité lancé et porté par la Région.", ["Pack Mobilité"]),
+        (
             "Le fonds départemental de transmission agricole aide les repreneurs.",
             ["fonds départemental de transmission agricole"],
         ),
