@@ -549,8 +549,9 @@ def org_words(name: str) -> tuple[str, ...]:
 
 
 def policy_words(name: str) -> tuple[str, ...]:
-    """Words of a policy name without its determiner (quote marks around a name drop out)."""
-    return tuple(_WORD.findall(_DETERMINER.sub("", _unify(name))))
+    """Words of a policy name without its determiner or a bracketed acronym (quote marks
+    around a name drop out)."""
+    return tuple(_WORD.findall(_DETERMINER.sub("", _unify(_unbracketed(name)))))
 
 
 def name_words(name: str) -> tuple[str, ...]:
