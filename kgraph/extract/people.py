@@ -276,6 +276,7 @@ class PersonFinder:
                 doc[end].text == "-"
                 or not doc[end - 1].whitespace_
                 or norm(doc[end].text) in self.lex.name_particles
+                or norm(doc[end - 1].text) in self.lex.name_particles  # "Le" -> "Le Floc'h"
             )
         ):
             end += 1

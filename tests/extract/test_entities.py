@@ -37,6 +37,12 @@ def people(report):
             "Paul Martin, également maire de Tournus, a salué le projet.",
             {"Paul Martin": ["maire de Tournus"]},
         ),
+        # Breton names with the c'h digraph, after a particle or not (typographic apostrophe)
+        (
+            "Le maire, Yann-Erwan Le Floc’h, a défendu le budget. Maëlle Guivarc’h, "
+            "adjointe aux finances, répond.",
+            {"Yann-Erwan Le Floc’h": ["maire"], "Maëlle Guivarc’h": ["adjointe aux finances"]},
+        ),
         # in a list, each title goes to the name before it
         (
             "Étaient présents Paul Martin, maire de Thionville, Samia Benali, députée de la "
