@@ -1233,6 +1233,12 @@ class Attributor:
         while k < len(doc) and len(tokens) < 40:
             t = doc[k]
             if t.text in {"«", "“"}:
+                # "« A. » X a, lui, dénoncé « B »": the next sentence may quote its speaker
+                # again, after the verb that names them
+                if "\n" not in self._text[quote.close_at : t.idx] and any(
+                    self._is_speech_verb(u) for u in tokens
+                ):
+                    break  # (within the quote's own paragraph)
                 return None
             if t.text in {".", "!", "?"} and tokens:
                 break

@@ -150,6 +150,20 @@ class PersonFinder:
                 for t in doc[i:end]
                 if t.text != "-" and norm(t.text) not in self.lex.name_particles
             ]
+            later = next(
+                (
+                    t.i
+                    for t in words[1:-1]
+                    if fold_name(t.text) in self.lex.first_names and not t.is_upper
+                ),
+                None,
+            )
+            if later is not None and not (
+                fold_name(words[0].text) in self.lex.first_names and not words[0].is_upper
+            ):
+                # "a écrit sur X Thierry Van Acker": the name starts at its first name
+                i = later
+                words = [w for w in words if w.i >= later]
             if len(words) == 1 and self._age_or_pseudonym_follows(doc, end):
                 cand = self._clean(doc, i, end, from_ner=False)
                 if cand:

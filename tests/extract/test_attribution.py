@@ -344,6 +344,31 @@ CASES = [
         "Deschênes, a détaillé la répartition.",
         ["Sophie Lambert", "Sophie Lambert"],
     ),
+    # the next sentence names its speaker and quotes them again
+    (
+        "« Taxer les mutuelles, c'est taxer les retraités », a résumé Priscilla Ducros.\n\n"
+        "« Pendant qu'on taxe les malades, on refuse de toucher aux superprofits. » Le député "
+        "Ismaël Bensaïd a, lui, dénoncé mardi « l'hypocrisie d'une majorité ».",
+        ["Priscilla Ducros", "Ismaël Bensaïd", "Ismaël Bensaïd"],
+    ),
+    # ... but not from the next paragraph
+    (
+        "Un enseignant, qui souhaite rester anonyme, hésite. « Je crains qu'une évacuation ne "
+        "laisse des traces. »\n\nLa rectrice, Sylvie Lemoine, a appelé mardi « toutes les "
+        "parties au dialogue ».",
+        [None],
+    ),
+    # court reports: the prosecution's words, then what it asks for
+    (
+        "Rozenn Le Dantec a témoigné.\n\n« Ces faits sont d'une particulière gravité. » Le "
+        "substitut du procureur, Mehdi Benarous, a requis deux ans avec sursis.",
+        ["Mehdi Benarous"],
+    ),
+    # a social network's name before the speaker is not part of the name
+    (
+        "« C'est une victoire », a écrit sur X Thierry Van Acker, député de l'Aisne.",
+        ["Thierry Van Acker"],
+    ),
 ]
 
 
