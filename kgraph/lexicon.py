@@ -71,6 +71,7 @@ class Lexicon:
     policy_cues: dict[tuple[str, ...], str]  # words -> kind
     policy_purposes: frozenset[str]  # "lutte" in "plan de lutte contre …"
     known_policies: dict[str, str]  # "France 2030" -> "plan": named without a cue noun
+    not_policies: tuple[str, ...]  # "plan de financement": a cue phrase that names no policy
     policy_ties: tuple[tuple[tuple[str, ...], str, str], ...]  # (words, tie, agent position)
     work_cues: frozenset[str]
     first_names: dict[str, str]  # folded first name -> "m" / "f"
@@ -167,6 +168,7 @@ def lexicon() -> Lexicon:
         policy_cues={_split(c): k for c, k in read_table("policy_cues.tsv")},
         policy_purposes=frozenset(read_lines("policy_purposes.txt")),
         known_policies=dict(read_table("known_policies.tsv")),
+        not_policies=tuple(p.replace("’", "'") for p in read_lines("not_policies.txt")),
         policy_ties=tuple(
             sorted(
                 ((_tie_phrase(p, a), t, a) for p, t, a in read_table("policy_ties.tsv", 3)),

@@ -293,6 +293,8 @@ class PolicyFinder:
                 end = self._sector_end(doc, i, name_start)
             else:
                 end = self._name_end(doc, i, name_start)
+            while end is not None and end > name_start and doc[end - 1].text.endswith(("'", "’")):
+                end -= 1  # "… des demandeurs d'asile n'a pas": an elided word starts the verb
             if end is None or end <= name_start:
                 i += 1
                 continue
@@ -325,6 +327,9 @@ class PolicyFinder:
                     .replace("”", " ")
                     .split()
                 )
+            if self._not_a_policy(name):
+                i += 1
+                continue
             key = slugify(name)
             policy = ents.policies.get(key)
             if policy is None:
@@ -455,8 +460,8 @@ class PolicyFinder:
             if t.text == "-" and end > k and not doc[end - 1].whitespace_:
                 end += 1
                 continue
-            if not seen_capital:
-                break
+            if not seen_capital or word in self.lex.not_titles:
+                break  # "le plan Vélo mardi": a day is no part of a name
             if t.pos_ == "ADV" and word.endswith(_ADJECTIVE_ENDINGS):
                 end += 1  # "programme Logement saisonnier": an adjective the tagger misread
                 continue
@@ -467,6 +472,8 @@ class PolicyFinder:
                 break
             if word == "et":
                 nxt = doc[end + 1] if end + 1 < len(doc) else None
+                if doc[end - 1].like_num:
+                    break  # "concours Innovation 2024 et titulaire d'un brevet": a year ends it
                 if nxt is not None and nxt.pos_ in ("NOUN", "ADJ") and not is_capitalised(nxt):
                     end += 2  # "loi Climat et résilience" (not "… 2030 et piloté par")
                     continue
@@ -499,6 +506,14 @@ class PolicyFinder:
                 end += 1
                 continue
             break
+        if (
+            seen_capital
+            and not cue_capitalised
+            and sum(is_capitalised(t) for t in doc[k:end]) == 1
+            and is_capitalised(doc[k])
+            and not any(t.like_num or any(c.isdigit() for c in t.text) for t in doc[k:end])
+        ):
+            end = self._sentence_case_tail(doc, end)  # a one-capital name may go on in lower case
         while end > k and norm(doc[end - 1].text) in _CONNECTORS | {"et", "-"}:
             end -= 1
         if (
@@ -510,6 +525,49 @@ class PolicyFinder:
         if end == i and cue_capitalised:
             return None
         return end
+
+    def _not_a_policy(self, name: str) -> bool:
+        """ "plan de financement", "fonds d'investissement X", "Mission locale du Gard": a cue
+        phrase that names something else (``data/not_policies.txt``)."""
+        lowered = name.replace("’", "'").lower()
+        return any(lowered == p or lowered.startswith(p + " ") for p in self.lex.not_policies)
+
+    def _sentence_case_tail(self, doc: Doc, end: int) -> int:
+        """French names capitalise their first word only, and the tagger often reads the rest
+        as verbs or adverbs ("label Haie gérée durablement", "dispositif Docteurs juniors en
+        territoire", "dispositif Bien vivre partout en Bretagne"). Where the name stopped short
+        of the end of its phrase, the rest of the phrase is the name's when it is short and has
+        nothing a clause has: no conjugated verb, pronoun, number, date, agent or determiner
+        of its own."""
+        stop = end
+        while stop < len(doc) and not (doc[stop].is_punct and doc[stop].text != "-"):
+            if doc[stop].is_space or stop - end >= 5:
+                return end
+            stop += 1
+        if stop == end:
+            return end
+        for j in range(end, stop):
+            t = doc[j]
+            word = norm(t.text)
+            if t.pos_ == "ADP" and self._owner_complement(doc, j):
+                return j  # "… de la région": who owns it, not its name
+            if (
+                "Fin" in t.morph.get("VerbForm")
+                or t.pos_ in ("AUX", "PRON", "SCONJ", "NUM")
+                or t.like_num
+                or is_capitalised(t)
+                and self._owner_complement(doc, j)
+                or word in {"par", "qui", "que", "dont", "depuis", "dès", "lors"}
+                or word in _months()
+                or word in self.lex.not_titles  # "mardi", "hier"
+                or t.pos_ == "DET"
+                and norm(doc[j - 1].text) not in _CONNECTORS
+                or t.pos_ == "CCONJ"
+                and word != "et"
+                or self._cue_at(doc, j) is not None
+            ):
+                return end
+        return stop
 
     @staticmethod
     def _participle_in_name(doc: Doc, k: int) -> bool:
@@ -689,7 +747,7 @@ class PolicyFinder:
 
     def _lowercase_law_end(self, doc: Doc, k: int, minimum: int = 3) -> int | None:
         end = k + 1
-        while end < len(doc) and end - k < 18:
+        while end < len(doc) and end - k < 25:
             t = doc[end]
             if norm(t.text) in _LAW_TITLE_VERBS and end + 1 < len(doc):
                 end += 1  # "proposition de loi visant à réguler …": the title goes on
