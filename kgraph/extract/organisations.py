@@ -392,6 +392,13 @@ class OrganisationFinder:
             if token.is_upper and not any(is_capitalised(t) for t in doc[i + 1 : end]):
                 i += 1  # "une PME de mécanique": an acronym head needs a proper name after it
                 continue
+            if (
+                (i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text)
+                and end - i - len(head) <= 2
+                and not any(is_capitalised(t) for t in doc[i + len(head) : end])
+            ):
+                i += 1  # "Établissement public, la CCI …": a sentence opening on the noun
+                continue
             if end == i + len(head) and not (i > 0 and not doc[i].is_sent_start):
                 i += 1  # a bare capitalised head at a sentence start is an ordinary word
                 continue
@@ -535,7 +542,10 @@ class OrganisationFinder:
                 i += 1
                 continue
             if kind == "territory" and (
-                j != i + len(head) or i > 0 and doc[i - 1].pos_ in ("ADJ", "NUM")
+                j != i + len(head)
+                or i > 0
+                and doc[i - 1].pos_ in ("ADJ", "NUM")
+                or norm(doc[j].text) in {"à", "au", "aux"}  # "de l'agglomération à Volvic"
             ):
                 i += 1  # "la première région industrielle de France": a description, not a council
                 continue

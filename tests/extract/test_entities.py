@@ -159,6 +159,15 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
             ["centre hospitalier universitaire de Poitiers"],
         ),
         ("Une PME de mécanique a fermé.", []),
+        (
+            "Établissement public, la CCI Alsace Eurométropole représente les entreprises.",
+            ["CCI Alsace Eurométropole"],
+        ),
+        ("Des cars relient le cœur de l'agglomération à Pont-du-Château.", []),
+        (
+            "Corinne Ferrandis-Bui, directrice de SNCF Réseau en Occitanie, a précisé.",
+            ["SNCF Réseau"],
+        ),
         # a trade or a school keeps its noun in its name; a company's group does not
         ("La fonderie Castagnal emploie 300 salariés.", ["fonderie Castagnal"]),
         ("Les élèves du collège Jean-Moulin ont visité l'usine.", ["collège Jean-Moulin"]),
