@@ -870,6 +870,16 @@ class Attributor:
             speaker = self._subject(doc, ents, verb, clause, quote)
             if speaker:
                 return speaker, verb.text, verb.idx, "colon", 1.0
+        for verb in verbs:
+            # "Élouan Rivière complète : « … »" — a name right before the verb, opening the
+            # clause, even where the parser lost the subject
+            owner = ents.owner(verb.i - 1) if verb.i > 0 else None
+            if owner and owner[0] == "person":
+                start = verb.i - 1
+                while start > clause[0].i and ents.owner(start - 1) == owner:
+                    start -= 1
+                if start == clause[0].i:
+                    return owner, verb.text, verb.idx, "colon", 0.9
         # "Pour X :", "Réaction de X :", "le sénateur s'est voulu confiant :" — whoever the clause
         # names, a title resolved to its holder, or an unnamed speaker ("Un habitant résume :")
         speaker = self._resolve(doc, ents, clause[0].i, clause[-1].i + 1, quote.open_at)

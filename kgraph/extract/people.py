@@ -138,7 +138,9 @@ class PersonFinder:
             if (
                 not is_capitalised(doc[i])
                 or doc[i].is_punct
-                or doc[i].ent_type_ in ("PER", "ORG", "LOC")
+                or doc[i].ent_type_ == "PER"
+                or doc[i].ent_type_ in ("ORG", "LOC")
+                and not self._first_name_at(doc, i)
             ):
                 i += 1
                 continue
@@ -185,6 +187,22 @@ class PersonFinder:
                         out.append(cand)
             i = end
         return out
+
+    def _first_name_at(self, doc: Doc, i: int) -> bool:
+        """A known first name, or a compound of two ("Fatima-Zahra"), opening what the
+        recogniser took for a place or a firm ("à Fatima-Zahra El Idrissi"), where no noun
+        names a place after someone (``data/named_after.txt``: "rue", "lycée")."""
+        if i > 0 and norm(doc[i - 1].text) in self.lex.named_after:
+            return False
+        if doc[i].ent_iob_ != "B" or doc[i].is_upper:
+            return False
+        first = fold_name(doc[i].text)
+        if first in self.lex.first_names:
+            return True
+        if i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_:
+            second = fold_name(doc[i + 2].text)
+            return first in self.lex.first_names and second in self.lex.first_names
+        return False
 
     @staticmethod
     def _age_or_pseudonym_follows(doc: Doc, k: int) -> bool:

@@ -91,8 +91,15 @@ class QuoteFinder:
         if n_words == 0:
             return False
         policy_tokens = sum(1 for t in span if ents.owner(t.i) and ents.owner(t.i)[0] == "policy")
-        if policy_tokens and policy_tokens >= 0.8 * len(span):
-            return False  # the name of a programme, already a policy
+        other_words = [
+            t
+            for t in span
+            if not t.is_punct and not (ents.owner(t.i) and ents.owner(t.i)[0] == "policy")
+        ]
+        if policy_tokens and policy_tokens >= 0.8 * len(span) and not other_words:
+            # the name of a programme, already a policy — not "« un plan de sauvegarde de
+            # l'emploi ambitieux »", a name in someone's words
+            return False
         before = self._tokens_before(doc, marked.open_at, 3)
         starts_upper = inner[:1].isupper()
         if starts_upper and self._after_work_cue(before):

@@ -260,6 +260,12 @@ class RoleFinder:
             if token.text == "-" and not doc[end - 1].whitespace_ and not token.whitespace_:
                 end += 1  # "CCI Scarpe-Artois"
                 continue
+            if (
+                word in {"avec", "aux", "auprès"}
+                and end + 1 < len(doc)
+                and (is_capitalised(doc[end + 1]) and not doc[end + 1].is_upper)
+            ):
+                break  # "cofondateur … avec Élouan Rivière": a partner, not the title
             if word in {"et", "&"}:
                 # "de l'Industrie et du Numérique" continues; "et présidente de …" is a new title
                 nxt = doc[end + 1] if end + 1 < len(doc) else None

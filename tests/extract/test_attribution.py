@@ -364,6 +364,24 @@ CASES = [
         "substitut du procureur, Mehdi Benarous, a requis deux ans avec sursis.",
         ["Mehdi Benarous"],
     ),
+    # a person the recogniser took for a place, by their compound first name
+    (
+        "La gérance a été confiée à Fatima-Zahra El Idrissi, ancienne responsable de rayon. "
+        "« Je veux un lieu où l'on vient même sans rien acheter », dit-elle.",
+        ["Fatima-Zahra El Idrissi"],
+    ),
+    # "X complète : « … »": a second speaker adds to the first
+    (
+        "Le prix va à Thanh Pham, cofondateur de la conserverie avec Élouan Rivière. « On "
+        "récupère les légumes invendus », explique Thanh Pham. Élouan Rivière complète : « Un "
+        "maraîcher peut jeter jusqu'à 20 % de sa récolte. »",
+        ["Thanh Pham", "Élouan Rivière"],
+    ),
+    # a policy's name inside someone's words is still a quote
+    (
+        "Le syndicat réclame « un plan de sauvegarde de l'emploi ambitieux », a dit Paul Martin.",
+        ["Paul Martin"],
+    ),
     # a social network's name before the speaker is not part of the name
     (
         "« C'est une victoire », a écrit sur X Thierry Van Acker, député de l'Aisne.",
