@@ -676,8 +676,10 @@ class PolicyFinder:
                 ):
                     return j + 3
                 return None
-            if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+            if t.is_punct or t.is_space or t.pos_ in ("AUX", "PRON", "SCONJ"):
                 return None
+            if t.pos_ == "VERB" and "Part" not in t.morph.get("VerbForm"):
+                return None  # "… du proche aidant (AJPA)": a participle may sit in the name
         return None
 
     @staticmethod

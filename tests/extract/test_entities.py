@@ -351,6 +351,17 @@ def test_generic_short_form_resolves_to_the_named_organisation(extract_text):
             ["concours Innovation Bioéconomie 2024"],
         ),
         ("Les aides de la PAC arrivent.", ["PAC"]),
+        # national schemes named in lower case (data/known_policies.tsv)
+        ("Le gouvernement défend la réforme des retraites.", ["réforme des retraites"]),
+        (
+            "La commune touche la dotation globale de fonctionnement chaque année.",
+            ["dotation globale de fonctionnement"],
+        ),
+        # a participle may sit inside a name its acronym defines
+        (
+            "Le texte crée une allocation journalière du proche aidant (AJPA) revalorisée.",
+            ["allocation journalière du proche aidant (AJPA)"],
+        ),
         (
             "Le fonds départemental de transmission agricole aide les repreneurs.",
             ["fonds départemental de transmission agricole"],
