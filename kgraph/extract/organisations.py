@@ -108,6 +108,7 @@ class OrganisationFinder:
         self._acronym_definitions(doc, ents)
         self._ner(doc, ents)
         self._employers(doc, ents)
+        self._described_in_apposition(doc, ents)
         self._contacted(doc, ents)
         self._acronym_uses(doc, ents)
         self._generic_mentions(doc, ents)
@@ -464,6 +465,14 @@ class OrganisationFinder:
                 continue
             name = tokens_text(doc, j, end)
             generic = doc_text(doc)[doc[i + 1].idx : doc[j - 1].idx + len(doc[j - 1])]
+            if kind in _HEAD_IN_NAME and kind != "territory" and j == i + 1 + len(head):
+                for m in range(j + 1, end - 1):
+                    if norm(doc[m].text) in {"de", "d'", "du"} and any(
+                        t.ent_type_ == "LOC" for t in doc[m + 1 : m + 3]
+                    ):
+                        end = m  # "le collège Jean-Moulin de Thionville": where it is
+                        break
+                name = tokens_text(doc, j, end)
             if kind in _HEAD_IN_NAME and j == i + 1 + len(head):
                 # "la région Bretagne" -> "Région Bretagne"; "le collège Jean-Moulin", "la
                 # fonderie Castagnal": the noun is part of the name the press gives them
@@ -757,6 +766,58 @@ class OrganisationFinder:
                 continue  # a first name after the title starts a person's name, not a firm's
             name = tokens_text(doc, start, end)
             ents.add_org_mention(name, self._mention(doc, start, end), kind="company")
+
+    def _described_in_apposition(self, doc: Doc, ents: DocEntities) -> None:
+        """ "Le SNES-FSU, premier syndicat du second degré, …", "Kerval, entreprise familiale
+        fondée en 1962": a name nobody claimed, described right after it by an organisation's
+        noun, is that organisation."""
+        for start in range(len(doc) - 3):
+            if (
+                not is_capitalised(doc[start])
+                or doc[start].is_punct
+                or doc[start].pos_ in ("DET", "ADP", "PRON", "VERB", "AUX")
+                or norm(doc[start].text) in self._CONTACTED
+                or doc[start].ent_type_ == "LOC"
+                and not is_acronym(doc[start].text)
+            ):
+                continue  # "Contacté, le groupe …", "Lyon, première ville …"
+            before = doc[start - 1] if start > 0 else None
+            if before is not None and (
+                (is_capitalised(before) and before.pos_ not in ("DET", "ADP", "PUNCT"))
+                or (before.text == "-" and not doc[start - 2].whitespace_)
+            ):
+                continue  # not the start of the name
+            end = _capitalised_run_end(doc, start)
+            if end >= len(doc) - 2 or doc[end].text != ",":
+                continue
+            if not self._free(ents, start, end):
+                continue
+            if fold_name(doc[start].text) in self.lex.first_names:
+                continue
+            k = end + 1
+            if doc[k].pos_ == "DET":
+                k += 1
+            while (
+                k < len(doc)
+                and (
+                    doc[k].pos_ in ("ADJ", "NUM")
+                    or norm(doc[k].text)
+                    in {
+                        "premier",
+                        "première",
+                        "principal",
+                        "principale",
+                    }
+                )
+                and k - end < 4
+            ):
+                k += 1
+            found = self._head_at(doc, k)
+            if found is None or is_capitalised(doc[k]) or found[1] == "territory":
+                continue
+            name = tokens_text(doc, start, end)
+            org = ents.add_org_mention(name, self._mention(doc, start, end), kind=found[1])
+            org.heads.add(" ".join(found[0]))
 
     _CONTACTED = {
         "contacté",

@@ -171,6 +171,15 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
         # a trade or a school keeps its noun in its name; a company's group does not
         ("La fonderie Castagnal emploie 300 salariés.", ["fonderie Castagnal"]),
         ("Les élèves du collège Jean-Moulin ont visité l'usine.", ["collège Jean-Moulin"]),
+        ("Elle a choisi le collège Jean-Moulin de Thionville (Moselle).", ["collège Jean-Moulin"]),
+        ("Il enseigne au lycée agricole de Sées.", ["lycée agricole de Sées"]),
+        # a name described in apposition by an organisation's noun
+        (
+            "Le SNES-FSU, premier syndicat du second degré, a dénoncé le plan.",
+            ["SNES-FSU"],
+        ),
+        ("Kerval, entreprise familiale fondée en 1962, emploie 40 salariés.", ["Kerval"]),
+        ("Contactée, la direction n'a pas répondu. Lyon, première ville du pays, attend.", []),
         ("Le groupe Alvéa rachète l'usine.", ["Alvéa"]),
         ("Les salariés de l'usine de Vitré sont inquiets.", []),
         # the employer after a title, a firm after its generic noun and an adjective
