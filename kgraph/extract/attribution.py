@@ -226,7 +226,15 @@ class Attributor:
                 continue
             if person is None:
                 person = self._named_after(ents, gender, token.idx, inside)
-            if found[0] in self.lex.person_nouns and (person is None or person.roles):
+            aged = any(
+                norm(doc[m].text) == "de" and doc[m + 1].like_num and norm(doc[m + 2].text) == "ans"
+                for m in range(token.i + 1, min(len(doc) - 2, token.i + 5))
+            )
+            if (
+                found[0] in self.lex.person_nouns
+                and (person is None or person.roles)
+                and not (aged and person is not None)  # "le défenseur de 31 ans": new facts
+            ):
                 # "L'accusé" is not the prosecutor just named: a description that is no title
                 # goes to the one untitled person, if there is one
                 person = self._only_untitled(ents, gender, token.idx) or person

@@ -382,6 +382,13 @@ CASES = [
         "Le syndicat réclame « un plan de sauvegarde de l'emploi ambitieux », a dit Paul Martin.",
         ["Paul Martin"],
     ),
+    # a description with an age gives new facts about the person just named, titled or not
+    (
+        "Le dernier tir a fini dans les bras de Mathis Guéguen. Le gardien de 22 ans a disparu "
+        "sous les maillots.\n\nLes joueurs avaient égalisé par leur capitaine, Loïc Cadiou. "
+        "« J'ai vu le ballon arriver », raconte le défenseur central de 31 ans.",
+        ["Loïc Cadiou"],
+    ),
     # a social network's name before the speaker is not part of the name
     (
         "« C'est une victoire », a écrit sur X Thierry Van Acker, député de l'Aisne.",
