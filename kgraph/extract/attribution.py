@@ -39,7 +39,7 @@ from .entities import (
     get_entities,
     register_extensions,
 )
-from .text import doc_text, is_speech_verb, norm, paragraph_start
+from .text import doc_text, is_speech_verb, norm, paragraph_start, token_offsets
 
 _PRONOUNS = {"il": "m", "elle": "f"}
 _DEMONSTRATIVES = {"celui": "m", "celle": "f"}
@@ -104,6 +104,13 @@ class Attributor:
         self._subject_starts = self._subject_mentions(doc, ents)
         self._descriptions = {}
         self._descriptions = self._bind_descriptions(doc, ents)
+        # "la rectrice a, elle, défendu …": a description can be a sentence's subject too
+        token_at, _ = token_offsets(doc)
+        self._subject_starts |= {
+            char
+            for char in self._descriptions
+            if char in token_at and doc[token_at[char]].dep_.startswith("nsubj")
+        }
         previous: QuoteMention | None = None
         for quote in ents.quotes:
             for rule in (

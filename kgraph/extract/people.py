@@ -257,6 +257,14 @@ class PersonFinder:
             and not doc[i - 1].whitespace_
         ):
             return True  # "Guivarc'h", "Le Floc'h": the tokenizer cuts at the apostrophe
+        if (
+            norm(token.text) in self.lex.name_particles
+            and is_capitalised(token)
+            and i > 0
+            and doc[i - 1].text == "-"
+            and not doc[i - 1].whitespace_
+        ):
+            return True  # "Olivier Tran-Van": a particle as the last part of a compound
         if norm(token.text) in self.lex.name_particles and i + 1 < len(doc):
             return is_capitalised(doc[i + 1]) and not doc[i + 1].is_sent_start
         if not is_capitalised(token) or token.is_punct:

@@ -389,6 +389,21 @@ CASES = [
         "« J'ai vu le ballon arriver », raconte le défenseur central de 31 ans.",
         ["Loïc Cadiou"],
     ),
+    # a description that is a sentence's subject is the antecedent of the next "elle"
+    (
+        "Sur X, la députée Samia Bouchareb a salué la rentrée. La rectrice, Dominique "
+        "Wisniewski, a visité l'école.\n\nSur X, la députée Samia Bouchareb a salué « une "
+        "rentrée placée sous le signe de l'exigence ». Interrogée sur les fermetures, la rectrice "
+        "a, elle, défendu une logique démographique. « Il y a 4 000 élèves de moins », "
+        "a-t-elle répondu.",
+        ["Samia Bouchareb", "Dominique Wisniewski"],
+    ),
+    # a particle closing a compound surname, and an acronym title
+    (
+        "Le directeur académique, Olivier Tran-Van, a visité l'école. « Sur ces 230 postes, 180 "
+        "sont couverts », nuance le Dasen.",
+        ["Olivier Tran-Van"],
+    ),
     # a social network's name before the speaker is not part of the name
     (
         "« C'est une victoire », a écrit sur X Thierry Van Acker, député de l'Aisne.",
