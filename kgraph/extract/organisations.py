@@ -387,6 +387,7 @@ class OrganisationFinder:
                 continue
             head, kind = found
             end = self._name_end(doc, i + len(head), i + self.max_words)
+            end = self._to_acronym(doc, i, end)
             if self._names_a_part_of(doc, ents, i + len(head), end):
                 i = end
                 continue
@@ -412,6 +413,30 @@ class OrganisationFinder:
             )
             org.heads.add(" ".join(head))
             i = end
+
+    @staticmethod
+    def _to_acronym(doc: Doc, start: int, end: int, most: int = 8) -> int:
+        """ "Agence nationale pour la sobriété énergétique (ANSE)", "Confédération des petites et
+        moyennes entreprises (CPME)": where the text gives the name's acronym in brackets, the
+        name runs on, over lower-case words, up to it."""
+        k = end
+        while k < len(doc) and k - end < most:
+            t = doc[k]
+            if t.text == "(":
+                break
+            if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+                return end
+            k += 1
+        if (
+            k > end
+            and k + 2 < len(doc)
+            and doc[k].text == "("
+            and doc[k + 2].text == ")"
+            and is_acronym(doc[k + 1].text)
+            and doc[k + 1].text[0].upper() == doc[start].text[0].upper()
+        ):
+            return k
+        return end
 
     # -- 2. generic phrase + proper name ---------------------------------------------------------
     def _generic_then_name(self, doc: Doc, ents: DocEntities) -> None:

@@ -173,6 +173,15 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
         ("Les élèves du collège Jean-Moulin ont visité l'usine.", ["collège Jean-Moulin"]),
         ("Elle a choisi le collège Jean-Moulin de Thionville (Moselle).", ["collège Jean-Moulin"]),
         ("Il enseigne au lycée agricole de Sées.", ["lycée agricole de Sées"]),
+        # a name runs on in lower case to the acronym the text gives it
+        (
+            "La Confédération des petites et moyennes entreprises (CPME) a dénoncé le texte.",
+            ["Confédération des petites et moyennes entreprises"],
+        ),
+        (
+            "La Caisse nationale de solidarité pour l'autonomie (CNSA) finance le plan.",
+            ["Caisse nationale de solidarité pour l'autonomie"],
+        ),
         # a name described in apposition by an organisation's noun
         (
             "Le SNES-FSU, premier syndicat du second degré, a dénoncé le plan.",
