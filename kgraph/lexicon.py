@@ -84,6 +84,7 @@ class Lexicon:
     generic_standins: dict[str, str]  # "direction" -> "company": the one org of that kind
     press_units: tuple[str, ...]  # "service de presse": a press office, not an organisation
     person_nouns: frozenset[str]
+    defendant_cues: dict[tuple[str, ...], frozenset[str]]  # "poursuivi" -> {"prévenu", "accusé"}
     role_synonyms: dict[str, frozenset[str]]  # written head lemma -> role lemmas it may stand for
     document_nouns: frozenset[str]
     institutions: dict[str, str]  # name as written -> kind
@@ -189,6 +190,9 @@ def lexicon() -> Lexicon:
         generic_standins=dict(read_table("generic_standins.tsv")),
         press_units=tuple(sorted(read_lines("press_units.txt"), key=len, reverse=True)),
         person_nouns=frozenset(read_lines("person_nouns.txt")),
+        defendant_cues={
+            _split(cue): frozenset(nouns.split()) for cue, nouns in read_table("defendant_cues.tsv")
+        },
         role_synonyms=_synonyms(read_table("role_synonyms.tsv")),
         document_nouns=frozenset(read_lines("document_nouns.txt")),
         institutions={n.replace("’", "'"): k for n, k in read_table("institutions.tsv")},

@@ -233,6 +233,10 @@ class Attributor:
                 continue
             if person is None:
                 person = self._named_after(ents, gender, token.idx, inside)
+            defendant = self._defendant(doc, ents, found[0], token.idx)
+            if defendant is not None:  # "le prévenu": the one the report says is on trial
+                bound[token.idx] = latest[noun, gender] = defendant.key
+                continue
             aged = any(
                 norm(doc[m].text) == "de" and doc[m + 1].like_num and norm(doc[m + 2].text) == "ans"
                 for m in range(token.i + 1, min(len(doc) - 2, token.i + 5))
@@ -258,6 +262,25 @@ class Attributor:
             if person is not None:
                 bound[token.idx] = latest[noun, gender] = person.key
         return bound
+
+    def _defendant(self, doc: Doc, ents: DocEntities, noun: str, char: int) -> PersonEntity | None:
+        """ "Poursuivi pour blessures involontaires, X, 61 ans, …" … "Le prévenu a reconnu":
+        the first person named, before the description, in a sentence that says they are on
+        trial (``data/defendant_cues.tsv``)."""
+        cues = [c for c, nouns in self.lex.defendant_cues.items() if noun in nouns]
+        if not cues:
+            return None
+        for mention, key in ents.mentions_in_order("person"):
+            if mention.start >= char:
+                return None
+            sent = doc[mention.start_token].sent
+            words = [norm(t.text) for t in sent]
+            if (
+                any(tuple(words[n : n + len(c)]) == c for c in cues for n in range(len(words)))
+                and key not in self._byline_keys
+            ):
+                return ents.people[key]
+        return None
 
     def _only_untitled(
         self, ents: DocEntities, gender: str | None, char: int

@@ -404,6 +404,13 @@ CASES = [
         "sont couverts », nuance le Dasen.",
         ["Olivier Tran-Van"],
     ),
+    # "le prévenu" is the one the report says is on trial, not the one untitled person
+    (
+        "Poursuivi pour blessures involontaires, Jean-Michel Oyharçabal, 61 ans, gérant de "
+        "l'entreprise, comparaissait mardi. Hoa Tran-Lagarde, la mère de Lucas, a témoigné. "
+        "Le prévenu a reconnu « une erreur d'appréciation de ma part ».",
+        ["Jean-Michel Oyharçabal"],
+    ),
     # a social network's name before the speaker is not part of the name
     (
         "« C'est une victoire », a écrit sur X Thierry Van Acker, député de l'Aisne.",
