@@ -915,6 +915,12 @@ class OrganisationFinder:
                 continue  # "Mobilités", "Inclusion": a capitalised common word, not a name
             if self.lex.role_head_at([first]):
                 continue
+            if (
+                end - start == 1
+                and start > 0
+                and norm(doc[start - 1].text) in {"ce", "cet", "cette"}
+            ):
+                continue  # "ce Basque d'origine": a demonym
             name = tokens_text(doc, start, end)
             found = self._head_at(doc, start)
             ents.add_org_mention(
@@ -1083,6 +1089,8 @@ class OrganisationFinder:
         for ent in doc.ents:
             if ent.label_ != "LOC" or not self._free(ents, ent.start, ent.end):
                 continue
+            if ent.start > 0 and norm(doc[ent.start - 1].text) in {"ce", "cet", "cette"}:
+                continue  # "ce Basque d'origine": a demonym, not a town
             text = " ".join(ent.text.split())
             counts[text] += 1
             if any(t.dep_.startswith("nsubj") for t in ent):

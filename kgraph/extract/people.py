@@ -329,6 +329,13 @@ class PersonFinder:
             and doc[end].text in '»”"›'
         ):
             return None  # « Trame »: a title in quote marks, not a person
+        if (
+            end - start == 1
+            and not honorific
+            and start > 0
+            and norm(doc[start - 1].text) in {"ce", "cet", "cette", "un", "une", "du", "des"}
+        ):
+            return None  # "ce Basque d'origine", "une Lyonnaise": a demonym, not a name
         words = doc[start:end]
         if any("\n" in t.text for t in words) or any(
             t.like_num or any(c.isdigit() for c in t.text) for t in words

@@ -411,6 +411,13 @@ CASES = [
         "Le prévenu a reconnu « une erreur d'appréciation de ma part ».",
         ["Jean-Michel Oyharçabal"],
     ),
+    # a demonym after "ce" is nobody's name, nor a town that acts
+    (
+        "Jean-Baptiste Etcheverry, conseiller municipal, vit ici depuis vingt ans. Ce Basque "
+        "d'origine se dit favorable aux renouvelables. « Je ne suis pas contre l'éolien », "
+        "a-t-il insisté.",
+        ["Jean-Baptiste Etcheverry"],
+    ),
     # a social network's name before the speaker is not part of the name
     (
         "« C'est une victoire », a écrit sur X Thierry Van Acker, député de l'Aisne.",
