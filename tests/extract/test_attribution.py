@@ -418,6 +418,17 @@ CASES = [
         "a-t-il insisté.",
         ["Jean-Baptiste Etcheverry"],
     ),
+    # a player named by position, a writer as the prize winner
+    (
+        "Puis Arthur Hovhannessian a passé la pénalité de la gagne.\n\n\"Je ne l'ai pas vue "
+        "passer\", a raconté le demi d'ouverture.",
+        ["Arthur Hovhannessian"],
+    ),
+    (
+        "Le jury a désigné Lan-Anh Phạm-Duval pour son premier roman.\n\n« J'ai écrit ce "
+        "livre pour ma grand-mère », a lancé la lauréate, 34 ans.",
+        ["Lan-Anh Phạm-Duval"],
+    ),
     # a social network's name before the speaker is not part of the name
     (
         "« C'est une victoire », a écrit sur X Thierry Van Acker, député de l'Aisne.",
