@@ -58,6 +58,9 @@ _WEAK_HEADS = {
     "institut",
     "caisse",
 }
+# "la commune de X", "la ville de X" name the local authority, except as a place one is in
+_COUNCIL_TOWNS = {"commune", "ville"}
+_PLACE_PREPOSITIONS = {"dans", "en", "vers", "près", "hors", "sur", "sous", "à", "par"}
 # institutions the press names by their noun alone when the text does not say which one
 _UNNAMED_INSTITUTIONS = {"préfecture", "sous-préfecture", "rectorat", "gendarmerie"}
 # kinds of organisation (``data/organisation_heads.tsv``) whose noun belongs to the name after
@@ -584,8 +587,17 @@ class OrganisationFinder:
                 i += 1  # "la première région industrielle de France": a description, not a council
                 continue
             if " ".join(head) in _WEAK_HEADS and j == i + len(head):
-                i += 1  # "l'agence de Perpignan", "l'usine de Vitré": a site, not an organisation
-                continue
+                in_place = i >= 2 and norm(doc[i - 2].text) in _PLACE_PREPOSITIONS
+                named = (  # "la commune de Plouzévet", not "une commune de la Creuse"
+                    i > 0
+                    and norm(doc[i - 1].text) in {"la", "l'"}
+                    and j + 1 < len(doc)
+                    and norm(doc[j].text) in {"de", "d'"}
+                    and is_capitalised(doc[j + 1])
+                )
+                if " ".join(head) not in _COUNCIL_TOWNS or in_place or not named:
+                    i += 1  # "l'agence de Perpignan", "l'usine de Vitré": a site
+                    continue  # ("dans la ville de Lyon": a place; "la ville de Lorient" acts)
             end = self._name_end(doc, j, j + self.max_words)
             if self._names_a_part_of(doc, ents, j, end):
                 i = end

@@ -173,6 +173,9 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
         ("Les élèves du collège Jean-Moulin ont visité l'usine.", ["collège Jean-Moulin"]),
         ("Elle a choisi le collège Jean-Moulin de Thionville (Moselle).", ["collège Jean-Moulin"]),
         ("Il enseigne au lycée agricole de Sées.", ["lycée agricole de Sées"]),
+        # "la commune de X" is the local authority; a commune somewhere, or a place, is not
+        ("La commune de Plouzévet doit rendre un avis consultatif.", ["commune de Plouzévet"]),
+        ("C'est la plus petite commune de la Creuse. Il vit dans la ville de Lyon.", []),
         # a name runs on in lower case to the acronym the text gives it
         (
             "La Confédération des petites et moyennes entreprises (CPME) a dénoncé le texte.",
