@@ -178,9 +178,10 @@ class PolicyFinder:
         if k >= len(doc):
             return None
         _, ends = token_offsets(doc)
-        rest = doc_text(doc)[doc[k].idx : doc[k].idx + 60].replace("’", "'")
+        rest = doc_text(doc)[doc[k].idx : doc[k].idx + 60].replace("’", "'").casefold()
         for name in sorted(self.lex.known_policies, key=len, reverse=True):
-            if rest.startswith(name) and doc[k].idx + len(name) in ends:
+            # "Petites Villes de demain" is "Petites villes de demain": case aside
+            if rest.startswith(name.casefold()) and doc[k].idx + len(name) in ends:
                 end = ends[doc[k].idx + len(name)]
                 if end < len(doc) and doc[end].like_num and len(doc[end].text) <= 2:
                     end += 1  # "la loi Egalim 2"
@@ -486,6 +487,9 @@ class PolicyFinder:
                     nxt += 1
                 if (
                     nxt >= len(doc)
+                    or word in {"de", "d'", "du", "en"}
+                    and doc[nxt].like_num
+                    and len(doc[nxt].text) == 4  # "la loi NOTRe de 2015": a year, not the name
                     or word == "à"
                     and norm(doc[nxt].text) in _NOT_NAME_AFTER_A
                     or doc[nxt].like_num

@@ -372,6 +372,12 @@ def test_generic_short_form_resolves_to_the_named_organisation(extract_text):
             ["concours Innovation Bioéconomie 2024"],
         ),
         ("Les aides de la PAC arrivent.", ["PAC"]),
+        # a year after "de" is when, not a name; a known name whatever its capitals
+        ("Depuis la loi NOTRe de 2015, les communes ont transféré l'eau.", ["loi NOTRe"]),
+        (
+            "La ville a rejoint le programme Petites Villes de demain en 2021.",
+            ["programme Petites Villes de demain"],
+        ),
         # national schemes named in lower case (data/known_policies.tsv)
         ("Le gouvernement défend la réforme des retraites.", ["réforme des retraites"]),
         (
