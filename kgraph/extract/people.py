@@ -80,7 +80,10 @@ class PersonFinder:
             if ent.label_ == "PER":
                 if len(ent) == 1 and ent[0].pos_ in ("VERB", "ADJ", "AUX", "ADV", "PRON", "DET"):
                     continue  # "Contactée, la société assure …": a participle, not a name
-                cand = self._clean(doc, ent.start, ent.end, from_ner=True)
+                end = ent.end
+                if len(ent) == 1 and self._surname_follows(doc, end):
+                    end += 1  # "Josaia Naivalu": the model kept the first name only
+                cand = self._clean(doc, ent.start, end, from_ner=True)
                 if cand:
                     found.append(cand)
         for token in doc:
@@ -203,6 +206,23 @@ class PersonFinder:
             second = fold_name(doc[i + 2].text)
             return first in self.lex.first_names and second in self.lex.first_names
         return False
+
+    def _surname_follows(self, doc: Doc, k: int) -> bool:
+        """A capitalised proper noun right after a one-word person, inside the sentence and
+        before a comma, a bracket or a lower-case word, is the rest of the name: the model
+        often stops at a first name it knows and leaves a surname it does not."""
+        if k >= len(doc) or not doc[k - 1].whitespace_:
+            return False
+        token = doc[k]
+        if (
+            token.pos_ != "PROPN"
+            or token.is_upper
+            or token.ent_type_ in ("LOC", "ORG", "MISC")
+            or not self._name_token(doc, k)
+        ):
+            return False
+        after = doc[k + 1] if k + 1 < len(doc) else None
+        return after is None or after.is_punct or not is_capitalised(after)
 
     @staticmethod
     def _age_or_pseudonym_follows(doc: Doc, k: int) -> bool:

@@ -111,6 +111,20 @@ def test_a_name_given_to_a_place_or_a_disease_is_no_person(extract_text, text):
     assert extract_text(text)["people"] == []
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "C'est Josaia Naivalu, l'ailier arrivé des Fidji, qui a relancé les siens.",
+            "Josaia Naivalu",
+        ),
+        ("Au micro, Tevita Fifita, le pilier, savoure la victoire.", "Tevita Fifita"),
+    ],
+)
+def test_a_surname_the_model_leaves_out_stays_in_the_name(extract_text, text, name):
+    assert [p["name"] for p in extract_text(text)["people"]] == [name]
+
+
 def test_two_people_sharing_a_surname_stay_two(extract_text):
     report = extract_text(
         "Marc Dupont et Laurent Dupont ont signé. M. Dupont a ensuite pris la parole."
