@@ -118,6 +118,7 @@ class Attributor:
                 self._colon,
                 self._according,
                 self._governing_verb,
+                self._answer,
                 self._previous_subject_in_paragraph,
                 self._next_sentence,
                 self._subject_after,
@@ -1423,6 +1424,52 @@ class Attributor:
             ):
                 return owner
         return None
+
+    def _answer(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
+        """A quote that answers the question quoted just before it is not the asker's. Court
+        and interview reporting alternate: ``« Sur quelle base ? », relance la présidente.
+        « Sur mon expérience. »`` — the one who answered her last question; ``« Qui a pris
+        cette décision ? » La réponse tombe : « C'est moi. »`` — with an answer word
+        (``data/answer_cues.txt``), the person named last before the question who is not the
+        asker. A question alone proves nothing: speakers ask themselves questions."""
+        if previous is None or not previous.text.rstrip(' \u00a0\u202f»”"').endswith("?"):
+            return None
+        between = self._text[previous.close_at + 1 : quote.open_at]
+        if between.count("\n") > 2 or len(between.split()) > 12 or "?" in between:
+            return None
+        span = doc.char_span(previous.close_at + 1, quote.open_at, alignment_mode="expand")
+        if span is not None and any(ents.owner(t.i) for t in span):
+            return None  # someone named between: the other rules read it
+        asker = previous.speaker
+        earlier = [q for q in ents.quotes if q.close_at < previous.open_at][-2:]
+        answerer = None
+        if (
+            len(earlier) == 2
+            and asker
+            and earlier[0].speaker == asker
+            and earlier[0].text.rstrip(" \u00a0\u202f").endswith("?")
+            and earlier[1].speaker
+            and earlier[1].speaker[0] == "person"
+            and earlier[1].speaker != asker
+        ):
+            answerer = earlier[1].speaker  # question, answer, question: the same one answers
+        if answerer:
+            return answerer, None, None, "answer", 0.7
+        words = {norm(w) for w in re.findall(r"\w+", between)}
+        if not words & self.lex.answer_cues:
+            return None
+        best = None
+        for mention, key in ents.mentions_in_order("person"):
+            if mention.start >= previous.open_at:
+                break
+            if key in self._byline_keys or ("person", key) == asker:
+                continue
+            if any(q.start <= mention.start < q.end for q in ents.quotes):
+                continue
+            best = key
+        if best is None:
+            return None
+        return ("person", best), None, None, "answer", 0.6
 
     def _previous_subject_in_paragraph(self, doc, ents, quote: QuoteMention, previous):
         """The previous-subject rule, tried before the next sentence when the quote follows a

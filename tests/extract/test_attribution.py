@@ -434,6 +434,20 @@ CASES = [
         "« C'est une victoire », a écrit sur X Thierry Van Acker, député de l'Aisne.",
         ["Thierry Van Acker"],
     ),
+    # an answer to the question quoted before it is not the asker's
+    (
+        "Poursuivi pour abus de biens sociaux, Marc-Antoine Lesueur, 52 ans, comparaissait "
+        "jeudi. La présidente, Hélène Kervella, l'interroge sur les virements. « Qui les a "
+        "signés ? » La réponse fuse : « Moi. Je n'avais pas le choix. » « Pourquoi ? », "
+        "insiste la magistrate. « Parce que la banque l'exigeait. »",
+        ["Hélène Kervella", "Marc-Antoine Lesueur", "Hélène Kervella", "Marc-Antoine Lesueur"],
+    ),
+    # … but a speaker's own question does not hand the floor to someone else
+    (
+        "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "
+        "s'interroge le maire. « Pas l'État, en tout cas. »",
+        ["Paul Martin", "Paul Martin"],
+    ),
 ]
 
 
