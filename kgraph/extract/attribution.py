@@ -1297,7 +1297,8 @@ class Attributor:
         if not tokens:
             return None
         lowered = [norm(t.text) for t in tokens]
-        cue = next((t for t in tokens if self._is_speech_verb(t)), None)
+        verbs = [t for t in tokens if self._is_speech_verb(t)]
+        cue = verbs[0] if verbs else None
         if cue is None:
             for n in range(len(tokens)):
                 if any(tuple(lowered[n : n + len(p)]) == p for p in self.lex.speech_nouns):
@@ -1306,8 +1307,13 @@ class Attributor:
         if cue is None:
             return None
         speaker = None
-        if cue.pos_ in ("VERB", "AUX"):
-            speaker = self._subject(doc, ents, cue, tokens, quote)
+        # "Visiblement agacé, le maire a rappelé …": the verb whose subject the text names
+        for verb in verbs or [cue]:
+            if verb.pos_ in ("VERB", "AUX"):
+                speaker = self._subject(doc, ents, verb, tokens, quote)
+                if speaker and speaker != UNNAMED:
+                    cue = verb
+                    break
         if speaker is None or speaker == UNNAMED:
             speaker = next(
                 (

@@ -491,3 +491,15 @@ def test_a_quote_signed_by_a_name_on_the_next_line_or_after_a_dash(extract_text,
 def test_a_paragraph_after_a_blank_line_is_not_a_signature(extract_text):
     text = "Titre\n« Nous investissons dans les lycées. »\n\nPaul Martin a visité l'usine."
     assert [q["speaker"] for q in extract_text(text)["quotes"]] == [None]
+
+
+def test_the_next_sentence_speaker_is_the_subject_of_the_verb_that_has_one(extract_text):
+    """ "« … » Visiblement agacé, le maire a rappelé que …": in this council report the parser
+    hangs "agacé" on the quote, with no subject; the speaker is the subject of "rappelé"."""
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus" / "dev"
+    text = next(corpus.glob("l02-*.txt")).read_text(encoding="utf-8")
+    quotes = {q["text"][:25]: q for q in extract_text(text)["quotes"]}
+    said = quotes["Je n’accepterai pas qu’on"]
+    assert (said["speaker"], said["cue"]) == ("Yann-Erwan Le Floc’h", "rappelé")
