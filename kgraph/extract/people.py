@@ -153,7 +153,10 @@ class PersonFinder:
             words = [
                 t
                 for t in doc[i:end]
-                if t.text != "-" and norm(t.text) not in self.lex.name_particles
+                if t.text != "-"
+                and (
+                    norm(t.text) not in self.lex.name_particles or self._particle_surname(doc, t.i)
+                )
             ]
             later = next(
                 (
@@ -206,6 +209,19 @@ class PersonFinder:
             second = fold_name(doc[i + 2].text)
             return first in self.lex.first_names and second in self.lex.first_names
         return False
+
+    def _particle_surname(self, doc: Doc, k: int) -> bool:
+        """ "Goulven Le Du": a capitalised particle after another one, after a first name, is a
+        surname of its own, not a link to a name that follows."""
+        return (
+            k >= 2
+            and is_capitalised(doc[k - 2])
+            and norm(doc[k - 2].text) not in self.lex.name_particles
+            and is_capitalised(doc[k])
+            and is_capitalised(doc[k - 1])
+            and norm(doc[k - 1].text) in self.lex.name_particles
+            and (k + 1 >= len(doc) or not is_capitalised(doc[k + 1]) or doc[k + 1].is_punct)
+        )
 
     def _surname_follows(self, doc: Doc, k: int) -> bool:
         """A capitalised proper noun right after a one-word person, inside the sentence and
@@ -286,6 +302,8 @@ class PersonFinder:
         ):
             return True  # "Olivier Tran-Van": a particle as the last part of a compound
         if norm(token.text) in self.lex.name_particles and i + 1 < len(doc):
+            if self._particle_surname(doc, i):
+                return True  # "Le Du"
             return is_capitalised(doc[i + 1]) and not doc[i + 1].is_sent_start
         if not is_capitalised(token) or token.is_punct:
             return False
@@ -325,6 +343,7 @@ class PersonFinder:
             doc[end - 1].is_punct
             or doc[end - 1].is_space
             or norm(doc[end - 1].text) in self.lex.name_particles
+            and not (end - 1 > start + 1 and self._particle_surname(doc, end - 1))
         ):
             end -= 1
         # extend over the rest of a compound or particle name the model cut short
@@ -474,9 +493,10 @@ class PersonFinder:
         """Capitalised words that are not particles, a hyphenated compound counting once:
         "Fabre-Vidal" and "de La Tour" are surnames, "Bruno Le Maire" is a full name."""
         text = doc_text(doc)[doc[cand.start].idx : doc[cand.end - 1].idx + len(doc[cand.end - 1])]
+        surname = cand.end - cand.start >= 3 and self._particle_surname(doc, cand.end - 1)
         return len(
             [w for w in text.split() if w[:1].isupper() and norm(w) not in self.lex.name_particles]
-        )
+        ) + int(surname)  # "Anne Le Du"
 
     @staticmethod
     def _text(doc: Doc, cand: _Candidate) -> str:

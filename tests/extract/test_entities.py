@@ -119,6 +119,9 @@ def test_a_name_given_to_a_place_or_a_disease_is_no_person(extract_text, text):
             "Josaia Naivalu",
         ),
         ("Au micro, Tevita Fifita, le pilier, savoure la victoire.", "Tevita Fifita"),
+        # a capitalised particle after another one is the surname, not a link
+        ("Le président, Goulven Le Du, céréalier à Janville, a signé.", "Goulven Le Du"),
+        ("Marie Le Du a signé. Mme Le Du est partie.", "Marie Le Du"),
     ],
 )
 def test_a_surname_the_model_leaves_out_stays_in_the_name(extract_text, text, name):
