@@ -423,6 +423,11 @@ class PersonFinder:
             self._note_gender(doc, person, cand)
         for cand in short:
             text = self._text(doc, cand)
+            family = self._family_name(doc, ents, cand, full)
+            if family:
+                person = ents.add_person_mention(family, self._mention(doc, cand))
+                self._note_gender(doc, person, cand)
+                continue
             target = self._match_short(doc, ents, text, cand)
             if target is None:
                 if (
@@ -443,6 +448,38 @@ class PersonFinder:
             self._note_gender(doc, person, cand)
         for person in ents.people.values():
             person.mentions.sort(key=lambda m: m.start)
+
+    def _family_name(self, doc: Doc, ents, cand: _Candidate, full: list[_Candidate]) -> str | None:
+        """A first name alone that the text ties to a family: "Marcel et Odile Bruckert" (the
+        surname of the pair), "René Muller … Son fils Loïc" (the surname of the person named
+        last before, for kin who bear it: ``data/family_nouns.txt``)."""
+        if (
+            cand.end - cand.start != 1
+            or fold_name(doc[cand.start].text) not in self.lex.first_names
+        ):
+            return None
+        first = doc[cand.start].text
+        pair = next((c for c in full if c.start == cand.end + 1), None)
+        if pair is not None and norm(doc[cand.end].text) == "et":
+            words = self._text(doc, pair).split()
+            if fold_name(words[0]) in self.lex.first_names and len(words) >= 2:
+                return " ".join([first, *words[1:]])
+        before = [norm(t.text) for t in doc[max(0, cand.start - 2) : cand.start]]
+        if (
+            len(before) < 2
+            or before[0] not in ("son", "sa")
+            or before[1] not in self.lex.family_nouns
+        ):
+            return None
+        at = doc[cand.start].idx
+        last = None
+        for person in ents.people.values():
+            starts = [m.start for m in person.mentions if at - 400 < m.start < at]
+            if starts and len(person.name.split()) >= 2 and (last is None or max(starts) > last[0]):
+                last = (max(starts), person)
+        if last is None:
+            return None
+        return " ".join([first, *last[1].name.split()[1:]])
 
     def _match_short(self, doc: Doc, ents, text: str, cand: _Candidate):
         words = fold(text).split()

@@ -128,6 +128,25 @@ def test_a_surname_the_model_leaves_out_stays_in_the_name(extract_text, text, na
     assert [p["name"] for p in extract_text(text)["people"]] == [name]
 
 
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "René Muller y est entré en 1991. Son fils Loïc, 27 ans, y est cariste.",
+            ["Loïc Muller", "René Muller"],
+        ),
+        (
+            "Marcel et Odile Bruckert, 84 et 81 ans, habitent Hirsingue.",
+            ["Marcel Bruckert", "Odile Bruckert"],
+        ),
+        # a spouse may keep her own name: no surname is lent
+        ("Paul Ferrand est venu avec sa femme Julie, 40 ans.", ["Julie", "Paul Ferrand"]),
+    ],
+)
+def test_a_first_name_tied_to_a_family_takes_its_surname(extract_text, text, names):
+    assert sorted(p["name"] for p in extract_text(text)["people"]) == names
+
+
 def test_two_people_sharing_a_surname_stay_two(extract_text):
     report = extract_text(
         "Marc Dupont et Laurent Dupont ont signé. M. Dupont a ensuite pris la parole."
