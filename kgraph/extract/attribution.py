@@ -1022,14 +1022,20 @@ class Attributor:
             and (token.i == 0 or token.doc[token.i - 1].is_punct or token.doc[token.i - 1].is_space)
         )
 
+    @staticmethod
+    def _quoted(ents: DocEntities, token: Token) -> bool:
+        return any(q.start <= token.idx < q.end for q in ents.quotes)
+
     def _subject(
         self, doc: Doc, ents: DocEntities, verb: Token, clause: list[Token], quote: QuoteMention
     ):
         """The subject of a reporting verb: its nsubj (or its governing clause's, for a participle),
         else the nearest person mentioned before the verb in the clause."""
         heads = [verb]
-        if verb.dep_ in ("advcl", "acl", "xcomp", "conj") or "Part" in verb.morph.get("VerbForm"):
-            heads.append(verb.head)
+        if (
+            verb.dep_ in ("advcl", "acl", "xcomp", "conj") or "Part" in verb.morph.get("VerbForm")
+        ) and not self._quoted(ents, verb.head):
+            heads.append(verb.head)  # (not a verb of the quote the parser hung it on)
         before_verb = [t for t in clause if t.i < verb.i]
         named_before = {
             ents.owner(t.i)
@@ -1052,7 +1058,11 @@ class Attributor:
             # "une institutrice glisse-t-elle": the noun, not the clitic that doubles it
             children = sorted(head.children, key=lambda c: c.text.startswith("-"))
             for child in children:
-                if child.idx < paragraph or "\n" in self._text[verb.idx : child.idx]:
+                if (
+                    child.idx < paragraph
+                    or "\n" in self._text[verb.idx : child.idx]
+                    or self._quoted(ents, child)
+                ):
                     continue
                 if child.dep_.startswith("nsubj") and "Rel" in child.morph.get("PronType"):
                     # "X, président de Y, qui dit …": the relative's antecedent speaks

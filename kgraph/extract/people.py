@@ -78,7 +78,10 @@ class PersonFinder:
         found: list[_Candidate] = []
         for ent in doc.ents:
             if ent.label_ == "PER":
-                if len(ent) == 1 and ent[0].pos_ in ("VERB", "ADJ", "AUX", "ADV", "PRON", "DET"):
+                if len(ent) == 1 and (
+                    ent[0].pos_ in ("VERB", "ADJ", "AUX", "ADV", "PRON", "DET")
+                    or self._participle_opener(doc, ent.start)
+                ):
                     continue  # "Contactée, la société assure …": a participle, not a name
                 end = ent.end
                 if len(ent) == 1 and self._surname_follows(doc, end):
@@ -221,6 +224,20 @@ class PersonFinder:
             and is_capitalised(doc[k - 1])
             and norm(doc[k - 1].text) in self.lex.name_particles
             and (k + 1 >= len(doc) or not is_capitalised(doc[k + 1]) or doc[k + 1].is_punct)
+        )
+
+    def _participle_opener(self, doc: Doc, i: int) -> bool:
+        """ "Sollicitée, la DSDEN a répondu": a past participle opening a sentence before a
+        comma, which the model sometimes tags as a person; first names ending in -é (René,
+        Chloé) are known first names."""
+        word = doc[i].text
+        opens = i == 0 or doc[i - 1].text in {".", "!", "?", "»", "”"} or "\n" in doc[i - 1].text
+        return (
+            opens
+            and i + 1 < len(doc)
+            and doc[i + 1].text == ","
+            and word.lower().endswith(("é", "ée", "és", "ées"))
+            and fold_name(word) not in self.lex.first_names
         )
 
     def _surname_follows(self, doc: Doc, k: int) -> bool:

@@ -503,3 +503,21 @@ def test_the_next_sentence_speaker_is_the_subject_of_the_verb_that_has_one(extra
     quotes = {q["text"][:25]: q for q in extract_text(text)["quotes"]}
     said = quotes["Je n’accepterai pas qu’on"]
     assert (said["speaker"], said["cue"]) == ("Yann-Erwan Le Floc’h", "rappelé")
+
+
+@pytest.mark.parametrize(
+    ("name", "opening", "speaker"),
+    [
+        # the parser hangs the incise verb on a verb of the quote, whose subject is "Il"
+        ("n07-", "La grêle n'est plus une exception", "Confédération paysanne"),
+        # "indiquent les services de …" names no one the text knows: not "Elle" of the quote
+        ("n06-", "La mesure de fermeture", None),
+    ],
+)
+def test_a_subject_inside_the_quote_is_not_the_speaker(extract_text, name, opening, speaker):
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus" / "dev"
+    text = next(corpus.glob(name + "*.txt")).read_text(encoding="utf-8")
+    quote = next(q for q in extract_text(text)["quotes"] if q["text"].startswith(opening))
+    assert quote["speaker"] == speaker

@@ -147,6 +147,16 @@ def test_a_first_name_tied_to_a_family_takes_its_surname(extract_text, text, nam
     assert sorted(p["name"] for p in extract_text(text)["people"]) == names
 
 
+def test_a_participle_opening_a_sentence_is_no_person(extract_text):
+    """In this school report the model tags "Sollicitée," as a person's name."""
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus" / "dev"
+    text = next(corpus.glob("n06-*.txt")).read_text(encoding="utf-8")
+    names = {p["name"] for p in extract_text(text)["people"]}
+    assert "Sollicitée" not in names and "Marie-Pierre Vasseur" in names
+
+
 def test_two_people_sharing_a_surname_stay_two(extract_text):
     report = extract_text(
         "Marc Dupont et Laurent Dupont ont signé. M. Dupont a ensuite pris la parole."
