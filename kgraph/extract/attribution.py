@@ -1308,6 +1308,15 @@ class Attributor:
             return None
         lowered = [norm(t.text) for t in tokens]
         verbs = [t for t in tokens if self._is_speech_verb(t)]
+        # "Visiblement agacé, le maire a rappelé": a participle describing the subject comes last
+        verbs.sort(
+            key=lambda t: (
+                "Part" in t.morph.get("VerbForm")
+                and not any(c.dep_.startswith("aux") for c in t.children)
+                and t.i + 1 < len(doc)
+                and doc[t.i + 1].text == ","
+            )
+        )
         cue = verbs[0] if verbs else None
         if cue is None:
             for n in range(len(tokens)):
