@@ -190,6 +190,7 @@ class PersonFinder:
                     known_first
                     or self._compound_first_name(compound, words)
                     or self._title_follows(doc, end)
+                    or self._title_precedes(doc, i)
                 ):
                     cand = self._clean(doc, i, end, from_ner=False)
                     if cand:
@@ -294,6 +295,20 @@ class PersonFinder:
         ):
             k += 1
         return self.lex.role_head_at([norm(t.text) for t in doc[k : k + 5]]) is not None
+
+    def _title_precedes(self, doc: Doc, i: int) -> bool:
+        """ "Le président du club, Jakez Le Floc'h, a …": capitalised words in apposition right
+        after a title with its determiner name its holder."""
+        if i < 3 or doc[i - 1].text != ",":
+            return False
+        k = i - 2
+        while k > 0 and i - k < 10 and not doc[k].is_punct and "\n" not in doc[k].text:
+            if doc[k - 1].pos_ == "DET" and self.lex.role_head_at(
+                [norm(t.text) for t in doc[k : k + 5]]
+            ):
+                return True
+            k -= 1
+        return False
 
     def _name_token(self, doc: Doc, i: int) -> bool:
         """Can token ``i`` continue a name? Capitalised words, hyphens inside compound names,
@@ -479,7 +494,9 @@ class PersonFinder:
         pair = next((c for c in full if c.start == cand.end + 1), None)
         if pair is not None and norm(doc[cand.end].text) == "et":
             words = self._text(doc, pair).split()
-            if fold_name(words[0]) in self.lex.first_names and len(words) >= 2:
+            if len(words) >= 2 and all(
+                fold_name(part) in self.lex.first_names for part in words[0].split("-")
+            ):
                 return " ".join([first, *words[1:]])
         before = [norm(t.text) for t in doc[max(0, cand.start - 2) : cand.start]]
         if (

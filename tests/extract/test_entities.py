@@ -139,11 +139,24 @@ def test_a_surname_the_model_leaves_out_stays_in_the_name(extract_text, text, na
             "Marcel et Odile Bruckert, 84 et 81 ans, habitent Hirsingue.",
             ["Marcel Bruckert", "Odile Bruckert"],
         ),
+        (
+            "Sur le banc, Yannick et Anne-Gaëlle Riou se tiennent la main.",
+            ["Anne-Gaëlle Riou", "Yannick Riou"],
+        ),
+        # a name in apposition after a title, whatever its first name
+        (
+            "Le président du club, Jakez Le Floc'h, a accompagné la famille.",
+            ["Jakez Le Floc'h"],
+        ),
+        (
+            "La directrice de l'usine, Bleuenn Tanvez, a parlé aux salariés.",
+            ["Bleuenn Tanvez"],
+        ),
         # a spouse may keep her own name: no surname is lent
         ("Paul Ferrand est venu avec sa femme Julie, 40 ans.", ["Julie", "Paul Ferrand"]),
     ],
 )
-def test_a_first_name_tied_to_a_family_takes_its_surname(extract_text, text, names):
+def test_first_names_in_a_family_or_after_a_title(extract_text, text, names):
     assert sorted(p["name"] for p in extract_text(text)["people"]) == names
 
 
