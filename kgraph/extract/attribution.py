@@ -1457,8 +1457,10 @@ class Attributor:
         cette décision ? » La réponse tombe : « C'est moi. »`` — with an answer word
         (``data/answer_cues.txt``), the person named last before the question who is not the
         asker. A question alone proves nothing: speakers ask themselves questions."""
-        if previous is None or not previous.text.rstrip(' \u00a0\u202f»”"').endswith("?"):
+        if previous is None:
             return None
+        if not previous.text.rstrip(' \u00a0\u202f»”"').endswith("?"):
+            return self._question_again(doc, ents, quote, previous)
         between = self._text[previous.close_at + 1 : quote.open_at]
         if between.count("\n") > 2 or len(between.split()) > 12 or "?" in between:
             return None
@@ -1495,6 +1497,28 @@ class Attributor:
         if best is None:
             return None
         return ("person", best), None, None, "answer", 0.6
+
+    def _question_again(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
+        """ "« Vous aviez bu ? » demande la présidente. « Quatre bières. » … « Et pourquoi
+        avoir conduit ? »": a question after the answer to a question is the asker's again."""
+        if not quote.text.rstrip(" \u00a0\u202f").endswith("?") or previous.speaker is None:
+            return None
+        earlier = [q for q in ents.quotes if q.close_at < previous.open_at][-1:]
+        if (
+            not earlier
+            or not earlier[0].text.rstrip(" \u00a0\u202f").endswith("?")
+            or earlier[0].speaker is None
+            or earlier[0].speaker[0] != "person"
+            or earlier[0].speaker == previous.speaker
+        ):
+            return None
+        between = self._text[previous.close_at + 1 : quote.open_at]
+        if between.count("\n") > 2 or len(between.split()) > 40 or "?" in between:
+            return None
+        span = doc.char_span(previous.close_at + 1, quote.open_at, alignment_mode="expand")
+        if span is not None and any(ents.owner(t.i) for t in span):
+            return None
+        return earlier[0].speaker, None, None, "answer", 0.6
 
     def _previous_subject_in_paragraph(self, doc, ents, quote: QuoteMention, previous):
         """The previous-subject rule, tried before the next sentence when the quote follows a
@@ -1536,9 +1560,8 @@ class Attributor:
             # "Yannick Le Berre, 54 ans, patron pêcheur, fait ses comptes": a name opens the
             # sentence and a verb follows, whatever the parser made of it
             return ents.owner(opener.i)
-        if root is None or root.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
-            return None
-        for child in root.children:
+        verbal_root = root is not None and root.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
+        for child in root.children if verbal_root else ():
             if child.dep_.startswith("nsubj") and child.i in inside:
                 return self._resolve(
                     doc,
@@ -1548,8 +1571,8 @@ class Attributor:
                     quote.open_at,
                 )
         if sentence[0].pos_ == "DET" and len(sentence) > 2:
-            # "Le septuagénaire hausse les épaules", parsed with no subject: the noun phrase
-            # that opens the sentence
+            # "Le septuagénaire hausse les épaules", parsed with no subject (or with "hésite"
+            # as a proper noun): the noun phrase that opens the sentence
             speaker = self._resolve(doc, ents, sentence[0].i, sentence[0].i + 2, quote.open_at)
             if speaker and speaker[0] == "person":
                 return speaker

@@ -51,6 +51,9 @@ _IDIOMS = {("le", "cadre"), ("du", "cadre"), ("ce", "cadre")}
 _COPULAS = {"être", "devenir", "rester", "demeurer"}
 _FORMER = {"ancien", "ancienne", "ex", "anciens", "anciennes"}
 
+# endings that mark a noun of occupation as feminine (agricultrice, coiffeuse, infirmière)
+_FEMININE_ENDINGS = ("euse", "trice", "ière", "ienne", "enne", "ère", "ée", "ante", "ente", "esse")
+
 
 class RoleFinder:
     def __init__(self, lex: Lexicon, max_complement: int = 12):
@@ -127,6 +130,8 @@ class RoleFinder:
         ):
             return None
         gender = token.morph.get("Gender")
+        if word.endswith("e") and not word.endswith(_FEMININE_ENDINGS):
+            gender = []  # "plaquiste", "secrétaire": one word for both, whatever the tagger says
         head = RoleHead(
             (word,),
             token.lemma_.lower() or word,

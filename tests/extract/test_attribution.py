@@ -442,6 +442,15 @@ CASES = [
         "insiste la magistrate. « Parce que la banque l'exigeait. »",
         ["Hélène Kervella", "Marc-Antoine Lesueur", "Hélène Kervella", "Marc-Antoine Lesueur"],
     ),
+    # question, answer, then a question again (the asker) and its answer, in bare paragraphs
+    (
+        "Hugo Lemaire, 31 ans, est poursuivi pour conduite en état d'ivresse.\n\n"
+        "« Vous aviez bu combien de verres ? » demande la présidente du tribunal, Soizic "
+        "Kerhervé. Le prévenu hésite. « Quatre ou cinq bières. » L'éthylomètre avait relevé "
+        "0,92 mg d'alcool par litre d'air expiré.\n\n« Et vous avez pris le volant. Pourquoi ? »"
+        "\n\n« J'habitais à six kilomètres. »",
+        ["Soizic Kerhervé", "Hugo Lemaire", "Soizic Kerhervé", "Hugo Lemaire"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "

@@ -73,6 +73,11 @@ def people(report):
             "La députée (LFI) de Seine-Saint-Denis Nadia Belkir a voté contre.",
             {"Nadia Belkir": ["députée de Seine-Saint-Denis"]},
         ),
+        # an occupation with one form for both genders does not make a man a woman
+        (
+            "Hugo Lemaire, 31 ans, plaquiste, est poursuivi. Il a reconnu les faits.",
+            {"Hugo Lemaire": ["plaquiste"]},
+        ),
         # … but not a day, a gesture or a birthplace
         ("Paul Marin, lundi, a signé le contrat.", {"Paul Marin": []}),
         ("Louise Roche, originaire de Léhon, a signé.", {"Louise Roche": []}),
@@ -87,6 +92,11 @@ def people(report):
 )
 def test_roles(extract_text, text, expected):
     assert people(extract_text(text)) == expected
+
+
+def test_an_epicene_occupation_gives_no_gender(extract_text):
+    report = extract_text("Hugo Lemaire, 31 ans, plaquiste, est poursuivi pour blessures.")
+    assert report["people"][0]["gender"] == "m"  # from the first name, not from "plaquiste"
 
 
 def test_one_person_whatever_the_form(extract_text):
