@@ -175,7 +175,9 @@ class Attributor:
         if k == 0 or norm(doc[j].text) not in self._DEFINITE or ents.owner(k):
             return None
         word = norm(doc[k].text)
-        if word in self.lex.person_nouns:
+        if k > 0 and f"{norm(doc[k - 1].text)} {word}" in self.lex.age_nouns:
+            word = f"{norm(doc[k - 1].text)} {word}"  # "le jeune homme"
+        if word in self.lex.person_nouns or word in self.lex.age_nouns:
             return word, self._det_gender(doc, k) or _morph_gender(doc[k])
         head = self.lex.role_head_at([norm(t.text) for t in doc[k : k + 5]])
         if head is None:
@@ -234,6 +236,11 @@ class Attributor:
                 continue
             if person is None:
                 person = self._named_after(ents, gender, token.idx, inside)
+            if found[0] in self.lex.age_nouns:
+                aged_person = self._of_age(doc, ents, found[0], gender, token.idx)
+                if aged_person is not None:
+                    bound[token.idx] = latest[noun, gender] = aged_person.key
+                    continue
             defendant = self._defendant(doc, ents, found[0], token.idx)
             if defendant is not None:  # "le prévenu": the one the report says is on trial
                 bound[token.idx] = latest[noun, gender] = defendant.key
@@ -263,6 +270,42 @@ class Attributor:
             if person is not None:
                 bound[token.idx] = latest[noun, gender] = person.key
         return bound
+
+    @staticmethod
+    def _stated_age(doc: Doc, person: PersonEntity) -> int | None:
+        """ "Loïc, 27 ans," / "X (54 ans)": the age the text gives with a mention."""
+        for m in person.mentions:
+            k = m.end_token
+            if k + 2 < len(doc) and doc[k].text in ",(" and doc[k + 1].like_num:
+                if norm(doc[k + 2].text) == "ans" and doc[k + 1].text.isdigit():
+                    return int(doc[k + 1].text)
+        return None
+
+    def _of_age(
+        self, doc: Doc, ents: DocEntities, noun: str, gender: str | None, char: int
+    ) -> PersonEntity | None:
+        """ "Le quinquagénaire" / "le jeune homme" between René Muller and "son fils Loïc, 27
+        ans": of the people of that gender named in the last two paragraphs, the one whose age
+        fits; when ages are given for all but one and none fits, the one whose age is not
+        given."""
+        youngest, oldest = self.lex.age_nouns[noun]
+        since = paragraph_start(self._text, char, back=1)
+        near = [
+            p
+            for p in ents.people.values()
+            if p.key not in self._byline_keys
+            and (gender is None or p.gender in (gender, None))
+            and any(since <= m.start < char for m in p.mentions)
+        ]
+        ages = {p.key: self._stated_age(doc, p) for p in near}
+        fits = [p for p in near if ages[p.key] is not None and youngest <= ages[p.key] <= oldest]
+        if len(fits) == 1:
+            return fits[0]
+        same = [p for p in near if gender is None or p.gender == gender]
+        unknown = [p for p in same if ages[p.key] is None]
+        if not fits and len(unknown) == 1 and len(same) > 1:
+            return unknown[0]
+        return None
 
     def _defendant(self, doc: Doc, ents: DocEntities, noun: str, char: int) -> PersonEntity | None:
         """ "Poursuivi pour blessures involontaires, X, 61 ans, …" … "Le prévenu a reconnu":
@@ -423,10 +466,16 @@ class Attributor:
                 if isinstance(person, PersonEntity):
                     return ("person", person.key)
             if text in _PRONOUNS and (doc[k].pos_ == "PRON" or doc[k].text.startswith("-")):
-                person = self._pronoun(ents, _PRONOUNS[text], before_char)
+                # the antecedent comes before the pronoun ("Il rend hommage au jeune homme :")
+                person = self._pronoun(ents, _PRONOUNS[text], min(before_char, doc[k].idx))
                 if person is _UNNAMED_PERSON:
                     return UNNAMED
                 return ("person", person.key) if person else None
+            two_words = k > start + 1 and (
+                f"{norm(doc[k - 1].text)} {norm(doc[k].text)}" in self.lex.age_nouns
+            )  # "le jeune homme"
+            if two_words and doc[k].idx in self._descriptions:
+                return ("person", self._descriptions[doc[k].idx])
             if (
                 norm(doc[k].text) in self.lex.person_nouns
                 and k > start
@@ -1614,6 +1663,8 @@ class Attributor:
         interviews run on over several paragraphs without naming the speaker again."""
         if previous is None or previous.speaker is None:
             return None
+        if self._alone_on_its_line(quote) and quote.text.rstrip()[-1:] not in ".!?…":
+            return None  # an intertitle repeats words said below it, not the quote above
         between = doc_text(doc)[previous.close_at + 1 : quote.open_at]
         if between.count("\n") > 3 or "«" in between or "“" in between:
             return None

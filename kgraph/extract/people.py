@@ -228,11 +228,18 @@ class PersonFinder:
         )
 
     def _participle_opener(self, doc: Doc, i: int) -> bool:
-        """ "Sollicitée, la DSDEN a répondu": a past participle opening a sentence before a
-        comma, which the model sometimes tags as a person; first names ending in -é (René,
-        Chloé) are known first names."""
+        """ "Sollicitée, la DSDEN a répondu", "Faute de moyens": a past participle before a
+        comma, or a word before a lower-case "de"/"à", opening a sentence, which the model
+        sometimes tags as a person; first names ending in -é (René, Chloé) are known ones."""
         word = doc[i].text
         opens = i == 0 or doc[i - 1].text in {".", "!", "?", "»", "”"} or "\n" in doc[i - 1].text
+        if (
+            opens
+            and i + 2 < len(doc)
+            and norm(doc[i + 1].text) in {"de", "d'", "à"}
+            and doc[i + 2].is_lower
+        ):
+            return True  # "Faute de moyens, …", "Grâce à": a word opening a phrase
         return (
             opens
             and i + 1 < len(doc)

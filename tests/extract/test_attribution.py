@@ -451,6 +451,27 @@ CASES = [
         "\n\n« J'habitais à six kilomètres. »",
         ["Soizic Kerhervé", "Hugo Lemaire", "Soizic Kerhervé", "Hugo Lemaire"],
     ),
+    # a description that says an age goes to the person whose age fits
+    (
+        "René Muller y est entré en 1991. Son fils Loïc, 27 ans, y est cariste. « Je ne sais "
+        "pas si je serai encore là à Noël », confie le jeune homme. Le quinquagénaire, lui, "
+        "préfère parler de la bière. « On a rapporté trois médailles. »",
+        ["Loïc Muller", "René Muller"],
+    ),
+    # the antecedent of "Il" comes before it, not the young man he speaks of
+    (
+        "Didier Marchal a glissé. Son fils Killian, 19 ans, est descendu jusqu'à lui. Le "
+        "capitaine Éloi Garrigues a dirigé les secours. Il rend hommage au jeune homme : « Il "
+        "nous a donné des repères très précis. »",
+        ["Éloi Garrigues"],
+    ),
+    # an intertitle in quote marks repeats words said below it, not the quote above it
+    (
+        "« Moi, je vais où ? », lâche Laetitia Bonnafous.\n\n« Nous ne pouvons plus "
+        "attendre »\n\n« Nous ne pouvons plus attendre. Deux crues en onze mois. »\n\n"
+        "L'avertissement est signé Marie-Hélène Castex, maire de Moissac.",
+        ["Laetitia Bonnafous", "Marie-Hélène Castex", "Marie-Hélène Castex"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "

@@ -170,6 +170,13 @@ def test_first_names_in_a_family_or_after_a_title(extract_text, text, names):
     assert sorted(p["name"] for p in extract_text(text)["people"]) == names
 
 
+def test_a_word_opening_a_phrase_is_no_person(extract_text):
+    report = extract_text(
+        "Faute de médecins, la maternité fermera. Chloé Martin, sage-femme, le regrette."
+    )
+    assert [p["name"] for p in report["people"]] == ["Chloé Martin"]
+
+
 def test_a_participle_opening_a_sentence_is_no_person(extract_text):
     """In this school report the model tags "Sollicitée," as a person's name."""
     from pathlib import Path
