@@ -82,6 +82,7 @@ class Lexicon:
     named_after: frozenset[str]  # "rue", "lycée", "maladie": a name after them is no person
     family_nouns: frozenset[str]  # "fils", "sœur": "son fils Killian" bears the family name
     age_nouns: dict[str, tuple[int, int]]  # "quinquagénaire" -> (50, 59)
+    interview_cues: tuple[str, ...]  # "questions à": a header announcing an interview
     employer_roles: frozenset[str]  # role lemmas whose "de + Name" is an organisation
     generic_standins: dict[str, str]  # "direction" -> "company": the one org of that kind
     press_units: tuple[str, ...]  # "service de presse": a press office, not an organisation
@@ -191,6 +192,7 @@ def lexicon() -> Lexicon:
         named_after=frozenset(read_lines("named_after.txt")),
         family_nouns=frozenset(read_lines("family_nouns.txt")),
         age_nouns={n: (int(a), int(b)) for n, a, b in read_table("age_nouns.tsv", 3)},
+        interview_cues=tuple(read_lines("interview_cues.txt")),
         employer_roles=frozenset(read_lines("employer_roles.txt")),
         generic_standins=dict(read_table("generic_standins.tsv")),
         press_units=tuple(sorted(read_lines("press_units.txt"), key=len, reverse=True)),

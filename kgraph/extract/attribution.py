@@ -119,6 +119,7 @@ class Attributor:
                 self._according,
                 self._governing_verb,
                 self._answer,
+                self._interview_answer,
                 self._previous_subject_in_paragraph,
                 self._next_sentence,
                 self._subject_after,
@@ -1546,6 +1547,30 @@ class Attributor:
         if best is None:
             return None
         return ("person", best), None, None, "answer", 0.6
+
+    def _interview_answer(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
+        """ "Trois questions à Sékou Diarra, entraîneur du club" then question lines and quoted
+        answers: a quote that opens its paragraph right after an unquoted question line answers
+        it, and the interviewee is the person the header names (``data/interview_cues.txt``)."""
+        start = paragraph_start(self._text, quote.open_at)
+        if self._text[start : quote.open_at].strip():
+            return None
+        lines = [line for line in self._text[:start].split("\n") if line.strip()]
+        if not lines or not lines[-1].rstrip().endswith("?") or "«" in lines[-1]:
+            return None
+        offset = 0
+        header = None
+        for line in self._text[:start].split("\n"):
+            lowered = line.lower()
+            if len(line.split()) <= 25 and any(cue in lowered for cue in self.lex.interview_cues):
+                header = (offset, offset + len(line))
+            offset += len(line) + 1
+        if header is None:
+            return None
+        for mention, key in ents.mentions_in_order("person"):
+            if header[0] <= mention.start < header[1] and key not in self._byline_keys:
+                return ("person", key), None, None, "interview", 0.8
+        return None
 
     def _question_again(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
         """ "« Vous aviez bu ? » demande la présidente. « Quatre bières. » … « Et pourquoi

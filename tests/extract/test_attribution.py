@@ -472,6 +472,14 @@ CASES = [
         "L'avertissement est signé Marie-Hélène Castex, maire de Moissac.",
         ["Laetitia Bonnafous", "Marie-Hélène Castex", "Marie-Hélène Castex"],
     ),
+    # a box of questions: the quoted answers are the interviewee's
+    (
+        "Le club a fêté sa qualification. « On y croyait », a dit Lamine Sy.\n\n"
+        "Trois questions à Sékou Diarra, entraîneur du FC Monts-du-Garon\n\n"
+        "Qu'avez-vous dit à la mi-temps ?\n\n« Pas grand-chose. Qu'ils avaient le droit de "
+        "prendre du plaisir. »\n\nEt maintenant ?\n\n« Un club de Ligue 2, à domicile. »",
+        ["Lamine Sy", "Sékou Diarra", "Sékou Diarra"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "
