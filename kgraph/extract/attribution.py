@@ -1159,6 +1159,13 @@ class Attributor:
                     return owner
         if before and self._resolve(doc, ents, before[0].i, verb.i, quote.open_at) == UNNAMED:
             return UNNAMED  # "une institutrice glisse-t-elle": someone the text does not name
+        for t in before[:-1]:
+            nxt = doc[t.i + 1]
+            if norm(t.text) in {"un", "une"} and (
+                norm(nxt.text) in self.lex.unnamed_speakers
+                or norm(nxt.text) in self.lex.person_nouns
+            ):
+                return UNNAMED  # "À la sortie, un habitant de Montanou se disait soulagé"
         for t in reversed(before):
             if norm(t.text) in _PRONOUNS and t.pos_ == "PRON":
                 return self._resolve(doc, ents, t.i, t.i + 1, quote.open_at)
@@ -1675,7 +1682,10 @@ class Attributor:
         """People named in a byline ("Par Claire Dubois") at the top: the journalists."""
         head = doc_text(doc)[:400]
         keys = set()
-        for line_match in re.finditer(r"^\s*Par\s+(.+)$", head, flags=re.M):
+        # "Par Claire Dubois", "Publié le 3 juin | Par Laure Schmitt, avec Mehdi Bouaziz",
+        # "Propos recueillis par Marion Keraudren — 11 avril"
+        byline = r"(?:^\s*|[|—–·•]\s*|recueillis\s+)[Pp]ar\s+([^|—–·•\n]+)"
+        for line_match in re.finditer(byline, head, flags=re.M):
             a, b = line_match.start(1), line_match.end(1)
             for mention, key in ents.mentions_in_order("person"):
                 if a <= mention.start < b:

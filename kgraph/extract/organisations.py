@@ -114,6 +114,7 @@ class OrganisationFinder:
         self._described_in_apposition(doc, ents)
         self._contacted(doc, ents)
         self._acronym_uses(doc, ents)
+        self._name_uses(doc, ents)
         self._generic_mentions(doc, ents)
         self._press_units(ents)
         self._merge_short_forms(doc, ents)
@@ -980,6 +981,27 @@ class OrganisationFinder:
                     if not self._free(ents, token.i + 1, end):
                         end = token.i + 1
                 ents.add_org_mention(org.name, self._mention(doc, token.i, end))
+
+    def _name_uses(self, doc: Doc, ents: DocEntities) -> None:
+        """Every other use of a one-word organisation name found once ("l'intersyndicale de
+        Valferrie" … "Chez Valferrie, on assure …") is a mention of it, where nothing else owns
+        the word and it is not a place ("à Valferrie", or a place the model recognises)."""
+        names = {
+            org.name: org
+            for org in ents.organisations.values()
+            if len(org.name.split()) == 1 and org.name[:1].isupper() and not org.name.isupper()
+        }
+        for token in doc:
+            org = names.get(token.text)
+            if (
+                org is None
+                or ents.owner(token.i) is not None
+                or token.ent_type_ == "LOC"
+                or token.i > 0
+                and norm(doc[token.i - 1].text) in {"à", "en", "au", "vers"}
+            ):
+                continue
+            ents.add_org_mention(org.name, self._mention(doc, token.i, token.i + 1))
 
     def _by_initials(self, ents: DocEntities, acronym: str):
         letters = acronym.replace(".", "").upper()

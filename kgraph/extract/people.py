@@ -31,6 +31,8 @@ class _Candidate:
     introduced: bool = False  # "Théo, 24 ans," — a first name the text presents as a person
 
 
+# words after which a lone capitalised word is a place or a firm, not a person
+_BEFORE_PLACES = {"de", "d'", "à", "en", "pour", "chez", "du", "au", "le", "la", "l'", "les"}
 _PLACE_PREFIXES = {
     "saint",
     "sainte",
@@ -477,6 +479,8 @@ class PersonFinder:
                     continue  # a lone capitalised word at a sentence start is too weak
                 if not cand.honorific and not cand.from_ner and not cand.introduced:
                     continue
+                if not cand.honorific and not cand.introduced and self._place_or_firm(doc, cand):
+                    continue
                 person = ents.add_person_mention(text, self._mention(doc, cand))
             else:
                 person = target
@@ -521,6 +525,21 @@ class PersonFinder:
         if last is None:
             return None
         return " ".join([first, *last[1].name.split()[1:]])
+
+    def _place_or_firm(self, doc: Doc, cand: _Candidate) -> bool:
+        """A lone word the model took for a person, with no first name known and no full name
+        to join, that the text elsewhere puts after a preposition or an article ("l'usine de
+        Loudrac", "pour Loudrac", "chez Sodiver"): a place or a firm, not a person."""
+        word = doc[cand.start].text
+        if fold_name(word) in self.lex.first_names or cand.end - cand.start != 1:
+            return False
+        return any(
+            t.text == word
+            and t.i > 0
+            and norm(doc[t.i - 1].text) in _BEFORE_PLACES
+            and not (t.i + 1 < len(doc) and is_capitalised(doc[t.i + 1]))
+            for t in doc
+        )
 
     def _match_short(self, doc: Doc, ents, text: str, cand: _Candidate):
         words = fold(text).split()

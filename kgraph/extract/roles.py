@@ -296,7 +296,14 @@ class RoleFinder:
             if token.pos_ in ("NOUN", "PROPN", "ADJ", "X") or (
                 owner and owner[0] == "organisation"
             ):
-                if token.pos_ == "PROPN" and token.ent_type_ == "PER":
+                if (
+                    token.pos_ == "PROPN"
+                    and token.ent_type_ == "PER"
+                    and not (owner and owner[0] == "organisation")  # "DRH de Colivia"
+                    and not (  # "maire de Guénin", the town kept out of the people found
+                        owner is None and end > i and norm(doc[end - 1].text) in {"de", "d'", "du"}
+                    )
+                ):
                     break
                 if (
                     end == i

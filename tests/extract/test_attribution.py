@@ -480,6 +480,26 @@ CASES = [
         "prendre du plaisir. »\n\nEt maintenant ?\n\n« Un club de Ligue 2, à domicile. »",
         ["Lamine Sy", "Sékou Diarra", "Sékou Diarra"],
     ),
+    # the journalists of a byline after the date speak for no one
+    (
+        "Grève aux urgences\nPublié le 3 juin 2025 à 18h12 | Par Laure Schmitt, avec Mehdi "
+        "Bouaziz\n\nLe personnel est en grève. « On ne tiendra pas un été de plus. »",
+        [None],
+    ),
+    # someone the text does not name, before the verb of a colon clause
+    (
+        "Le tribunal a condamné Kylian Ferrand à dix-huit mois de prison.\n\nÀ la sortie, un "
+        "habitant de Montanou venu assister à l'audience se disait soulagé : « On demande juste "
+        "que ça s'arrête. »",
+        [None],
+    ),
+    # a firm named once in full speaks through its name used alone later
+    (
+        "L'intersyndicale de Valferrie (CGT, CFDT, CFE-CGC) a écrit au ministre. Chez "
+        "Valferrie, le sidérurgiste qui "
+        "emploie 2 300 personnes, on assure que le site « ne passera pas l'hiver » sans accord.",
+        ["Valferrie"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "

@@ -177,6 +177,20 @@ def test_a_word_opening_a_phrase_is_no_person(extract_text):
     assert [p["name"] for p in report["people"]] == ["Chloé Martin"]
 
 
+def test_a_lone_word_the_text_puts_after_a_preposition_is_no_person(extract_text):
+    """The AFP dispatch of batch n, whose no-space guillemets lead the model to tag towns and
+    firms as people: the mayor "de Loudrac" keeps his title, and the firm speaks."""
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus" / "dev"
+    text = next(corpus.glob("n10-*.txt")).read_text(encoding="utf-8")
+    report = extract_text(text)
+    found = people(report)
+    assert "Loudrac" not in found and "Sodiver" not in found
+    assert found["Alain Bouchereau"] == ["maire de Loudrac"]
+    assert found["Rui Carvalho Mendes"] == ["directeur général de Sodiver"]
+
+
 def test_a_participle_opening_a_sentence_is_no_person(extract_text):
     """In this school report the model tags "Sollicitée," as a person's name."""
     from pathlib import Path
