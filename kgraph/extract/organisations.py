@@ -115,6 +115,7 @@ class OrganisationFinder:
         self._contacted(doc, ents)
         self._acronym_uses(doc, ents)
         self._name_uses(doc, ents)
+        self._merge_number_forms(ents)  # before "la direction" looks for the one company
         self._generic_mentions(doc, ents)
         self._press_units(ents)
         self._merge_short_forms(doc, ents)
@@ -163,6 +164,24 @@ class OrganisationFinder:
             if target is None:
                 continue
             _join(ents, key, target)
+
+    @staticmethod
+    def _merge_number_forms(ents: DocEntities) -> None:
+        """ "Verreries Baudrier" and "la verrerie Baudrier": the same name in the singular and
+        the plural, whatever the capitals, is one organisation (under its capitalised form)."""
+
+        def singular(name: str) -> str:
+            return " ".join(w.removesuffix("s") for w in fold(name).split())
+
+        seen: dict[str, str] = {}
+        for key, org in sorted(
+            ents.organisations.items(), key=lambda item: not item[1].name[:1].isupper()
+        ):
+            form = singular(org.name)
+            if form in seen and seen[form] in ents.organisations and len(org.name.split()) > 1:
+                _join(ents, key, ents.organisations[seen[form]])
+            else:
+                seen.setdefault(form, key)
 
     @staticmethod
     def _merge_acronym_forms(ents: DocEntities) -> None:
@@ -1111,7 +1130,8 @@ class OrganisationFinder:
         if not candidates and head in self.lex.generic_standins:
             # "la direction" in an article about one company: that company
             kind = self.lex.generic_standins[head]
-            of_kind = [org for org in ents.organisations.values() if org.kind == kind]
+            kinds = {kind, "trade"} if kind == "company" else {kind}  # a verrerie is a firm
+            of_kind = [org for org in ents.organisations.values() if org.kind in kinds]
             if len(of_kind) == 1:
                 return of_kind[0]
         return None

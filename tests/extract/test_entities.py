@@ -343,6 +343,15 @@ def test_organisations(extract_text, text, expected):
     assert [o["name"] for o in extract_text(text)["organisations"]] == expected
 
 
+def test_a_name_in_the_singular_and_the_plural_is_one_organisation(extract_text):
+    report = extract_text(
+        "La verrerie Baudrier va fermer. Les Verreries Baudrier emploient 214 salariés. Dans un "
+        "communiqué, la direction invoque « une chute durable des commandes ». "
+    )
+    assert [o["name"] for o in report["organisations"]] == ["Verreries Baudrier"]
+    assert report["quotes"][0]["speaker"] == "Verreries Baudrier"
+
+
 def test_generic_short_form_resolves_to_the_named_organisation(extract_text):
     text = (
         "L'agence économique régionale Nord Entreprises accompagne les PME. "
