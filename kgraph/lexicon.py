@@ -83,6 +83,7 @@ class Lexicon:
     family_nouns: frozenset[str]  # "fils", "sœur": "son fils Killian" bears the family name
     age_nouns: dict[str, tuple[int, int]]  # "quinquagénaire" -> (50, 59)
     interview_cues: tuple[str, ...]  # "questions à": a header announcing an interview
+    head_aliases: dict[str, frozenset[str]]  # "club" -> {"sportive", "fc", …}
     employer_roles: frozenset[str]  # role lemmas whose "de + Name" is an organisation
     generic_standins: dict[str, str]  # "direction" -> "company": the one org of that kind
     press_units: tuple[str, ...]  # "service de presse": a press office, not an organisation
@@ -193,6 +194,7 @@ def lexicon() -> Lexicon:
         family_nouns=frozenset(read_lines("family_nouns.txt")),
         age_nouns={n: (int(a), int(b)) for n, a, b in read_table("age_nouns.tsv", 3)},
         interview_cues=tuple(read_lines("interview_cues.txt")),
+        head_aliases={h: frozenset(w.split()) for h, w in read_table("head_aliases.tsv")},
         employer_roles=frozenset(read_lines("employer_roles.txt")),
         generic_standins=dict(read_table("generic_standins.tsv")),
         press_units=tuple(sorted(read_lines("press_units.txt"), key=len, reverse=True)),

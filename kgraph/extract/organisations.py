@@ -1120,6 +1120,8 @@ class OrganisationFinder:
                 # the stem in the name itself, never for a territory: "la région" is not the
                 # "agence régionale"
                 or (not territory and len(head) >= 6 and any(w[:6] == head[:6] for w in name_words))
+                # "le club" for the "Union sportive …" (``data/head_aliases.tsv``)
+                or any(w in self.lex.head_aliases.get(head, ()) for w in name_words)
             ):
                 candidates.append((org, all(a in " ".join(words) for a in adjectives)))
         agreeing = [org for org, ok in candidates if ok]

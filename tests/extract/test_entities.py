@@ -352,6 +352,14 @@ def test_a_name_in_the_singular_and_the_plural_is_one_organisation(extract_text)
     assert report["quotes"][0]["speaker"] == "Verreries Baudrier"
 
 
+def test_le_club_is_the_sports_club_the_text_names(extract_text):
+    report = extract_text(
+        "L'Union sportive Vallée du Lot ouvre une section féminine. « Aucune jeune fille ne sera "
+        "refusée faute de place », indique le club."
+    )
+    assert report["quotes"][0]["speaker"] == "Union sportive Vallée du Lot"
+
+
 def test_generic_short_form_resolves_to_the_named_organisation(extract_text):
     text = (
         "L'agence économique régionale Nord Entreprises accompagne les PME. "
