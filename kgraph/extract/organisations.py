@@ -1055,6 +1055,7 @@ class OrganisationFinder:
             if (
                 i + 1 >= len(doc)
                 or is_capitalised(doc[i + 1])
+                and not self._capitalised_authority(doc, i + 1)
                 or not self._free(ents, i + 1, i + 2)
             ):
                 continue
@@ -1073,7 +1074,7 @@ class OrganisationFinder:
                 continue
             head_text = " ".join(head)
             target = self._resolve_generic(ents, head_text, adjectives)
-            if target is None and kind == "territory":
+            if target is None and kind == "territory" and not is_capitalised(doc[i + 1]):
                 if place_cache is None:
                     place_cache = self._acting_places(doc, ents)
                 if place_cache:
@@ -1103,6 +1104,18 @@ class OrganisationFinder:
             if form not in target.forms:
                 target.forms.append(form)
             ents.claim("organisation", target.key, mention)
+
+    def _capitalised_authority(self, doc: Doc, i: int) -> bool:
+        """ "La Région, sollicitée, fait valoir …": press releases capitalise the noun of a local
+        authority used alone; with no name after it, it still stands for the one named."""
+        found = self._head_at(doc, i)
+        end = i + len(found[0]) if found else i
+        return (
+            found is not None
+            and found[1] == "territory"
+            and not doc[i].is_upper
+            and (end >= len(doc) or not is_capitalised(doc[end]))
+        )
 
     def _resolve_generic(self, ents: DocEntities, head: str, adjectives: list[str]):
         """The organisation a generic phrase stands for: one that answers to this head noun

@@ -360,6 +360,16 @@ def test_le_club_is_the_sports_club_the_text_names(extract_text):
     assert report["quotes"][0]["speaker"] == "Union sportive Vallée du Lot"
 
 
+def test_a_capitalised_authority_noun_alone_is_the_authority_named(extract_text):
+    report = extract_text(
+        "La Région Occitanie a baissé ses aides aux festivals. La Région, sollicitée, fait valoir "
+        "que « les festivals ne sont pas abandonnés ». Dans le Var, le Département a renforcé "
+        "son dispositif."
+    )
+    assert report["quotes"][0]["speaker"] == "Région Occitanie"
+    assert [o["name"] for o in report["organisations"]] == ["Région Occitanie"]
+
+
 def test_generic_short_form_resolves_to_the_named_organisation(extract_text):
     text = (
         "L'agence économique régionale Nord Entreprises accompagne les PME. "
