@@ -573,13 +573,13 @@ class Attributor:
         while j > 0 and doc[j].pos_ == "ADJ":  # "la nouvelle maire", "l'ancien ministre"
             j -= 1
         det = norm(doc[j].text) if j >= 0 and k > 0 else ""
-        return (
-            "f"
-            if det in {"la", "cette", "une"}
-            else "m"
-            if det in {"le", "ce", "cet", "un"}
-            else None
-        )
+        if det in {"la", "cette", "une"}:
+            return "f"
+        if det in {"le", "ce", "cet", "un"}:
+            return "m"
+        if j < k - 1:  # "l'ancien cadre", "l'ancienne": the adjective agrees
+            return _morph_gender(doc[k - 1])
+        return None
 
     def _nearby_person(
         self,

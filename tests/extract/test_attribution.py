@@ -500,6 +500,13 @@ CASES = [
         "emploie 2 300 personnes, on assure que le site « ne passera pas l'hiver » sans accord.",
         ["Valferrie"],
     ),
+    # "l'ancien cadre": the adjective says the gender the elided article hides
+    (
+        "Jean-Marc Le Goarant, 61 ans, a été condamné pour abus de confiance.\n\n« Personne "
+        "n'a rien vu ? », a interrogé la présidente du tribunal, Agnès de Kersauson.\n\n« Je "
+        "faisais les comptes seul », a répondu l'ancien cadre de La Poste.",
+        ["Agnès de Kersauson", "Jean-Marc Le Goarant"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "
