@@ -124,6 +124,7 @@ class Attributor:
                 self._next_sentence,
                 self._subject_after,
                 self._continuation,
+                self._previous_paragraph,
                 self._previous_subject,
                 self._nearest_person,
             ):
@@ -1612,13 +1613,47 @@ class Attributor:
             return found
         return None
 
+    def _previous_paragraph(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
+        """ "Devant la presse, le directeur général, Olivier Van Acker, a justifié la décision
+        par la chute des commandes." then a paragraph that opens with a quote: a paragraph
+        whose last sentence has a named person speak (a speech verb with them as subject), and
+        no quote of its own, hands its words to the quote that opens the next one."""
+        start = paragraph_start(self._text, quote.open_at)
+        if self._text[start : quote.open_at].strip() or start < 2:
+            return None
+        lead = self._text[:start].rstrip()
+        if not lead or lead[-1] not in ".!":
+            return None
+        prior = paragraph_start(self._text, len(lead) - 1)
+        if previous is not None and previous.close_at >= prior:
+            return None  # a quote of its own: the continuation rule reads it
+        stop = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+        if stop is None:
+            return None
+        sentence = self._clause_before(doc, stop[0].idx, limit=40, through_quotes=True)
+        verbs = [t for t in sentence if self._is_speech_verb(t) and not self._adjunct_participle(t)]
+        for verb in verbs:
+            speaker = self._subject(doc, ents, verb, sentence, quote)
+            if speaker and speaker != UNNAMED and speaker[0] == "person":
+                return speaker, None, None, "previous-paragraph", 0.65
+        return None
+
     def _previous_subject(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
         """``Le prévenu baisse les yeux. « Je sais. Je regrette. »``: a quote that follows, in the
         same paragraph, a sentence about someone — its subject, a name, a description or a
         pronoun — is theirs (reportage puts the speaker's gesture before the words)."""
-        speaker = self._sentence_subject(
-            doc, ents, self._sentence_before(doc, quote, ".!?…"), quote
-        )
+        sentence = self._sentence_before(doc, quote, ".!?…")
+        speaker = self._sentence_subject(doc, ents, sentence, quote)
+        lead = self._text[: quote.open_at].rstrip(" \t\u00a0\u202f")
+        if speaker is None and sentence and lead.endswith("?") and sentence[0].i > 1:
+            # "Elle a dormi sur place. Pourquoi tenir aussi longtemps ? « … »": the reporter's
+            # question is put to the subject of the sentence before it
+            stop = doc[sentence[0].i - 1]
+            if stop.text in {".", "!"} and stop.idx > paragraph_start(self._text, quote.open_at):
+                before = self._clause_before(doc, stop.idx, limit=40, through_quotes=True)
+                speaker = self._sentence_subject(doc, ents, before, quote)
+                if speaker and speaker[0] != "person":
+                    speaker = None  # "L'État en prend un tiers. Le reste ? « … »"
         if speaker and speaker != UNNAMED:
             return speaker, None, None, "previous-subject", 0.7
         return None

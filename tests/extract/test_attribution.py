@@ -507,6 +507,19 @@ CASES = [
         "faisais les comptes seul », a répondu l'ancien cadre de La Poste.",
         ["Agnès de Kersauson", "Jean-Marc Le Goarant"],
     ),
+    # a paragraph whose last sentence has someone speak hands its words to the next quote
+    (
+        "Devant la presse, le directeur général d'AFI, Olivier Van Acker, a justifié la "
+        "décision par la chute des commandes.\n\n« Nous avons tout essayé avant d'en arriver "
+        "là. »",
+        ["Olivier Van Acker"],
+    ),
+    # … a reporter's question put to the subject of the sentence before it
+    (
+        "Inès Marchand, 21 ans, est porte-parole du comité. Elle a dormi sur place huit nuits "
+        "sur dix. Pourquoi tenir aussi longtemps ? « Parce que si on part, c'est fini. »",
+        ["Inès Marchand"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "
