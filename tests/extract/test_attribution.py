@@ -520,6 +520,12 @@ CASES = [
         "sur dix. Pourquoi tenir aussi longtemps ? « Parce que si on part, c'est fini. »",
         ["Inès Marchand"],
     ),
+    # "C'est la question que pose X": a speech noun in the next sentence
+    (
+        "« Qui va ramasser les ordures si on supprime des postes ? » C'est la question que pose "
+        "Nadia Bensalem, secrétaire générale de la Fédération CGT des services publics.",
+        ["Nadia Bensalem"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "
