@@ -149,6 +149,7 @@ class PersonFinder:
                 or doc[i].ent_type_ == "PER"
                 or doc[i].ent_type_ in ("ORG", "LOC")
                 and not self._first_name_at(doc, i)
+                and not self._titled_entity(doc, i)
             ):
                 i += 1
                 continue
@@ -199,6 +200,22 @@ class PersonFinder:
                         out.append(cand)
             i = end
         return out
+
+    def _titled_entity(self, doc: Doc, i: int) -> bool:
+        """ "Radia Haddouche-Brunet, vice-présidente du Département": capitalised words the
+        model took for a firm or a place, opening a line or a clause, followed by a person's
+        title in apposition."""
+        if doc[i].ent_iob_ != "B" or (i > 0 and not (doc[i - 1].is_punct or doc[i - 1].is_space)):
+            return False
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        words = [t for t in doc[i:end] if t.text != "-"]
+        return (
+            2 <= len(words) <= 4
+            and all(is_capitalised(t) and not t.is_upper for t in words)
+            and self._title_follows(doc, end)
+        )
 
     def _first_name_at(self, doc: Doc, i: int) -> bool:
         """A known first name, or a compound of two ("Fatima-Zahra"), opening what the

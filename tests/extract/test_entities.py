@@ -191,6 +191,16 @@ def test_a_lone_word_the_text_puts_after_a_preposition_is_no_person(extract_text
     assert found["Rui Carvalho Mendes"] == ["directeur général de Sodiver"]
 
 
+def test_a_name_taken_for_a_firm_but_given_a_title_is_a_person(extract_text):
+    """In the transport release of batch o the model tags this name as an organisation."""
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus" / "dev"
+    report = extract_text(next(corpus.glob("o04-*.txt")).read_text(encoding="utf-8"))
+    assert "Radia Haddouche-Brunet" in people(report)
+    assert "Radia Haddouche-Brunet" not in [o["name"] for o in report["organisations"]]
+
+
 def test_a_participle_opening_a_sentence_is_no_person(extract_text):
     """In this school report the model tags "Sollicitée," as a person's name."""
     from pathlib import Path
