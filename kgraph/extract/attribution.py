@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..lexicon import Lexicon, lexicon
+from ..slugs import fold
 from .entities import (
     DocEntities,
     EntityMention,
@@ -210,6 +211,10 @@ class Attributor:
         for token in doc:
             if any(a <= token.idx < b for a, b in inside):
                 continue
+            kin = self._kin(doc, ents, token)
+            if kin is not None:
+                bound[token.idx] = kin.key
+                continue
             found = self._description_at(doc, ents, token.i)
             if found is None:
                 continue
@@ -272,6 +277,33 @@ class Attributor:
             if person is not None:
                 bound[token.idx] = latest[noun, gender] = person.key
         return bound
+
+    def _kin(self, doc: Doc, ents: DocEntities, token: Token) -> PersonEntity | None:
+        """ "Martine et Gérard Rolland … raconte Martine Rolland. Son mari, lui, avoue …": kin
+        named by a possessive (``data/kin_nouns.tsv``) is, of the people who share the surname
+        of the person named last, the one of the kin's gender who is not that person."""
+        gender = self.lex.kin_nouns.get(norm(token.text))
+        if gender is None or token.i == 0 or norm(doc[token.i - 1].text) not in {"son", "sa"}:
+            return None
+        last = None
+        for mention, key in ents.mentions_in_order("person"):
+            if mention.start >= token.idx:
+                break
+            if key not in self._byline_keys:
+                last = key
+        if last is None:
+            return None
+        surname = fold(ents.people[last].name).split()[-1]
+        family = [
+            p
+            for p in ents.people.values()
+            if p.key != last
+            and len(p.name.split()) > 1
+            and fold(p.name).split()[-1] == surname
+            and p.gender in (gender, None)
+            and any(m.start < token.idx for m in p.mentions)
+        ]
+        return family[0] if len(family) == 1 else None
 
     @staticmethod
     def _stated_age(doc: Doc, person: PersonEntity) -> int | None:
@@ -473,6 +505,8 @@ class Attributor:
                 if person is _UNNAMED_PERSON:
                     return UNNAMED
                 return ("person", person.key) if person else None
+            if doc[k].idx in self._descriptions and norm(doc[k].text) in self.lex.kin_nouns:
+                return ("person", self._descriptions[doc[k].idx])  # "Son mari, lui, avoue"
             two_words = k > start + 1 and (
                 f"{norm(doc[k - 1].text)} {norm(doc[k].text)}" in self.lex.age_nouns
             )  # "le jeune homme"

@@ -526,6 +526,26 @@ CASES = [
         "Nadia Bensalem, secrétaire générale de la Fédération CGT des services publics.",
         ["Nadia Bensalem"],
     ),
+    # kin named by a possessive: the one of that gender who shares the surname
+    (
+        "Dans le public, Martine et Gérard Rolland assistaient à leur huitième festival. « On "
+        "prend nos vacances en fonction des dates », raconte Martine Rolland. Son mari, lui, "
+        "avoue avoir pleuré. « Je ne suis pas corse. »",
+        ["Martine Rolland", "Gérard Rolland"],
+    ),
+    (
+        "Sa voiture a percuté le vélo d'Erwan Riou. Yannick et Anne-Gaëlle Riou se tiennent la "
+        "main. La mère d'Erwan a parlé. Son mari "
+        "n'a pas souhaité s'exprimer. À la suspension, il glisse : « On attend qu'il "
+        "comprenne. »",
+        ["Yannick Riou"],
+    ),
+    # "La phrase est de X": a speech noun in the next sentence
+    (
+        "« On nous parle de chiffres. Nous, on parle d'enfants. » La phrase est d'Oumar Ba, "
+        "père de deux élèves.",
+        ["Oumar Ba"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "
