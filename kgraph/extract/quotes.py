@@ -112,10 +112,18 @@ class QuoteFinder:
         exclaims = inner.rstrip().endswith(("?", "!", "?»", "!»"))
         if n_words >= 2 and self._looks_like_title(span, list(span), colon, marked):
             return False
-        if colon and any(
-            norm(t.text) in self.lex.work_cues for t in self._tokens_before(doc, marked.open_at, 4)
+        said = n_words >= 8 and inner.rstrip(" \u00a0\u202f")[-1:] in ".…"  # slogans exclaim
+        if (
+            colon
+            and not said
+            and any(
+                norm(t.text) in self.lex.work_cues
+                for t in self._tokens_before(doc, marked.open_at, 4)
+            )
         ):
-            return False  # "un slogan revenait en boucle : « … »"
+            # "un slogan revenait en boucle : « … »" — but "a détaillé le projet : « La cour
+            # n'est pas goudronnée. Chaque classe … »" is a sentence said, ended by its stop
+            return False
         if n_words >= self.min_words:
             return True
         if n_words >= 2 and starts_upper and self._stands_as_sentence(doc, marked, inner):

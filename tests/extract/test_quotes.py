@@ -67,6 +67,21 @@ CASES = [
     ),
     ("Sur les banderoles, un slogan revenait : « Nos fermes, pas vos normes ».", []),
     ("Le film « Les Quais du matin » sort en mars.", []),
+    # … but sentences said after a colon that follows "le projet", "une formule" are quotes
+    (
+        "L'adjointe a détaillé le projet pédagogique : « La cour n'est pas goudronnée, il y a "
+        "un potager. Chaque classe aura une demi-journée dehors. »",
+        [
+            "La cour n'est pas goudronnée, il y a un potager. Chaque classe aura une demi-journée "
+            "dehors."
+        ],
+    ),
+    (
+        "Elle résume son parcours d'une formule : « On m'a fait confiance avant même que je "
+        "fasse mes preuves. »",
+        ["On m'a fait confiance avant même que je fasse mes preuves."],
+    ),
+    ("Sur les pancartes, un slogan : « Nos fermes, pas vos normes, pas vos taxes, jamais ! »", []),
     ("Aucune citation dans ce texte, seulement des faits.", []),
 ]
 
