@@ -99,6 +99,12 @@ def test_an_epicene_occupation_gives_no_gender(extract_text):
     assert report["people"][0]["gender"] == "m"  # from the first name, not from "plaquiste"
 
 
+@pytest.mark.parametrize("honorific", ["Pre", "Dre"])
+def test_feminine_academic_honorifics_give_the_gender(extract_text, honorific):
+    report = extract_text(f"Cheffe de service, la {honorific} Minh-Thu Tran a porté le projet.")
+    assert [(p["name"], p["gender"]) for p in report["people"]] == [("Minh-Thu Tran", "f")]
+
+
 def test_one_person_whatever_the_form(extract_text):
     text = (
         "Anne-Sophie de La Tour, directrice du musée, a ouvert l'exposition. "
