@@ -115,6 +115,7 @@ class Attributor:
         previous: QuoteMention | None = None
         for quote in ents.quotes:
             for rule in (
+                self._addressed,
                 self._incise,
                 self._colon,
                 self._according,
@@ -1589,6 +1590,43 @@ class Attributor:
         if best is None:
             return None
         return ("person", best), None, None, "answer", 0.6
+
+    _VOCATIVE = re.compile(
+        r"^(?:Et\s+)?(?:Madame|Monsieur|Mme|M\.|Maître|Me)\s+((?:[A-ZÉÈ][\w'’-]+\s*){1,3}),"
+    )
+
+    def _addressed(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
+        """ "« Madame Morvan, combien de ces logements … ? » « Un tiers, au minimum », a répondu
+        l'élue de la majorité": the answer to a question put to someone by name is theirs, when
+        no other name is given for it (a title or a pronoun may be)."""
+        if previous is None or not previous.text.rstrip(" \u00a0\u202f").endswith("?"):
+            return None
+        called = self._VOCATIVE.match(previous.text.strip())
+        if called is None:
+            return None
+        between = doc.char_span(previous.close_at + 1, quote.open_at, alignment_mode="expand")
+        after = doc.char_span(
+            quote.close_at + 1,
+            min(len(self._text), quote.close_at + 120),
+            alignment_mode="contract",
+        )
+        for span in (between, after):
+            if span is not None and any(
+                ents.owner(t.i) and ents.owner(t.i)[0] == "person"
+                for t in span
+                if "\n" not in self._text[quote.close_at : t.idx]
+            ):
+                return None
+        surname = fold(called.group(1).strip()).split()
+        people = [
+            p
+            for p in ents.people.values()
+            if fold(p.name).split()[-len(surname) :] == surname
+            and ("person", p.key) != previous.speaker
+        ]
+        if len(people) != 1:
+            return None
+        return ("person", people[0].key), None, None, "answer", 0.8
 
     def _interview_answer(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
         """ "Trois questions à Sékou Diarra, entraîneur du club" then question lines and quoted

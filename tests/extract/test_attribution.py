@@ -546,6 +546,14 @@ CASES = [
         "père de deux élèves.",
         ["Oumar Ba"],
     ),
+    # the answer to a question put to someone by name is theirs
+    (
+        "Catherine Morvan, adjointe au logement, a présenté le programme. La cheffe de file de "
+        "l'opposition, Yasmina Haddad, a interpellé l'adjointe : « Madame Morvan, combien de "
+        "logements seront accessibles ? » « Un tiers, au minimum », a répondu l'élue de la "
+        "majorité.",
+        ["Yasmina Haddad", "Catherine Morvan"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "
