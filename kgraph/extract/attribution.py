@@ -1229,8 +1229,8 @@ class Attributor:
                     if speaker:
                         return speaker, before[n].text, before[n].idx, "according", 0.85
                     continue
-                if "l'" in cue[1:] and cue[-1] == "croire":
-                    # "À l'en croire, « … »": the person just quoted
+                if ("l'" in cue[1:] and cue[-1] == "croire") or {"ses", "son", "sa"} & set(cue):
+                    # "À l'en croire, « … »", "À ses yeux, …": the person just quoted
                     speaker = self._antecedent_speaker(doc, ents, quote, previous)
                     if speaker:
                         return speaker, before[n].text, before[n].idx, "according", 0.85

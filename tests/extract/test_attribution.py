@@ -554,6 +554,13 @@ CASES = [
         "majorité.",
         ["Yasmina Haddad", "Catherine Morvan"],
     ),
+    # "À ses yeux": the person just quoted
+    (
+        "La maire, Béatrice Dufour-Lemaire, ne cache pas sa colère. « Les digues n'ont pas "
+        "bougé. » À ses yeux, le programme Aa Résilience 2027, porté par le syndicat mixte, "
+        "« avance trop lentement ». Son président, Didier Vanhoutte, défend le calendrier.",
+        ["Béatrice Dufour-Lemaire", "Béatrice Dufour-Lemaire"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "
