@@ -120,6 +120,7 @@ class Attributor:
                 self._colon,
                 self._according,
                 self._governing_verb,
+                self._sentence_end_incise,
                 self._answer,
                 self._interview_answer,
                 self._previous_subject_in_paragraph,
@@ -1542,6 +1543,40 @@ class Attributor:
             ):
                 return owner
         return None
+
+    def _sentence_end_incise(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
+        """ "Le feu a été « maîtrisé vers 6 h 30 » par les pompiers, a précisé la préfecture.":
+        the words quoted inside a sentence that ends on an incise are the incise subject's."""
+        if quote.text.rstrip()[-1:] in ".!?…":
+            return None  # a sentence of its own: what follows is another one
+        after = doc.char_span(
+            quote.close_at, min(len(self._text), quote.close_at + 1), alignment_mode="expand"
+        )
+        if after is None:
+            return None
+        tokens: list[Token] = []
+        k = after.end
+        while k < len(doc) and len(tokens) < 40:
+            t = doc[k]
+            if t.text in _STOP or (t.is_space and "\n" in t.text) or t.text in {"«", "“"}:
+                break
+            tokens.append(t)
+            k += 1
+        commas = [n for n, t in enumerate(tokens) if t.text == ","]
+        if not commas or commas[-1] == 0:
+            return None  # right after the mark: the incise rule's
+        incise = tokens[commas[-1] + 1 :]
+        head = [t for t in tokens[: commas[-1]] if self._is_speech_verb(t)]
+        if head or not incise:
+            return None
+        j = 0
+        if norm(incise[0].text) in {"a", "ont", "avait", "avaient"}:
+            j = 1
+        if j >= len(incise) or not self._is_speech_verb(incise[j]):
+            return None
+        if any(norm(t.text) in {"que", "qu'"} for t in incise[j + 1 : j + 2]):
+            return None
+        return self._incise_subject(doc, ents, incise, quote)
 
     def _answer(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
         """A quote that answers the question quoted just before it is not the asker's. Court

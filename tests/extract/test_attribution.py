@@ -561,6 +561,19 @@ CASES = [
         "« avance trop lentement ». Son président, Didier Vanhoutte, défend le calendrier.",
         ["Béatrice Dufour-Lemaire", "Béatrice Dufour-Lemaire"],
     ),
+    # words quoted inside a sentence that ends on an incise
+    (
+        "Le feu a été « maîtrisé vers 6 h 30 » par une centaine de sapeurs-pompiers, a précisé "
+        "la préfecture dans un communiqué. « Aucun produit dangereux n'était stocké », selon la "
+        "même source.",
+        ["préfecture", "préfecture"],
+    ),
+    # … not after a quote that ended its own sentence
+    (
+        "« Ils ont les chiffres, nous on a les carnets de commandes. » Nadia Ferhat, élue du "
+        "CSE, accuse le groupe Nordvik d'avoir « organisé la baisse d'activité ».",
+        ["Nadia Ferhat", "Nadia Ferhat"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "
