@@ -495,6 +495,8 @@ class Attributor:
                 return UNNAMED
         orgs = [o for o in owners if o and o[0] == "organisation"]
         for k in range(start, end):
+            if ents.owner(k) and ents.owner(k)[0] == "organisation":
+                continue  # "l'Association des maires ruraux": a name, not a title
             text = norm(doc[k].text).lstrip("-").removeprefix("t-")
             if text in _DEMONSTRATIVES and k == start:
                 # "Celle qui dirige le festival depuis 2017 …": the person just named
@@ -1332,7 +1334,12 @@ class Attributor:
             governing = [t for t in verbs if t.i in ancestors]
             if governing:
                 verb = governing[-1]
-        if "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"):
+        participle = "Part" in verb.morph.get("VerbForm") and (
+            "Past" in verb.morph.get("Tense") or not verb.morph.get("Tense")
+        )
+        if participle or (  # "une somme jugée « … » par …", tagged as an adjective
+            verb.pos_ == "ADJ" and norm(verb.text).endswith(("é", "ée", "és", "ées"))
+        ):
             # passive: "une somme jugée « dérisoire » par l'association"
             agent = self._passive_agent(doc, ents, quote)
             if agent:

@@ -574,6 +574,12 @@ CASES = [
         "CSE, accuse le groupe Nordvik d'avoir « organisé la baisse d'activité ».",
         ["Nadia Ferhat", "Nadia Ferhat"],
     ),
+    # a passive participle tagged as an adjective: the agent after "par" speaks
+    (
+        "La ministre a promis 400 millions d'euros. Une somme jugée « dérisoire au regard des "
+        "enjeux » par l'Association des maires ruraux de France, qui réclame le double.",
+        ["Association des maires ruraux de France"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "
