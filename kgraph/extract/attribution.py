@@ -1775,6 +1775,8 @@ class Attributor:
     def _sentence_subject(self, doc: Doc, ents: DocEntities, sentence: list[Token], quote):
         """Whom the subject of a sentence (read from punctuation, not the parser's sentences)
         refers to: a name, a description, a title or a pronoun."""
+        while sentence and (sentence[0].is_punct or sentence[0].is_space):
+            sentence = sentence[1:]  # "« … » Le prévenu hausse les épaules": the mark before
         if not sentence:
             return None
         inside = range(sentence[0].i, sentence[-1].i + 1)
@@ -1829,13 +1831,19 @@ class Attributor:
     @staticmethod
     def _bylines(doc: Doc, ents: DocEntities) -> set[str]:
         """People named in a byline ("Par Claire Dubois") at the top: the journalists."""
-        head = doc_text(doc)[:400]
+        head = doc_text(doc)[:700]
         keys = set()
         # "Par Claire Dubois", "Publié le 3 juin | Par Laure Schmitt, avec Mehdi Bouaziz",
         # "Propos recueillis par Marion Keraudren — 11 avril"
         byline = r"(?:^\s*|[|—–·•]\s*|recueillis\s+)[Pp]ar\s+([^|—–·•\n]+)"
-        for line_match in re.finditer(byline, head, flags=re.M):
-            a, b = line_match.start(1), line_match.end(1)
+        spans = [(m.start(1), m.end(1)) for m in re.finditer(byline, head, flags=re.M)]
+        # "Jérôme Kessler" alone on a line, over "Le 09/04/2025 à 19:20" or "Publié le …"
+        for m in re.finditer(
+            r"^([^\W\d][^\n,.:;!?«»]{3,40})\n(?=(?:Le|Publié|Mis à jour)\b.*\d)", head, flags=re.M
+        ):
+            if len(m.group(1).split()) <= 4:
+                spans.append((m.start(1), m.end(1)))
+        for a, b in spans:
             for mention, key in ents.mentions_in_order("person"):
                 if a <= mention.start < b:
                     keys.add(key)

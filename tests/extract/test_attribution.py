@@ -580,6 +580,16 @@ CASES = [
         "enjeux » par l'Association des maires ruraux de France, qui réclame le double.",
         ["Association des maires ruraux de France"],
     ),
+    # a byline without "Par": a name alone on its line over the date line
+    (
+        "Agression du maire : six mois avec sursis\n\nJérôme Kessler\nLe 09/04/2025 à 19:20"
+        "\n\nLe tribunal a jugé Patrick Hennequin, 52 ans. À la barre, le quinquagénaire peine à "
+        "trouver ses mots. « Je le regrette », a-t-il expliqué. La présidente du tribunal, Claire "
+        "Bousquet, se penche vers lui. « Vous n'avez jamais présenté d'excuses. Pourquoi ? » Le "
+        "prévenu hausse les épaules. « Je ne "
+        "savais pas comment m'y prendre. »",
+        ["Patrick Hennequin", "Claire Bousquet", "Patrick Hennequin"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "
