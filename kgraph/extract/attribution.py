@@ -886,6 +886,30 @@ class Attributor:
                     return speaker, tokens[0].text, tokens[0].idx, "incise-according", 0.95
         return self._incise_subject(doc, ents, tokens, quote)
 
+    def _same_speaker(
+        self, doc: Doc, ents: DocEntities, quote: QuoteMention, gender: str
+    ) -> PersonEntity | None:
+        """ "« … » « Le plus dur, ce sont les anciens », ajoute-t-il": a pronoun incise on a
+        quote that follows another in its paragraph, with no one named between, is the speaker
+        of that quote when the gender agrees."""
+        before = [q for q in ents.quotes if q.close_at < quote.open_at]
+        if not before or before[-1].speaker is None or before[-1].speaker[0] != "person":
+            return None
+        previous = before[-1]
+        if previous.close_at < paragraph_start(self._text, quote.open_at):
+            return None
+        between = doc.char_span(previous.close_at + 1, quote.open_at, alignment_mode="expand")
+        if between is not None and (
+            len(between) > 25
+            or any(ents.owner(t.i) for t in between)
+            or re.search(r"\w.*[.!?…]", between.text)  # a sentence about someone else
+        ):
+            return None
+        person = ents.people.get(previous.speaker[1])
+        if person is None or person.gender not in (gender, None):
+            return None
+        return person
+
     def _incise_subject(
         self, doc: Doc, ents: DocEntities, tokens: list[Token], quote: QuoteMention
     ):
@@ -920,7 +944,9 @@ class Attributor:
             organisation = self._organisation_antecedent(doc, ents, quote, _PRONOUNS[pronoun])
             if organisation:  # "La préfecture conteste ce chiffre. « … », fait-elle valoir."
                 return organisation, cue.text, cue.idx, "incise-pronoun", 0.85
-            person = self._pronoun(ents, _PRONOUNS[pronoun], quote.open_at)
+            person = self._same_speaker(doc, ents, quote, _PRONOUNS[pronoun])
+            if person is None:
+                person = self._pronoun(ents, _PRONOUNS[pronoun], quote.open_at)
             if person is _UNNAMED_PERSON:
                 person = None
             return (

@@ -132,6 +132,8 @@ class RoleFinder:
         gender = token.morph.get("Gender")
         if word.endswith("e") and not word.endswith(_FEMININE_ENDINGS):
             gender = []  # "plaquiste", "secrétaire": one word for both, whatever the tagger says
+        elif gender == ["Fem"] and not word.endswith(_FEMININE_ENDINGS):
+            gender = []  # "maçon" tagged feminine: the form says nothing of the kind
         head = RoleHead(
             (word,),
             token.lemma_.lower() or word,

@@ -590,6 +590,13 @@ CASES = [
         "savais pas comment m'y prendre. »",
         ["Patrick Hennequin", "Claire Bousquet", "Patrick Hennequin"],
     ),
+    # a pronoun incise right after someone's quote, no one named between: the same speaker
+    (
+        "Jean-Marc Dupuis, 62 ans, a tout perdu. Deux maisons plus loin, Rachid Benkhelifa, 45 "
+        "ans, maçon, a branché un groupe électrogène. « Je n'ai eu que vingt centimètres dans le "
+        "garage, moi. » « Le plus dur, ce sont les anciens », ajoute-t-il.",
+        ["Rachid Benkhelifa", "Rachid Benkhelifa"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "
@@ -658,6 +665,9 @@ def test_the_next_sentence_speaker_is_the_subject_of_the_verb_that_has_one(extra
     [
         # the parser hangs the incise verb on a verb of the quote, whose subject is "Il"
         ("n07-", "La grêle n'est plus une exception", "Confédération paysanne"),
+        # "Un avis que ne partage pas son président. « … », nuance-t-il.": not the coach quoted
+        # just before, though no name stands between
+        ("f09-", "Fabien est un passionné", "Dominique Rialland"),
         # "indiquent les services de …" names no one the text knows: not "Elle" of the quote
         ("n06-", "La mesure de fermeture", None),
     ],
