@@ -458,6 +458,12 @@ CASES = [
         "préfère parler de la bière. « On a rapporté trois médailles. »",
         ["Loïc Muller", "René Muller"],
     ),
+    (
+        "Lucie Carpentier, 31 ans, aide-soignante, remplit sa voiture. Ses enfants, Nolan, 6 "
+        "ans, et Jade, 3 ans, dorment chez leur grand-mère. « Les petits ont vu l'eau entrer », "
+        "confie la jeune mère.",
+        ["Lucie Carpentier"],
+    ),
     # the antecedent of "Il" comes before it, not the young man he speaks of
     (
         "Didier Marchal a glissé. Son fils Killian, 19 ans, est descendu jusqu'à lui. Le "
