@@ -778,6 +778,8 @@ class Attributor:
             weak = quote.attribution in (
                 "continuation",
                 "subject-after",
+                "previous-paragraph",
+                "nearest-person",
             ) and self._alone_on_its_line(quote)
             # a headline lends a person's words to their organisation ("« … », promet la
             # région"): the body, where the person says them, is more precise
@@ -1761,6 +1763,8 @@ class Attributor:
         start = paragraph_start(self._text, quote.open_at)
         if self._text[start : quote.open_at].strip() or start < 2:
             return None
+        if self._alone_on_its_line(quote) and quote.text.rstrip()[-1:] not in ".!?…":
+            return None  # an intertitle: the words of someone quoted below it
         lead = self._text[:start].rstrip()
         if not lead or lead[-1] not in ".!":
             return None

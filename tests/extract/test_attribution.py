@@ -603,6 +603,13 @@ CASES = [
         "garage, moi. » « Le plus dur, ce sont les anciens », ajoute-t-il.",
         ["Rachid Benkhelifa", "Rachid Benkhelifa"],
     ),
+    # an intertitle after a paragraph where someone speaks is the words of the one below it
+    (
+        "Ce plan a été lancé par Stéphane Morvan, qui a annoncé la fermeture mardi.\n\n« On a "
+        "appris ça une heure avant »\n\nDevant l'usine, Jean-Luc Perrin, délégué CGT, ne "
+        "décolère pas. « On a appris ça une heure avant, par un article de presse. »",
+        ["Jean-Luc Perrin", "Jean-Luc Perrin"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "
