@@ -40,7 +40,14 @@ from .entities import (
     get_entities,
     register_extensions,
 )
-from .text import doc_text, is_speech_verb, norm, paragraph_start, token_offsets
+from .text import (
+    doc_text,
+    is_capitalised,
+    is_speech_verb,
+    norm,
+    paragraph_start,
+    token_offsets,
+)
 
 _PRONOUNS = {"il": "m", "elle": "f"}
 _DEMONSTRATIVES = {"celui": "m", "celle": "f"}
@@ -721,6 +728,13 @@ class Attributor:
         gender = gender or (own.gender if own else None)  # "l'avocat" is a man
         after = k + (len(own.words) if own else 1)
         qualifier = norm(doc[after].text) if after < len(doc) and doc[after].pos_ == "ADJ" else None
+        # "la députée de la Sarthe" is not the deputy of the Var: the names in a complement
+        named: set[str] = set()
+        for t in doc[after : after + 6]:
+            if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                break
+            if is_capitalised(t) and t.pos_ == "PROPN":
+                named.add(fold(t.text))
         holders = []
         for person in ents.people.values():
             if gender and person.gender and person.gender != gender:
@@ -732,6 +746,15 @@ class Attributor:
                     and qualifier not in norm(role.title)
                 ):
                     continue  # "l'élue écologiste" is not "l'élue normande"
+                theirs = {
+                    part
+                    for w in role.title.split()[1:]
+                    if w[:1].isupper()
+                    for part in re.split(r"[-'’]", fold(w))
+                    if part
+                }
+                if named and theirs and not named & theirs:
+                    continue
                 if role.head in heads:
                     first = min(m.start for m in person.mentions) if person.mentions else 0
                     overlap = sum(

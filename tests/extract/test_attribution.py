@@ -610,6 +610,18 @@ CASES = [
         "décolère pas. « On a appris ça une heure avant, par un article de presse. »",
         ["Jean-Luc Perrin", "Jean-Luc Perrin"],
     ),
+    # a title whose complement names another place than the holder's is someone else's
+    (
+        "Manon Ribeiro, députée de Seine-Saint-Denis, votera contre. La rapporteure du texte, "
+        "Claire Vautrin, a défendu le dispositif. Selon la députée de la Sarthe, le fonds "
+        "« permettra de recruter 25 000 aides à domicile ».",
+        ["Claire Vautrin"],
+    ),
+    (
+        "Dominique Wisniewski, rectrice de l'académie de Nancy-Metz, a fait sa rentrée. « Zéro "
+        "classe sans professeur à la Toussaint », a promis la rectrice de Nancy-Metz.",
+        ["Dominique Wisniewski"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "
