@@ -11,8 +11,13 @@ elle``
 3. ``according`` — ``selon X, « … »``, ``d'après X``;
 4. ``governing-verb`` — a reporting verb of the same sentence: ``X a assuré que « … »``,
    ``assurant que « … »`` (the participle's subject is its clause's subject);
-5. ``next-sentence`` — the sentence after the quote names the speaker with a reporting verb;
-6. ``continuation`` — a quote that follows another with nothing but an incise or a paragraph break
+5. ``answer`` — dialogue: the answer to a question quoted just before (put to someone by name,
+   or after "La réponse tombe :"), a question asked again, answers under "Trois questions à X";
+6. ``next-sentence`` — the sentence after the quote names the speaker with a reporting verb or
+   noun ("C'est la question que pose X", "La phrase est de X");
+7. ``previous-subject`` / ``previous-paragraph`` — the person the sentence or paragraph before
+   the quote is about, when it ends on them ("Le prévenu hausse les épaules. « … »");
+8. ``continuation`` — a quote that follows another with nothing but an incise or a paragraph break
    between them keeps its speaker.
 Otherwise the speaker is ``None``: the text does not say, and kgraph does not guess.
 
