@@ -1439,13 +1439,10 @@ class Attributor:
             )
         ):
             return None
-        after = doc.char_span(
-            quote.close_at, min(len(doc_text(doc)), quote.close_at + 1), alignment_mode="expand"
-        )
-        if after is None:
+        k = self._after_mark(doc, quote)
+        if k is None:
             return None
         tokens: list[Token] = []
-        k = after.end
         while k < len(doc) and len(tokens) < 40:
             t = doc[k]
             if t.text in {"«", "“"}:
@@ -1607,18 +1604,22 @@ class Attributor:
                 return owner
         return None
 
+    def _after_mark(self, doc: Doc, quote: QuoteMention) -> int | None:
+        """The index of the first token after the quote's closing mark."""
+        mark = doc.char_span(
+            quote.close_at, min(len(self._text), quote.close_at + 1), alignment_mode="expand"
+        )
+        return None if mark is None else mark.end
+
     def _sentence_end_incise(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
         """ "Le feu a été « maîtrisé vers 6 h 30 » par les pompiers, a précisé la préfecture.":
         the words quoted inside a sentence that ends on an incise are the incise subject's."""
         if quote.text.rstrip()[-1:] in ".!?…":
             return None  # a sentence of its own: what follows is another one
-        after = doc.char_span(
-            quote.close_at, min(len(self._text), quote.close_at + 1), alignment_mode="expand"
-        )
-        if after is None:
+        k = self._after_mark(doc, quote)
+        if k is None:
             return None
         tokens: list[Token] = []
-        k = after.end
         while k < len(doc) and len(tokens) < 40:
             t = doc[k]
             if t.text in _STOP or (t.is_space and "\n" in t.text) or t.text in {"«", "“"}:
@@ -1676,15 +1677,7 @@ class Attributor:
         words = {norm(w) for w in re.findall(r"\w+", between)}
         if not words & self.lex.answer_cues:
             return None
-        best = None
-        for mention, key in ents.mentions_in_order("person"):
-            if mention.start >= previous.open_at:
-                break
-            if key in self._byline_keys or ("person", key) == asker:
-                continue
-            if any(q.start <= mention.start < q.end for q in ents.quotes):
-                continue
-            best = key
+        best = self._last_named(ents, previous.open_at, but=asker)
         if best is None:
             return None
         return ("person", best), None, None, "answer", 0.6
@@ -1871,20 +1864,25 @@ class Attributor:
     def _nearest_person(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
         """Last resort, marked with a low confidence: no rule found a speaker, and the quote's
         paragraph (or the one before) names a person before it — the most recent one."""
-        text = doc_text(doc)
-        window_start = paragraph_start(text, quote.open_at, back=0)
+        since = paragraph_start(doc_text(doc), quote.open_at, back=0)
+        best = self._last_named(ents, quote.open_at, since=since)
+        if best is None:
+            return None
+        return ("person", best), None, None, "nearest-person", 0.5
+
+    def _last_named(self, ents: DocEntities, before: int, since: int = 0, but=None) -> str | None:
+        """The person named last before ``before`` (from ``since``), outside quotes and
+        bylines, other than ``but``."""
         best = None
         for mention, key in ents.mentions_in_order("person"):
-            if mention.start >= quote.open_at:
+            if mention.start >= before:
                 break
-            if mention.start < window_start or key in self._byline_keys:
+            if mention.start < since or key in self._byline_keys or ("person", key) == but:
                 continue
             if any(q.start <= mention.start < q.end for q in ents.quotes):
                 continue
             best = key
-        if best is None:
-            return None
-        return ("person", best), None, None, "nearest-person", 0.5
+        return best
 
     @staticmethod
     def _bylines(doc: Doc, ents: DocEntities) -> set[str]:
