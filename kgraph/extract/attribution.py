@@ -707,6 +707,8 @@ class Attributor:
                     known = (start, None)
                 continue
             person = ents.people[key]
+            if person.gender == gender and self._authored_by(start) and known is not None:
+                continue  # "d'après le roman de Louise Arnal": an author, not who is spoken of
             if person.gender == gender:
                 known = (start, person)
                 if start in self._subject_starts and start > paragraph:
@@ -722,6 +724,16 @@ class Attributor:
         if known:
             return known[1] if known[1] is not None else _UNNAMED_PERSON
         return unknown[1] if unknown else None
+
+    def _authored_by(self, char: int) -> bool:
+        """A name right after "le roman de", "un film de": the author of a work (the nouns of
+        ``data/work_cues.txt``)."""
+        before = self._text[max(0, char - 40) : char].replace("’", "'").lower().split()
+        return (
+            len(before) >= 2
+            and before[-1] in {"de", "d'"}
+            and norm(before[-2]) in self.lex.work_cues
+        )
 
     def _title_holder(
         self, doc: Doc, ents: DocEntities, head: str, k: int, before_char: int

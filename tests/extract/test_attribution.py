@@ -622,6 +622,13 @@ CASES = [
         "classe sans professeur à la Toussaint », a promis la rectrice de Nancy-Metz.",
         ["Dominique Wisniewski"],
     ),
+    # the author of a work named just before is not whom a title describes
+    (
+        "Autre temps fort, le retour de Margot Lenoir dans « Le Jardin d'hiver », d'après le "
+        "roman d'Annie Arnal. « Ici, le public est à deux mètres de vous », confie la "
+        "comédienne.",
+        ["Margot Lenoir"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "
