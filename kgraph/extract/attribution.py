@@ -1402,6 +1402,14 @@ class Attributor:
             governing = [t for t in verbs if t.i in ancestors]
             if governing:
                 verb = governing[-1]
+            elif any(
+                ents.owner(t.i) and ents.owner(t.i)[0] == "person"
+                for t in before
+                if t.i > verb.i and t.dep_.startswith("nsubj")
+            ):
+                # "X l'emporte, Sophie Ardouin refuse de « … »": a new subject after the
+                # verb, which the quote does not depend on, speaks for herself
+                return None
         participle = "Part" in verb.morph.get("VerbForm") and (
             "Past" in verb.morph.get("Tense") or not verb.morph.get("Tense")
         )

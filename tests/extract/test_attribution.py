@@ -629,6 +629,12 @@ CASES = [
         "comédienne.",
         ["Margot Lenoir"],
     ),
+    # a speech verb the quote does not depend on, before another subject, is not its cue
+    (
+        "Congrès du PS : Olivia Grandjean l'emporte, Sophie Ardouin refuse de « tourner la "
+        "page »\n\nAu premier rang, Sophie Ardouin n'a pas applaudi.",
+        ["Sophie Ardouin"],
+    ),
     # … but a speaker's own question does not hand the floor to someone else
     (
         "Paul Martin, maire de Lyon, a répondu à Claire Fontaine. « Qui va payer ? », "
