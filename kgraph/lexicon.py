@@ -85,6 +85,7 @@ class Lexicon:
     interview_cues: tuple[str, ...]  # "questions à": a header announcing an interview
     head_aliases: dict[str, frozenset[str]]  # "club" -> {"sportive", "fc", …}
     kin_nouns: dict[str, str]  # "mari" -> "m": "son mari" is the man sharing her surname
+    unions: frozenset[str]  # "cgt", "force ouvrière": organisations of kind "union"
     employer_roles: frozenset[str]  # role lemmas whose "de + Name" is an organisation
     generic_standins: dict[str, str]  # "direction" -> "company": the one org of that kind
     press_units: tuple[str, ...]  # "service de presse": a press office, not an organisation
@@ -197,6 +198,7 @@ def lexicon() -> Lexicon:
         interview_cues=tuple(read_lines("interview_cues.txt")),
         head_aliases={h: frozenset(w.split()) for h, w in read_table("head_aliases.tsv")},
         kin_nouns=dict(read_table("kin_nouns.tsv")),
+        unions=frozenset(read_lines("unions.txt")),
         employer_roles=frozenset(read_lines("employer_roles.txt")),
         generic_standins=dict(read_table("generic_standins.tsv")),
         press_units=tuple(sorted(read_lines("press_units.txt"), key=len, reverse=True)),

@@ -116,6 +116,7 @@ class OrganisationFinder:
         self._acronym_uses(doc, ents)
         self._name_uses(doc, ents)
         self._merge_number_forms(ents)  # before "la direction" looks for the one company
+        self._union_kinds(ents)
         self._generic_mentions(doc, ents)
         self._press_units(ents)
         self._merge_short_forms(doc, ents)
@@ -164,6 +165,13 @@ class OrganisationFinder:
             if target is None:
                 continue
             _join(ents, key, target)
+
+    def _union_kinds(self, ents: DocEntities) -> None:
+        """Trade unions named by name or acronym (``data/unions.txt``) are of kind "union"."""
+        for org in ents.organisations.values():
+            names = {org.name, *org.forms, *([org.acronym] if org.acronym else [])}
+            if any(n.lower().replace("’", "'") in self.lex.unions for n in names):
+                org.kind = "union"
 
     @staticmethod
     def _merge_number_forms(ents: DocEntities) -> None:
@@ -1073,7 +1081,7 @@ class OrganisationFinder:
             if doc[i + 1].morph.get("Number") == ["Plur"]:
                 continue
             head_text = " ".join(head)
-            target = self._resolve_generic(ents, head_text, adjectives)
+            target = self._resolve_generic(ents, head_text, adjectives, at=token.idx)
             if target is None and kind == "territory" and not is_capitalised(doc[i + 1]):
                 if place_cache is None:
                     place_cache = self._acting_places(doc, ents)
@@ -1105,6 +1113,25 @@ class OrganisationFinder:
                 target.forms.append(form)
             ents.claim("organisation", target.key, mention)
 
+    @staticmethod
+    def _named_just_before(orgs: list, at: int | None):
+        """Of several organisations a generic noun could stand for, the one named (by name)
+        in the sentence before it, when the others were named well before: "Force ouvrière,
+        minoritaire, n'a pas appelé à la grève. Dans un communiqué, le syndicat estime …"."""
+        if at is None:
+            return None
+        recent = [
+            (max(m.start for m in org.mentions if m.start < at and not m.generic), org)
+            for org in orgs
+            if any(m.start < at and not m.generic for m in org.mentions)
+        ]
+        if not recent:
+            return None
+        last, org = max(recent, key=lambda pair: pair[0])
+        if at - last < 150 and all(o is org or at - p > 300 for p, o in recent):
+            return org
+        return None
+
     def _capitalised_authority(self, doc: Doc, i: int) -> bool:
         """ "La Région, sollicitée, fait valoir …": press releases capitalise the noun of a local
         authority used alone; with no name after it, it still stands for the one named."""
@@ -1117,7 +1144,9 @@ class OrganisationFinder:
             and (end >= len(doc) or not is_capitalised(doc[end]))
         )
 
-    def _resolve_generic(self, ents: DocEntities, head: str, adjectives: list[str]):
+    def _resolve_generic(
+        self, ents: DocEntities, head: str, adjectives: list[str], at: int | None = None
+    ):
         """The organisation a generic phrase stands for: one that answers to this head noun
         (declared by "l'agence X", or its name starts with it, or a word of its name shares the
         head's stem: "le syndicat" -> "Union syndicale …"), its adjectives agreeing if possible;
@@ -1142,6 +1171,8 @@ class OrganisationFinder:
             return agreeing[0]
         if not agreeing and len(candidates) == 1:
             return candidates[0][0]
+        if len(agreeing) > 1:
+            return self._named_just_before(agreeing, at)
         if not candidates and head in self.lex.generic_standins:
             # "la direction" in an article about one company: that company
             kind = self.lex.generic_standins[head]
@@ -1149,6 +1180,7 @@ class OrganisationFinder:
             of_kind = [org for org in ents.organisations.values() if org.kind in kinds]
             if len(of_kind) == 1:
                 return of_kind[0]
+            return self._named_just_before(of_kind, at)
         return None
 
     def _acting_places(self, doc: Doc, ents: DocEntities) -> list[str]:

@@ -397,6 +397,19 @@ def test_a_capitalised_authority_noun_alone_is_the_authority_named(extract_text)
     assert [o["name"] for o in report["organisations"]] == ["Région Occitanie"]
 
 
+def test_le_syndicat_is_the_union_named_just_before(extract_text):
+    report = extract_text(
+        "La CGT appelle à la grève depuis lundi et bloque l'entrée du site, où les camions ne "
+        "passent plus depuis trois jours, selon la direction de l'usine et la préfecture. "
+        "Autour du brasero, on croise des visages que l'usine connaît depuis longtemps, ceux "
+        "que tout le monde ici appelle les anciens, entrés dans les années quatre-vingt-dix. "
+        "Force ouvrière, minoritaire sur le site, n'a pas appelé à la grève. Dans un communiqué, "
+        "le syndicat estime que « le blocage pénalise d'abord les salariés »."
+    )
+    assert "Force ouvrière" in [o["name"] for o in report["organisations"]]
+    assert report["quotes"][0]["speaker"] == "Force ouvrière"
+
+
 def test_generic_short_form_resolves_to_the_named_organisation(extract_text):
     text = (
         "L'agence économique régionale Nord Entreprises accompagne les PME. "
