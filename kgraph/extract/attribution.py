@@ -299,12 +299,7 @@ class Attributor:
         gender = self.lex.kin_nouns.get(norm(token.text))
         if gender is None or token.i == 0 or norm(doc[token.i - 1].text) not in {"son", "sa"}:
             return None
-        last = None
-        for mention, key in ents.mentions_in_order("person"):
-            if mention.start >= token.idx:
-                break
-            if key not in self._byline_keys:
-                last = key
+        last = self._last_named(ents, token.idx)
         if last is None:
             return None
         surname = fold(ents.people[last].name).split()[-1]
@@ -852,6 +847,11 @@ class Attributor:
     def _alone_on_its_line_start(self, quote: QuoteMention) -> bool:
         start = self._text.rfind("\n", 0, quote.open_at) + 1
         return not self._text[start : quote.open_at].strip()
+
+    def _intertitle(self, quote: QuoteMention) -> bool:
+        """A quote alone on its line with no full stop: a heading that repeats words said
+        below it."""
+        return self._alone_on_its_line(quote) and quote.text.rstrip()[-1:] not in ".!?…"
 
     def _alone_on_its_line(self, quote: QuoteMention) -> bool:
         start = self._text.rfind("\n", 0, quote.open_at) + 1
@@ -1516,7 +1516,7 @@ class Attributor:
                 ),
                 None,
             )
-        if speaker and speaker[1] in self._bylines(doc, ents):
+        if speaker and speaker[1] in self._byline_keys:
             return None
         if speaker:
             return speaker, cue.text, cue.idx, "next-sentence", 0.75
@@ -1560,7 +1560,7 @@ class Attributor:
         if k >= len(doc):
             return None
         owner = ents.owner(k)
-        if not owner or owner[0] != "person" or owner[1] in self._bylines(doc, ents):
+        if not owner or owner[0] != "person" or owner[1] in self._byline_keys:
             return None
         if newline:
             # a signature line under the quote: "Marie Dupont, présidente de …" (no verb)
@@ -1671,7 +1671,7 @@ class Attributor:
         asker. A question alone proves nothing: speakers ask themselves questions."""
         if previous is None:
             return None
-        if not previous.text.rstrip(' \u00a0\u202f»”"').endswith("?"):
+        if not _asks(previous):
             return self._question_again(doc, ents, quote, previous)
         between = self._text[previous.close_at + 1 : quote.open_at]
         if between.count("\n") > 2 or len(between.split()) > 12 or "?" in between:
@@ -1686,7 +1686,7 @@ class Attributor:
             len(earlier) == 2
             and asker
             and earlier[0].speaker == asker
-            and earlier[0].text.rstrip(" \u00a0\u202f").endswith("?")
+            and _asks(earlier[0])
             and earlier[1].speaker
             and earlier[1].speaker[0] == "person"
             and earlier[1].speaker != asker
@@ -1710,7 +1710,7 @@ class Attributor:
         """ "« Madame Morvan, combien de ces logements … ? » « Un tiers, au minimum », a répondu
         l'élue de la majorité": the answer to a question put to someone by name is theirs, when
         no other name is given for it (a title or a pronoun may be)."""
-        if previous is None or not previous.text.rstrip(" \u00a0\u202f").endswith("?"):
+        if previous is None or not _asks(previous):
             return None
         called = self._VOCATIVE.match(previous.text.strip())
         if called is None:
@@ -1766,12 +1766,12 @@ class Attributor:
     def _question_again(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
         """ "« Vous aviez bu ? » demande la présidente. « Quatre bières. » … « Et pourquoi
         avoir conduit ? »": a question after the answer to a question is the asker's again."""
-        if not quote.text.rstrip(" \u00a0\u202f").endswith("?") or previous.speaker is None:
+        if not _asks(quote) or previous.speaker is None:
             return None
         earlier = [q for q in ents.quotes if q.close_at < previous.open_at][-1:]
         if (
             not earlier
-            or not earlier[0].text.rstrip(" \u00a0\u202f").endswith("?")
+            or not _asks(earlier[0])
             or earlier[0].speaker is None
             or earlier[0].speaker[0] != "person"
             or earlier[0].speaker == previous.speaker
@@ -1804,7 +1804,7 @@ class Attributor:
         start = paragraph_start(self._text, quote.open_at)
         if self._text[start : quote.open_at].strip() or start < 2:
             return None
-        if self._alone_on_its_line(quote) and quote.text.rstrip()[-1:] not in ".!?…":
+        if self._intertitle(quote):
             return None  # an intertitle: the words of someone quoted below it
         lead = self._text[:start].rstrip()
         if not lead or lead[-1] not in ".!":
@@ -1931,7 +1931,7 @@ class Attributor:
         interviews run on over several paragraphs without naming the speaker again."""
         if previous is None or previous.speaker is None:
             return None
-        if self._alone_on_its_line(quote) and quote.text.rstrip()[-1:] not in ".!?…":
+        if self._intertitle(quote):
             return None  # an intertitle repeats words said below it, not the quote above
         between = doc_text(doc)[previous.close_at + 1 : quote.open_at]
         if between.count("\n") > 3 or "«" in between or "“" in between:
@@ -1966,6 +1966,11 @@ class Attributor:
         ):
             return None  # the words between are not the previous quote's incise
         return previous.speaker, None, None, "continuation", 0.8
+
+
+def _asks(quote: QuoteMention) -> bool:
+    """The quoted words end on a question mark (spaces and closing marks aside)."""
+    return quote.text.rstrip(' \u00a0\u202f»”"').endswith("?")
 
 
 def _morph_gender(token: Token) -> str | None:
