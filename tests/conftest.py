@@ -32,6 +32,17 @@ def extract_text(nlp):
 
 
 @pytest.fixture(scope="session")
+def dev_text():
+    """prefix -> the text of the development-corpus document whose name starts with it: for
+    tests whose case only a whole document reproduces (the parser reads it in context)."""
+
+    def read(prefix: str) -> str:
+        return next((ROOT / "corpus" / "dev").glob(prefix + "*.txt")).read_text(encoding="utf-8")
+
+    return read
+
+
+@pytest.fixture(scope="session")
 def built_sample(tmp_path_factory):
     """The sample press release built into a fresh output folder, once."""
     from kgraph.build import build

@@ -686,13 +686,10 @@ def test_a_paragraph_after_a_blank_line_is_not_a_signature(extract_text):
     assert [q["speaker"] for q in extract_text(text)["quotes"]] == [None]
 
 
-def test_the_next_sentence_speaker_is_the_subject_of_the_verb_that_has_one(extract_text):
+def test_the_next_sentence_speaker_is_the_subject_of_the_verb_that_has_one(extract_text, dev_text):
     """ "« … » Visiblement agacé, le maire a rappelé que …": in this council report the parser
     hangs "agacé" on the quote, with no subject; the speaker is the subject of "rappelé"."""
-    from pathlib import Path
-
-    corpus = Path(__file__).resolve().parents[2] / "corpus" / "dev"
-    text = next(corpus.glob("l02-*.txt")).read_text(encoding="utf-8")
+    text = dev_text("l02-")
     quotes = {q["text"][:25]: q for q in extract_text(text)["quotes"]}
     said = quotes["Je n’accepterai pas qu’on"]
     assert (said["speaker"], said["cue"]) == ("Yann-Erwan Le Floc’h", "rappelé")
@@ -710,10 +707,9 @@ def test_the_next_sentence_speaker_is_the_subject_of_the_verb_that_has_one(extra
         ("n06-", "La mesure de fermeture", None),
     ],
 )
-def test_a_subject_inside_the_quote_is_not_the_speaker(extract_text, name, opening, speaker):
-    from pathlib import Path
-
-    corpus = Path(__file__).resolve().parents[2] / "corpus" / "dev"
-    text = next(corpus.glob(name + "*.txt")).read_text(encoding="utf-8")
+def test_a_subject_inside_the_quote_is_not_the_speaker(
+    extract_text, dev_text, name, opening, speaker
+):
+    text = dev_text(name)
     quote = next(q for q in extract_text(text)["quotes"] if q["text"].startswith(opening))
     assert quote["speaker"] == speaker

@@ -194,13 +194,10 @@ def test_a_word_opening_a_phrase_is_no_person(extract_text):
     assert [p["name"] for p in report["people"]] == ["Chloé Martin"]
 
 
-def test_a_lone_word_the_text_puts_after_a_preposition_is_no_person(extract_text):
+def test_a_lone_word_the_text_puts_after_a_preposition_is_no_person(extract_text, dev_text):
     """The AFP dispatch of batch n, whose no-space guillemets lead the model to tag towns and
     firms as people: the mayor "de Loudrac" keeps his title, and the firm speaks."""
-    from pathlib import Path
-
-    corpus = Path(__file__).resolve().parents[2] / "corpus" / "dev"
-    text = next(corpus.glob("n10-*.txt")).read_text(encoding="utf-8")
+    text = dev_text("n10-")
     report = extract_text(text)
     found = people(report)
     assert "Loudrac" not in found and "Sodiver" not in found
@@ -208,22 +205,16 @@ def test_a_lone_word_the_text_puts_after_a_preposition_is_no_person(extract_text
     assert found["Rui Carvalho Mendes"] == ["directeur général de Sodiver"]
 
 
-def test_a_name_taken_for_a_firm_but_given_a_title_is_a_person(extract_text):
+def test_a_name_taken_for_a_firm_but_given_a_title_is_a_person(extract_text, dev_text):
     """In the transport release of batch o the model tags this name as an organisation."""
-    from pathlib import Path
-
-    corpus = Path(__file__).resolve().parents[2] / "corpus" / "dev"
-    report = extract_text(next(corpus.glob("o04-*.txt")).read_text(encoding="utf-8"))
+    report = extract_text(dev_text("o04-"))
     assert "Radia Haddouche-Brunet" in people(report)
     assert "Radia Haddouche-Brunet" not in [o["name"] for o in report["organisations"]]
 
 
-def test_a_participle_opening_a_sentence_is_no_person(extract_text):
+def test_a_participle_opening_a_sentence_is_no_person(extract_text, dev_text):
     """In this school report the model tags "Sollicitée," as a person's name."""
-    from pathlib import Path
-
-    corpus = Path(__file__).resolve().parents[2] / "corpus" / "dev"
-    text = next(corpus.glob("n06-*.txt")).read_text(encoding="utf-8")
+    text = dev_text("n06-")
     names = {p["name"] for p in extract_text(text)["people"]}
     assert "Sollicitée" not in names and "Marie-Pierre Vasseur" in names
 
