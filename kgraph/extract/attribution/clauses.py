@@ -1,0 +1,403 @@
+"""Speakers in the quote's own sentence: the clause before a colon ("X affirme : « … »"),
+"selon X" / "d'après X", and the reporting verb the quote depends on in the parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..entities import DocEntities, QuoteMention
+from ..text import doc_text, norm, paragraph_start
+from .words import PRONOUNS, UNNAMED, UNNAMED_PERSON
+
+
+class ClauseRules:
+    def _colon(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
+        k = quote.open_at - 1
+        while k >= 0 and doc_text(doc)[k] in " \t\u00a0\u202f\n\r":
+            k -= 1
+        if k < 0 or doc_text(doc)[k] != ":":
+            return None
+        colon = doc.char_span(k, k + 1, alignment_mode="expand")
+        if colon is None:
+            return None
+        # through quotes: "a salué un dispositif « attendu » : « … »"
+        clause = self._clause_before(doc, colon[0].idx, through_quotes=True)
+        if not clause:
+            return None
+        verbs = [t for t in clause if self._is_speech_verb(t) and not self._adjunct_participle(t)]
+        for verb in verbs:
+            speaker = self._subject(doc, ents, verb, clause, quote)
+            if speaker:
+                return speaker, verb.text, verb.idx, "colon", 1.0
+        for verb in verbs:
+            # "Élouan Rivière complète : « … »" — a name right before the verb, opening the
+            # clause, even where the parser lost the subject
+            owner = ents.owner(verb.i - 1) if verb.i > 0 else None
+            if owner and owner[0] == "person":
+                start = verb.i - 1
+                while start > clause[0].i and ents.owner(start - 1) == owner:
+                    start -= 1
+                if start == clause[0].i:
+                    return owner, verb.text, verb.idx, "colon", 0.9
+        # "Pour X :", "Réaction de X :", "le sénateur s'est voulu confiant :" — whoever the clause
+        # names, a title resolved to its holder, or an unnamed speaker ("Un habitant résume :")
+        speaker = self._resolve(doc, ents, clause[0].i, clause[-1].i + 1, quote.open_at)
+        if speaker is None or speaker == UNNAMED:
+            for t in (
+                clause
+            ):  # the phrase reader stops at verbs; a name later in the clause still counts
+                owner = ents.owner(t.i)
+                if owner and owner[0] == "person":
+                    speaker = owner
+                    break
+        if speaker is not None and not (speaker == UNNAMED and verbs):
+            return speaker, None, None, "colon", 0.85
+        if speaker == UNNAMED:
+            return UNNAMED, verbs[0].text, verbs[0].idx, "colon", 0.85
+        if verbs and clause[0].i > 0:
+            # "Et de conclure :" — no subject: the subject of the sentence before, if it names
+            # someone
+            speaker = self._sentence_subject(
+                doc, ents, self._clause_before(doc, doc[clause[0].i - 1].idx, limit=40), quote
+            )
+            if speaker is None:
+                speaker = self._resolve_subject_of(doc, ents, doc[clause[0].i - 1].sent, quote)
+            if speaker and speaker != UNNAMED:
+                return speaker, verbs[0].text, verbs[0].idx, "colon-previous-subject", 0.8
+        if verbs and previous is not None and previous.speaker:
+            # "Et d'ajouter :" — no subject: the speaker of the quote before
+            return previous.speaker, verbs[0].text, verbs[0].idx, "colon-continuation", 0.8
+        if verbs:
+            speaker = self._resolve(doc, ents, clause[0].i, verbs[0].i, quote.open_at)
+            if speaker:
+                return speaker, verbs[0].text, verbs[0].idx, "colon", 0.9
+        if (
+            previous is not None
+            and previous.speaker
+            and previous.close_at >= paragraph_start(self._text, quote.open_at)
+            and not any(t.dep_.startswith("nsubj") for t in clause)
+        ):
+            # "Avant de monter sur une chaise pour un premier discours : « … »": a clause with no
+            # subject after the speaker's words in the same paragraph goes on with them
+            return previous.speaker, None, None, "colon-continuation", 0.75
+        return None
+
+    @staticmethod
+    def _several(ents: DocEntities, subject: Token) -> bool:
+        """A subject made of several named speakers joined by "et" ("la CFDT, la CGT et FO")."""
+        named = {ents.owner(t.i) for t in subject.subtree if ents.owner(t.i)}
+        named = {o for o in named if o[0] in ("person", "organisation")}
+        joined = any(c.dep_ == "conj" for c in subject.children) and any(
+            norm(t.text) == "et" for t in subject.subtree
+        )
+        return joined and len(named) >= 2
+
+    @staticmethod
+    def _in_indefinite_complement(doc: Doc, t: Token) -> bool:
+        """Whether ``t`` completes an indefinite noun phrase: "un ancien commercial de la
+        société", "une habitante de Montanou"."""
+        k = t.i - 1
+        steps = 0
+        while k >= 0 and steps < 6 and doc[k].pos_ in ("DET", "ADP", "ADJ", "NOUN", "PROPN"):
+            if norm(doc[k].text) in {"un", "une"} and doc[k + 1].pos_ in ("NOUN", "ADJ"):
+                return True
+            k -= 1
+            steps += 1
+        return False
+
+    def _resolve_subject_of(self, doc: Doc, ents: DocEntities, sent, quote: QuoteMention):
+        root = sent.root
+        for child in root.children:
+            if child.dep_.startswith("nsubj"):
+                return self._resolve(
+                    doc, ents, child.left_edge.i, child.right_edge.i + 1, quote.open_at
+                )
+        return None
+
+    def _speaking_place(self, doc: Doc, ents: DocEntities, tokens: list[Token]):
+        """The organisation an impersonal "on" speaks for, named as a place: "à la préfecture",
+        "au ministère du Travail", "chez Renault", "du côté de la direction"."""
+        for n, t in enumerate(tokens):
+            word = norm(t.text)
+            if word in {"à", "au", "chez", "côté"} or (
+                word == "du" and n + 1 < len(tokens) and norm(tokens[n + 1].text) == "côté"
+            ):
+                for u in tokens[n + 1 : n + 6]:
+                    owner = ents.owner(u.i)
+                    if owner and owner[0] == "organisation":
+                        return owner
+                    if owner or u.text in {",", "."}:
+                        break
+        return None
+
+    @staticmethod
+    def _adjunct_participle(token: Token) -> bool:
+        """ "Interrogé sur la suite, le sénateur …": a past participle with no auxiliary opening
+        the clause describes its subject; it does not report speech."""
+        morph = token.morph
+        return (
+            "Part" in morph.get("VerbForm")
+            and "Past" in morph.get("Tense")
+            and not any(c.dep_.startswith("aux") for c in token.children)
+            and (token.i == 0 or token.doc[token.i - 1].is_punct or token.doc[token.i - 1].is_space)
+        )
+
+    @staticmethod
+    def _quoted(ents: DocEntities, token: Token) -> bool:
+        return any(q.start <= token.idx < q.end for q in ents.quotes)
+
+    def _subject(
+        self, doc: Doc, ents: DocEntities, verb: Token, clause: list[Token], quote: QuoteMention
+    ):
+        """The subject of a reporting verb: its nsubj (or its governing clause's, for a participle),
+        else the nearest person mentioned before the verb in the clause."""
+        heads = [verb]
+        if (
+            verb.dep_ in ("advcl", "acl", "xcomp", "conj") or "Part" in verb.morph.get("VerbForm")
+        ) and not self._quoted(ents, verb.head):
+            heads.append(verb.head)  # (not a verb of the quote the parser hung it on)
+        before_verb = [t for t in clause if t.i < verb.i]
+        named_before = {
+            ents.owner(t.i)
+            for t in before_verb
+            if ents.owner(t.i) and ents.owner(t.i)[0] in ("person", "organisation")
+        }
+        if (
+            "Plur" in verb.morph.get("Number")
+            and len(named_before) >= 2
+            and any(norm(t.text) == "et" for t in before_verb)
+        ):
+            return UNNAMED  # "la CFDT, la CGT, FO et la CFTC dénoncent": no single speaker
+        # the parser sometimes glues sentences across a quote: a subject in another paragraph
+        # is not this verb's
+        paragraph = paragraph_start(self._text, verb.idx)
+        for head in heads:
+            subjects = [c for c in head.children if c.dep_.startswith("nsubj") and ents.owner(c.i)]
+            if len(subjects) >= 2 and "Plur" in head.morph.get("Number"):
+                return UNNAMED  # "la CGT et la CFTC dénoncent": several speakers, none alone
+            # "une institutrice glisse-t-elle": the noun, not the clitic that doubles it
+            children = sorted(head.children, key=lambda c: c.text.startswith("-"))
+            for child in children:
+                if (
+                    child.idx < paragraph
+                    or "\n" in self._text[verb.idx : child.idx]
+                    or self._quoted(ents, child)
+                ):
+                    continue
+                if child.dep_.startswith("nsubj") and "Rel" in child.morph.get("PronType"):
+                    # "X, président de Y, qui dit …": the relative's antecedent speaks
+                    antecedent = head.head if head.dep_ == "acl:relcl" else None
+                    if antecedent is not None:
+                        speaker = self._resolve(
+                            doc, ents, antecedent.left_edge.i, antecedent.i + 1, quote.open_at
+                        )
+                        if speaker:
+                            return speaker
+                    continue
+                if child.dep_.startswith("nsubj") and norm(child.text) == "on":
+                    # "Du côté de la direction, on indique que …", "Au ministère, on assure …"
+                    place = self._speaking_place(doc, ents, clause)
+                    if place:
+                        return place
+                if child.dep_.startswith("nsubj") and self._several(ents, child):
+                    return UNNAMED  # "la CFDT, la CGT et FO dénoncent": no single speaker
+                if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
+                    speaker = self._resolve(
+                        doc, ents, child.left_edge.i, child.right_edge.i + 1, quote.open_at
+                    )
+                    if speaker is None:
+                        speaker = self._resolve(doc, ents, child.i, child.i + 1, quote.open_at)
+                    if speaker:
+                        return speaker
+        before = [t for t in clause if t.i < verb.i]
+        # a person named before the verb wins over the organisation of their title; what is in
+        # brackets ("l'intersyndicale (CGT, CFDT)") is a gloss, not the subject
+        depth, bracketed = 0, set()
+        for t in before:
+            depth += t.text == "("
+            if depth:
+                bracketed.add(t.i)
+            depth -= t.text == ")" and depth > 0
+        for kind in ("person", "organisation"):
+            for t in reversed(before):
+                if t.i in bracketed:
+                    continue
+                owner = ents.owner(t.i)
+                if owner and owner[0] == kind:
+                    if self._in_indefinite_complement(doc, t):
+                        return UNNAMED  # "un habitant de Montanou … disait": nobody named
+                    return owner
+        if before and self._resolve(doc, ents, before[0].i, verb.i, quote.open_at) == UNNAMED:
+            return UNNAMED  # "une institutrice glisse-t-elle": someone the text does not name
+        for t in before[:-1]:
+            nxt = doc[t.i + 1]
+            if norm(t.text) in {"un", "une"} and (
+                norm(nxt.text) in self.lex.unnamed_speakers
+                or norm(nxt.text) in self.lex.person_nouns
+            ):
+                return UNNAMED  # "À la sortie, un habitant de Montanou se disait soulagé"
+        for t in reversed(before):
+            if norm(t.text) in PRONOUNS and t.pos_ == "PRON":
+                return self._resolve(doc, ents, t.i, t.i + 1, quote.open_at)
+        if any(c.dep_.startswith("nsubj") for h in heads for c in h.children):
+            return None  # the subject is there but names nobody we know
+        after = [t for t in clause if t.i > verb.i]
+        if after:  # inverted subject: "Ainsi l'affirme X :"
+            return self._resolve(doc, ents, after[0].i, after[-1].i + 1, quote.open_at)
+        return None
+
+    def _according(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
+        before = self._clause_before(doc, quote.open_at)
+        lowered = [norm(t.text) for t in before]
+        for n in range(len(before)):
+            for cue in self.lex.attribution_cues:
+                if tuple(lowered[n : n + len(cue)]) != cue:
+                    continue
+                rest = before[n + len(cue) :]
+                if cue == ("selon",) and [norm(t.text) for t in rest[:3]] in (
+                    ["la", "même", "source"],
+                    ["les", "mêmes", "sources"],
+                ):
+                    # "selon la même source": whoever was just quoted
+                    speaker = self._antecedent_speaker(doc, ents, quote, previous)
+                    if speaker:
+                        return speaker, before[n].text, before[n].idx, "according", 0.85
+                    continue
+                if ("l'" in cue[1:] and cue[-1] == "croire") or {"ses", "son", "sa"} & set(cue):
+                    # "À l'en croire, « … »", "À ses yeux, …": the person just quoted
+                    speaker = self._antecedent_speaker(doc, ents, quote, previous)
+                    if speaker:
+                        return speaker, before[n].text, before[n].idx, "according", 0.85
+                    continue
+                if (
+                    cue == ("selon",)
+                    and rest
+                    and norm(rest[0].text) in {"laquelle", "lequel", "lesquels", "lesquelles"}
+                    and n > 0
+                ):
+                    # "confirme l'agence régionale de santé, selon laquelle « … »"
+                    speaker = self._relative_antecedent(doc, ents, before[:n], quote)
+                    if speaker:
+                        return speaker, before[n].text, before[n].idx, "according", 0.9
+                    continue
+                if cue == ("pour",) and rest and norm(rest[0].text) == "qui" and n > 0:
+                    # "un argument balayé par la procureure, pour qui « … »"
+                    k = n - 1
+                    while k >= 0 and before[k].text == ",":
+                        k -= 1
+                    phrase_start = k
+                    while phrase_start > 0 and before[phrase_start - 1].text not in {",", ":"}:
+                        phrase_start -= 1
+                    speaker = self._relative_antecedent(
+                        doc, ents, before[phrase_start : k + 1], quote
+                    )
+                    if speaker:
+                        return speaker, before[n].text, before[n].idx, "according", 0.9
+                    continue
+                if cue[0] == "pour" and not any(t.text in {",", ":"} for t in rest):
+                    continue
+                if rest and norm(rest[0].text) in {"lui", "elle"}:  # "selon lui, « … »"
+                    gender = "m" if norm(rest[0].text) == "lui" else "f"
+                    subject_org = self._organisation_subject(ents, before[:n], gender)
+                    if subject_org:  # "le ministère renvoie au plan, qui prévoit selon lui « … »"
+                        return subject_org, before[n].text, before[n].idx, "according", 0.85
+                    person = self._pronoun(
+                        ents, "m" if norm(rest[0].text) == "lui" else "f", quote.open_at
+                    )
+                    if person is UNNAMED_PERSON:
+                        return UNNAMED, before[n].text, before[n].idx, "according", 0.9
+                    if person is not None:
+                        return (
+                            ("person", person.key),
+                            before[n].text,
+                            before[n].idx,
+                            "according",
+                            0.9,
+                        )
+                if rest:
+                    speaker = self._resolve(doc, ents, rest[0].i, rest[-1].i + 1, quote.open_at)
+                    if speaker and (cue[0] != "pour" or speaker[0] == "person"):
+                        return speaker, before[n].text, before[n].idx, "according", 0.95
+        return None
+
+    def _antecedent_speaker(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
+        """Whom "l'" / "lui" refers to when no gender helps: the speaker of the quote just before,
+        if it is in the same or the previous paragraph, else the person named last."""
+        if (
+            previous is not None
+            and previous.speaker
+            and previous.close_at >= paragraph_start(self._text, quote.open_at, back=1)
+        ):
+            return previous.speaker
+        person = self._nearby_person(ents, None, quote.open_at, doc=doc, paragraphs=2)
+        return ("person", person.key) if person else None
+
+    def _relative_antecedent(
+        self, doc: Doc, ents: DocEntities, phrase: list[Token], quote: QuoteMention
+    ):
+        """The person or organisation a noun phrase before "pour qui" names: the last one, as
+        in "balayé par la procureure, pour qui"."""
+        for t in reversed(phrase):
+            owner = ents.owner(t.i)
+            if owner and owner[0] in ("person", "organisation"):
+                return owner
+        for t in reversed(phrase):
+            if self._description_at(doc, ents, t.i) is not None or (
+                norm(t.text) in self.lex.person_nouns
+            ):
+                speaker = self._resolve(doc, ents, t.i - 1, t.i + 1, quote.open_at)
+                return speaker if speaker != UNNAMED else None
+        return None
+
+    def _governing_verb(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
+        before = self._clause_before(doc, quote.open_at)
+        verbs = [t for t in before if self._is_speech_verb(t)]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if inside is not None and len(inside):
+            # "Elle a rappelé que le plan, qui prévoit …, et qu'elle n'entendait pas « … »": the
+            # verb the quote depends on, not the last one written before it
+            ancestors = set()
+            for t in inside:
+                ancestors |= {a.i for a in t.ancestors}
+            governing = [t for t in verbs if t.i in ancestors]
+            if governing:
+                verb = governing[-1]
+            elif any(
+                ents.owner(t.i) and ents.owner(t.i)[0] == "person"
+                for t in before
+                if t.i > verb.i and t.dep_.startswith("nsubj")
+            ):
+                # "X l'emporte, Sophie Ardouin refuse de « … »": a new subject after the
+                # verb, which the quote does not depend on, speaks for herself
+                return None
+        participle = "Part" in verb.morph.get("VerbForm") and (
+            "Past" in verb.morph.get("Tense") or not verb.morph.get("Tense")
+        )
+        if participle or (  # "une somme jugée « … » par …", tagged as an adjective
+            verb.pos_ == "ADJ" and norm(verb.text).endswith(("é", "ée", "és", "ées"))
+        ):
+            # passive: "une somme jugée « dérisoire » par l'association"
+            agent = self._passive_agent(doc, ents, quote)
+            if agent:
+                return agent, verb.text, verb.idx, "governing-verb-passive", 0.85
+        speaker = self._subject(doc, ents, verb, before, quote)
+        if speaker:
+            return speaker, verb.text, verb.idx, "governing-verb", 0.9
+        return None
+
+    def _passive_agent(self, doc: Doc, ents: DocEntities, quote: QuoteMention):
+        after = doc.char_span(
+            quote.close_at, min(len(doc_text(doc)), quote.close_at + 1), alignment_mode="expand"
+        )
+        if after is None:
+            return None
+        k = after.end
+        while k < len(doc) and doc[k].text in {",", " "}:
+            k += 1
+        if k < len(doc) and norm(doc[k].text) == "par":
+            speaker = self._resolve(doc, ents, k + 1, min(len(doc), k + 10), quote.open_at)
+            return speaker if speaker and speaker != UNNAMED else None
+        return None

@@ -1,0 +1,269 @@
+"""Descriptions that stand for a person: ages ("le quinquagénaire"), kin ("son mari"),
+the defendant, titles without a name, bound once per document to the person they describe."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ...slugs import fold
+from ..entities import DocEntities, PersonEntity
+from ..text import norm, paragraph_start
+from .words import DEFINITE, morph_gender
+
+
+class DescriptionRules:
+    @staticmethod
+    def _subject_mentions(doc: Doc, ents: DocEntities) -> set[int]:
+        """Start offsets of person mentions (names or titles) that are a sentence's subject."""
+        starts = set()
+        spans = [(m.start, m.start_token, m.end_token) for m, _ in ents.mentions_in_order("person")]
+        for person in ents.people.values():
+            spans.extend((r.start, r.start_token, r.end_token) for r in person.roles)
+        for start, a, b in spans:
+            for t in doc[a:b]:
+                head = t.head if t.dep_ in ("flat:name", "appos", "nmod") else t
+                if t.dep_.startswith("nsubj") or head.dep_.startswith("nsubj"):
+                    starts.add(start)
+                    break
+        return starts
+
+    def _description_at(self, doc: Doc, ents: DocEntities, k: int) -> tuple[str, str | None] | None:
+        """A definite description of a person at token ``k`` ("l'accusé", "la réalisatrice"):
+        the noun that names it (a role's lemma or a person noun) and its gender, if any."""
+        j = k - 1
+        while j > 0 and doc[j].pos_ == "ADJ" and not ents.owner(j):
+            j -= 1  # "la nouvelle maire"
+        if k == 0 or norm(doc[j].text) not in DEFINITE or ents.owner(k):
+            return None
+        word = norm(doc[k].text)
+        if k > 0 and f"{norm(doc[k - 1].text)} {word}" in self.lex.age_nouns:
+            word = f"{norm(doc[k - 1].text)} {word}"  # "le jeune homme"
+        if word in self.lex.person_nouns or word in self.lex.age_nouns:
+            return word, self._det_gender(doc, k) or morph_gender(doc[k])
+        head = self.lex.role_head_at([norm(t.text) for t in doc[k : k + 5]])
+        if head is None:
+            return None
+        end = k + len(head.words)
+        if (
+            end < len(doc)
+            and doc[end].pos_ == "PROPN"
+            or (end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ == "PROPN")
+        ):
+            return None  # a title before a name: the roles component attaches it
+        return head.lemma, head.gender or self._det_gender(doc, k)
+
+    def _bind_descriptions(self, doc: Doc, ents: DocEntities) -> dict[int, str]:
+        """Definite descriptions read in text order, each bound to the person it refers back
+        to: a description repeated later in the text ("l'accusé" … "l'accusé") keeps the person
+        its first use referred to, however far from the name (a definite description repeated
+        in a text refers to the same individual)."""
+        inside = [(q.start, q.end) for q in ents.quotes]
+        titled = {  # a title attached to a name already says whom it describes
+            k: person.key
+            for person in ents.people.values()
+            for r in person.roles
+            for k in range(r.start_token, r.end_token)
+        }
+        bound: dict[int, str] = {}
+        latest: dict[tuple[str, str | None], str] = {}
+        for token in doc:
+            if any(a <= token.idx < b for a, b in inside):
+                continue
+            kin = self._kin(doc, ents, token)
+            if kin is not None:
+                bound[token.idx] = kin.key
+                continue
+            found = self._description_at(doc, ents, token.i)
+            if found is None:
+                continue
+            if token.i in titled:
+                bound[token.idx] = titled[token.i]
+                continue
+            if found[0] not in self.lex.person_nouns:
+                holder = self._title_holder(doc, ents, found[0], token.i, token.idx)
+                if holder is not None:  # "La ministre l'écoute": the minister the text names
+                    bound[token.idx] = holder.key
+                    continue
+            noun, gender = found
+            # "l'élue normande" and "l'élue écologiste" are two people: an adjective after the
+            # noun is part of the description that repeats
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            qualifier = norm(nxt.text) if nxt is not None and nxt.pos_ == "ADJ" else ""
+            noun = f"{noun} {qualifier}".strip()
+            person = None
+            if found[0] in self.lex.person_nouns or (noun, gender) not in latest:
+                person = self._nearby_person(ents, gender, token.idx, doc=doc, paragraphs=2)
+            if person is None and (noun, gender) in latest:
+                # the same description again, far from any name: the same person ("le
+                # quinquagénaire" is not "la quinquagénaire"); a title with someone named close
+                # by ("l'élue normande" … "l'élue écologiste") is that person's
+                bound[token.idx] = latest[noun, gender]
+                continue
+            if person is None:
+                person = self._named_after(ents, gender, token.idx, inside)
+            if found[0] in self.lex.age_nouns:
+                aged_person = self._of_age(doc, ents, found[0], gender, token.idx)
+                if aged_person is not None:
+                    bound[token.idx] = latest[noun, gender] = aged_person.key
+                    continue
+            defendant = self._defendant(doc, ents, found[0], token.idx)
+            if defendant is not None:  # "le prévenu": the one the report says is on trial
+                bound[token.idx] = latest[noun, gender] = defendant.key
+                continue
+            aged = any(
+                norm(doc[m].text) == "de" and doc[m + 1].like_num and norm(doc[m + 2].text) == "ans"
+                for m in range(token.i + 1, min(len(doc) - 2, token.i + 5))
+            )
+            if (
+                found[0] in self.lex.person_nouns
+                and (person is None or person.roles)
+                and not (aged and person is not None)  # "le défenseur de 31 ans": new facts
+            ):
+                # "L'accusé" is not the prosecutor just named: a description that is no title
+                # goes to the one untitled person, if there is one
+                person = self._only_untitled(ents, gender, token.idx) or person
+            if person is None and gender:
+                # "la cheffe d'entreprise" in a text that has named one woman: her
+                named = [
+                    p
+                    for p in ents.people.values()
+                    if p.gender == gender
+                    and p.key not in self._byline_keys
+                    and any(m.start < token.idx for m in p.mentions)
+                ]
+                person = named[0] if len(named) == 1 else None
+            if person is not None:
+                bound[token.idx] = latest[noun, gender] = person.key
+        return bound
+
+    def _kin(self, doc: Doc, ents: DocEntities, token: Token) -> PersonEntity | None:
+        """ "Martine et Gérard Rolland … raconte Martine Rolland. Son mari, lui, avoue …": kin
+        named by a possessive (``data/kin_nouns.tsv``) is, of the people who share the surname
+        of the person named last, the one of the kin's gender who is not that person."""
+        gender = self.lex.kin_nouns.get(norm(token.text))
+        if gender is None or token.i == 0 or norm(doc[token.i - 1].text) not in {"son", "sa"}:
+            return None
+        last = self._last_named(ents, token.idx)
+        if last is None:
+            return None
+        surname = fold(ents.people[last].name).split()[-1]
+        family = [
+            p
+            for p in ents.people.values()
+            if p.key != last
+            and len(p.name.split()) > 1
+            and fold(p.name).split()[-1] == surname
+            and p.gender in (gender, None)
+            and any(m.start < token.idx for m in p.mentions)
+        ]
+        return family[0] if len(family) == 1 else None
+
+    @staticmethod
+    def _stated_age(doc: Doc, person: PersonEntity) -> int | None:
+        """ "Loïc, 27 ans," / "X (54 ans)": the age the text gives with a mention."""
+        for m in person.mentions:
+            k = m.end_token
+            if k + 2 < len(doc) and doc[k].text in ",(" and doc[k + 1].like_num:
+                if norm(doc[k + 2].text) == "ans" and doc[k + 1].text.isdigit():
+                    return int(doc[k + 1].text)
+        return None
+
+    def _of_age(
+        self, doc: Doc, ents: DocEntities, noun: str, gender: str | None, char: int
+    ) -> PersonEntity | None:
+        """ "Le quinquagénaire" / "le jeune homme" between René Muller and "son fils Loïc, 27
+        ans": of the people of that gender named in the last two paragraphs, the one whose age
+        fits; when ages are given for all but one and none fits, the one whose age is not
+        given."""
+        youngest, oldest = self.lex.age_nouns[noun]
+        since = paragraph_start(self._text, char, back=1)
+        near = [
+            p
+            for p in ents.people.values()
+            if p.key not in self._byline_keys
+            and (gender is None or p.gender in (gender, None))
+            and any(since <= m.start < char for m in p.mentions)
+        ]
+        ages = {p.key: self._stated_age(doc, p) for p in near}
+        fits = [p for p in near if ages[p.key] is not None and youngest <= ages[p.key] <= oldest]
+        if len(fits) == 1:
+            return fits[0]
+        same = [p for p in near if gender is None or p.gender == gender]
+        unknown = [p for p in same if ages[p.key] is None]
+        if not fits and len(unknown) == 1 and len(same) > 1:
+            return unknown[0]
+        return None
+
+    def _defendant(self, doc: Doc, ents: DocEntities, noun: str, char: int) -> PersonEntity | None:
+        """ "Poursuivi pour blessures involontaires, X, 61 ans, …" … "Le prévenu a reconnu":
+        the first person named, before the description, in a sentence that says they are on
+        trial (``data/defendant_cues.tsv``)."""
+        cues = [c for c, nouns in self.lex.defendant_cues.items() if noun in nouns]
+        if not cues:
+            return None
+        for mention, key in ents.mentions_in_order("person"):
+            if mention.start >= char:
+                return None
+            sent = doc[mention.start_token].sent
+            words = [norm(t.text) for t in sent]
+            if (
+                any(tuple(words[n : n + len(c)]) == c for c in cues for n in range(len(words)))
+                and key not in self._byline_keys
+            ):
+                return ents.people[key]
+        return None
+
+    def _only_untitled(
+        self, ents: DocEntities, gender: str | None, char: int
+    ) -> PersonEntity | None:
+        """ "Le prévenu baisse les yeux": a description that is not a title ("l'accusé", "le
+        quinquagénaire") stands for someone the text has not given a title — when only one
+        person of that gender named before has none."""
+        untitled = [
+            p
+            for p in ents.people.values()
+            if not p.roles
+            and p.key not in self._byline_keys
+            and any(m.start < char for m in p.mentions)
+            and (gender is None or p.gender in (gender, None))
+        ]
+        return untitled[0] if len(untitled) == 1 else None
+
+    def _named_after(
+        self, ents: DocEntities, gender: str | None, char: int, inside: list[tuple[int, int]]
+    ) -> PersonEntity | None:
+        """A description that comes before any name ("sourit la directrice du festival, installée
+        en terrasse. Armelle Le Goff …") announces the next person named in its paragraph or
+        the next sentence, if their gender agrees."""
+        end = self._text.find("\n", char)
+        end = len(self._text) if end < 0 else end
+        end = min(end, char + 300)
+        for mention, key in ents.mentions_in_order("person"):
+            if mention.start <= char or any(a <= mention.start < b for a, b in inside):
+                continue
+            if mention.start >= end:
+                return None
+            person = ents.people[key]
+            if key in self._byline_keys or (gender and person.gender and person.gender != gender):
+                return None
+            return person
+        return None
+
+    def _unnamed_subjects(self, doc: Doc) -> list[tuple[int, str]]:
+        """Unnamed people who act as sentence subjects ("Une mère … a pu échanger", "un ancien
+        commercial … a décrit"): an indefinite determiner and a noun for a person."""
+        out = []
+        for token in doc:
+            if not token.dep_.startswith("nsubj") or token.pos_ != "NOUN":
+                continue
+            det = next((c for c in token.children if c.dep_ == "det"), None)
+            if det is None or norm(det.text) not in {"un", "une"}:
+                continue
+            word = norm(token.text)
+            if (
+                word in self.lex.person_nouns
+                or word in self.lex.unnamed_speakers
+                or self.lex.role_head_at([word]) is not None
+            ):
+                out.append((token.idx, "unnamed:f" if norm(det.text) == "une" else "unnamed:m"))
+        return out

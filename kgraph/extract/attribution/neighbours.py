@@ -1,0 +1,440 @@
+"""Speakers from the sentences around the quote: the next sentence names them, the sentence or
+paragraph before is about them, or the quote continues the one before."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..entities import DocEntities, QuoteMention
+from ..text import doc_text, norm, paragraph_start
+from .words import UNNAMED
+
+
+class NeighbourRules:
+    def _repeated(self, ents: DocEntities) -> None:
+        """A headline or subheading that repeats words quoted elsewhere has the same speaker —
+        also when a weak rule (continuation) had given it the speaker of the quote before it."""
+
+        def words(q: QuoteMention) -> str:
+            return " ".join("".join(c if c.isalnum() else " " for c in q.text.casefold()).split())
+
+        for quote in ents.quotes:
+            weak = quote.attribution in (
+                "continuation",
+                "subject-after",
+                "previous-paragraph",
+                "nearest-person",
+            ) and self._alone_on_its_line(quote)
+            # a headline lends a person's words to their organisation ("« … », promet la
+            # région"): the body, where the person says them, is more precise
+            line_end = self._text.find("\n", quote.close_at)
+            line = self._text[
+                paragraph_start(self._text, quote.open_at) : line_end if line_end >= 0 else None
+            ].rstrip()
+            headline = quote.open_at < 600 and not line.endswith((".", ":"))
+            weak = weak or (
+                headline and quote.speaker is not None and quote.speaker[0] == "organisation"
+            )
+            if (quote.speaker is not None and not weak) or quote.attribution == "unnamed":
+                continue
+            mine = words(quote)
+            if len(mine.split()) < 3:
+                continue
+            for other in ents.quotes:
+                if other is quote or other.speaker is None or other.attribution == "repeated-quote":
+                    continue
+                if weak and quote.speaker is not None and other.speaker[0] != "person":
+                    continue  # only a person's words take a headline from its organisation
+                theirs = words(other)
+                shared = len(set(mine.split()) & set(theirs.split())) / len(set(mine.split()))
+                # a subheading may paraphrase ("Où est passé l’argent ?" / "… cet argent ?")
+                if mine in theirs or theirs in mine or (shared >= 0.75 and len(mine.split()) <= 8):
+                    quote.speaker, quote.cue, quote.cue_start = other.speaker, None, None
+                    quote.attribution, quote.confidence = "repeated-quote", 0.8
+                    break
+
+    def _alone_on_its_line_start(self, quote: QuoteMention) -> bool:
+        start = self._text.rfind("\n", 0, quote.open_at) + 1
+        return not self._text[start : quote.open_at].strip()
+
+    def _intertitle(self, quote: QuoteMention) -> bool:
+        """A quote alone on its line with no full stop: a heading that repeats words said
+        below it."""
+        return self._alone_on_its_line(quote) and quote.text.rstrip()[-1:] not in ".!?…"
+
+    def _alone_on_its_line(self, quote: QuoteMention) -> bool:
+        start = self._text.rfind("\n", 0, quote.open_at) + 1
+        end = self._text.find("\n", quote.close_at)
+        end = len(self._text) if end < 0 else end
+        return not self._text[start : quote.open_at].strip() and not self._text[
+            quote.close_at + 1 : end
+        ].strip(" .:\u00a0\u202f")
+
+    def _next_sentence(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
+        """``« … »`` then ``Le constat est celui de X`` / ``C'est ce qu'a expliqué X``: the words
+        that follow the closing mark, up to the next full stop, name the speaker.  Not across a
+        paragraph break when the quote goes on from an attributed quote of its own paragraph:
+        the next paragraph then starts with someone else."""
+        paragraph_end = self._text.find("\n", quote.close_at)
+        if (
+            previous is not None
+            and previous.speaker
+            and paragraph_end >= 0
+            and not self._text[quote.close_at + 1 : paragraph_end].strip(' .\u00a0\u202f»”"')
+            and (
+                previous.close_at >= paragraph_start(self._text, quote.open_at)
+                # an interview: quote paragraphs back to back, the first one attributed (not
+                # an intertitle, which has no full stop)
+                or quote.text.rstrip()[-1:] in ".!?…"
+                and self._only_an_incise_between(previous, quote)
+            )
+        ):
+            return None
+        k = self._after_mark(doc, quote)
+        if k is None:
+            return None
+        tokens: list[Token] = []
+        while k < len(doc) and len(tokens) < 40:
+            t = doc[k]
+            if t.text in {"«", "“"}:
+                # "« A. » X a, lui, dénoncé « B »": the next sentence may quote its speaker
+                # again, after the verb that names them
+                if "\n" not in self._text[quote.close_at : t.idx] and any(
+                    self._is_speech_verb(u) for u in tokens
+                ):
+                    break  # (within the quote's own paragraph)
+                return None
+            if t.text in {".", "!", "?"} and tokens:
+                break
+            if not t.is_space and t.text not in {".", "»"}:
+                tokens.append(t)
+            k += 1
+        if not tokens:
+            return None
+        lowered = [norm(t.text) for t in tokens]
+        verbs = [t for t in tokens if self._is_speech_verb(t)]
+        # "Visiblement agacé, le maire a rappelé": a participle describing the subject comes last
+        verbs.sort(
+            key=lambda t: (
+                "Part" in t.morph.get("VerbForm")
+                and not any(c.dep_.startswith("aux") for c in t.children)
+                and t.i + 1 < len(doc)
+                and doc[t.i + 1].text == ","
+            )
+        )
+        cue = verbs[0] if verbs else None
+        if cue is None:
+            for n in range(len(tokens)):
+                if any(tuple(lowered[n : n + len(p)]) == p for p in self.lex.speech_nouns):
+                    cue = tokens[n]
+                    break
+        if cue is None:
+            return None
+        speaker = None
+        # "Visiblement agacé, le maire a rappelé …": the verb whose subject the text names
+        for verb in verbs or [cue]:
+            if verb.pos_ in ("VERB", "AUX"):
+                speaker = self._subject(doc, ents, verb, tokens, quote)
+                if speaker and speaker != UNNAMED:
+                    cue = verb
+                    break
+        if speaker is None or speaker == UNNAMED:
+            speaker = next(
+                (
+                    ents.owner(t.i)
+                    for t in tokens
+                    if ents.owner(t.i) and ents.owner(t.i)[0] == "person"
+                ),
+                None,
+            )
+        if speaker and speaker[1] in self._byline_keys:
+            return None
+        if speaker:
+            return speaker, cue.text, cue.idx, "next-sentence", 0.75
+        return None
+
+    def _only_an_incise_between(self, previous: QuoteMention, quote: QuoteMention) -> bool:
+        """Nothing but paragraph breaks between two quotes, or the first one's own incise
+        (« … », reconnaît la directrice, Claire Fabre.)."""
+        between = self._text[previous.close_at + 1 : quote.open_at]
+        if not between.strip(' \n.\u00a0\u202f»”"'):
+            return True
+        sentences = [t for t in re.split(r"[.!?…]+", between) if t.strip(" \n,\u00a0\u202f")]
+        return (
+            len(sentences) == 1
+            and between.lstrip(' \u00a0\u202f»”"').startswith(",")
+            and (previous.attribution or "").startswith("incise")
+        )
+
+    def _subject_after(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
+        """``« J'ai pensé à mes petits-enfants. » Gurvan Kerloc'h, ancien officier, a quitté
+        l'hôpital …``: a quote that opens its paragraph and is followed, in the same paragraph,
+        by a sentence whose subject is a named person — that person said it (a weaker rule)."""
+        line_start = doc_text(doc).rfind("\n", 0, quote.open_at) + 1
+        if doc_text(doc)[line_start : quote.open_at].strip():
+            return None
+        after = doc.char_span(
+            quote.close_at, min(len(doc_text(doc)), quote.close_at + 1), alignment_mode="expand"
+        )
+        if after is None:
+            return None
+        k = after.end
+        newline = False
+        while k < len(doc) and (
+            doc[k].is_punct and doc[k].text not in {"«", "“"} or doc[k].is_space
+        ):
+            # a line break or a dash before the name: a signature ("» — Paul Martin, maire")
+            newline = newline or "\n" in doc[k].text or doc[k].text in {"—", "–"}
+            if newline and doc[k].is_space and doc[k].text.count("\n") > 1:
+                return None  # a blank line: the next paragraph is about something else
+            k += 1
+        if k >= len(doc):
+            return None
+        owner = ents.owner(k)
+        if not owner or owner[0] != "person" or owner[1] in self._byline_keys:
+            return None
+        if newline:
+            # a signature line under the quote: "Marie Dupont, présidente de …" (no verb)
+            line_end = doc_text(doc).find("\n", doc[k].idx)
+            line = doc_text(doc)[doc[k].idx : len(doc_text(doc)) if line_end < 0 else line_end]
+            line_span = doc.char_span(doc[k].idx, doc[k].idx + len(line), alignment_mode="contract")
+            if (
+                line_span is not None
+                and len(line) < 160
+                and not any(t.pos_ in ("VERB", "AUX") for t in line_span)
+            ):
+                return owner, None, None, "signature", 0.8
+            return None
+        if any(t.dep_.startswith("nsubj") for t in doc[k : k + 4]):
+            return owner, None, None, "subject-after", 0.6
+        # the parser loses its way after a quote: a name opening the sentence, then its
+        # appositions, then a verb ("» Aurélie Castanier, 38 ans, mère de …, a installé …")
+        j = k
+        while j < len(doc) and doc[j].text not in {".", "!", "?", "«", "“"} and j - k < 40:
+            if doc[j].pos_ in ("VERB", "AUX") and ents.owner(j) is None and doc[j - 1].text != "(":
+                return owner, None, None, "subject-after", 0.6
+            j += 1
+        return None
+
+    def _sentence_before(self, doc: Doc, quote: QuoteMention, ends: str) -> list[Token]:
+        """The sentence just before the quote in its paragraph, if one ends there (with one of
+        ``ends``): "Le prévenu baisse les yeux. « … »"."""
+        start = paragraph_start(self._text, quote.open_at)
+        lead = self._text[start : quote.open_at].rstrip(" \t\u00a0\u202f")
+        if not lead or lead[-1] not in ends:
+            return []
+        span = doc.char_span(start, start + len(lead), alignment_mode="contract")
+        if span is None or not len(span):
+            return []
+        return self._clause_before(doc, span[-1].idx, limit=40, through_quotes=True)
+
+    def _organisation_antecedent(self, doc: Doc, ents: DocEntities, quote: QuoteMention, gender):
+        """An organisation as the antecedent of "il"/"elle": the subject of the sentence just
+        before the quote, in its paragraph, is an organisation whose noun has that gender ("La
+        préfecture du Nord conteste ce chiffre. « … », fait-elle valoir") and no person was
+        named since."""
+        return self._organisation_subject(ents, self._sentence_before(doc, quote, ".!?…:"), gender)
+
+    @staticmethod
+    def _organisation_subject(ents: DocEntities, clause: list[Token], gender: str):
+        """The organisation that is the subject in ``clause``, if its noun has ``gender`` and no
+        person is named there."""
+        if any(ents.owner(t.i) and ents.owner(t.i)[0] == "person" for t in clause):
+            return None
+        wanted = {"m": "Masc", "f": "Fem"}[gender]
+        inside = range(clause[0].i, clause[-1].i + 1) if clause else range(0)
+        for t in clause:
+            owner = ents.owner(t.i)
+            if (
+                t.dep_.startswith("nsubj")
+                and (t.head.i not in inside or t.head.dep_ == "ROOT")  # the clause's subject
+                and owner
+                and owner[0] == "organisation"
+                and t.morph.get("Gender") == [wanted]
+            ):
+                return owner
+        return None
+
+    def _previous_subject_in_paragraph(self, doc, ents, quote: QuoteMention, previous):
+        """The previous-subject rule, tried before the next sentence when the quote follows a
+        sentence about a named person in its own paragraph ("Yannick Le Berre, 54 ans, fait ses
+        comptes. « … »"): the next paragraph is about someone else."""
+        if previous is not None and previous.close_at >= paragraph_start(self._text, quote.open_at):
+            return None  # a quote before it in the paragraph: the other rules know better
+        found = self._previous_subject(doc, ents, quote, previous)
+        if found and found[0][0] == "person":
+            return found
+        return None
+
+    def _previous_paragraph(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
+        """ "Devant la presse, le directeur général, Olivier Van Acker, a justifié la décision
+        par la chute des commandes." then a paragraph that opens with a quote: a paragraph
+        whose last sentence has a named person speak (a speech verb with them as subject), and
+        no quote of its own, hands its words to the quote that opens the next one."""
+        start = paragraph_start(self._text, quote.open_at)
+        if self._text[start : quote.open_at].strip() or start < 2:
+            return None
+        if self._intertitle(quote):
+            return None  # an intertitle: the words of someone quoted below it
+        lead = self._text[:start].rstrip()
+        if not lead or lead[-1] not in ".!":
+            return None
+        prior = paragraph_start(self._text, len(lead) - 1)
+        if previous is not None and previous.close_at >= prior:
+            return None  # a quote of its own: the continuation rule reads it
+        stop = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+        if stop is None:
+            return None
+        sentence = self._clause_before(doc, stop[0].idx, limit=40, through_quotes=True)
+        verbs = [t for t in sentence if self._is_speech_verb(t) and not self._adjunct_participle(t)]
+        for verb in verbs:
+            speaker = self._subject(doc, ents, verb, sentence, quote)
+            if speaker and speaker != UNNAMED and speaker[0] == "person":
+                return speaker, None, None, "previous-paragraph", 0.65
+        return None
+
+    def _previous_subject(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
+        """``Le prévenu baisse les yeux. « Je sais. Je regrette. »``: a quote that follows, in the
+        same paragraph, a sentence about someone — its subject, a name, a description or a
+        pronoun — is theirs (reportage puts the speaker's gesture before the words)."""
+        sentence = self._sentence_before(doc, quote, ".!?…")
+        speaker = self._sentence_subject(doc, ents, sentence, quote)
+        lead = self._text[: quote.open_at].rstrip(" \t\u00a0\u202f")
+        if speaker is None and sentence and lead.endswith("?") and sentence[0].i > 1:
+            # "Elle a dormi sur place. Pourquoi tenir aussi longtemps ? « … »": the reporter's
+            # question is put to the subject of the sentence before it
+            stop = doc[sentence[0].i - 1]
+            if stop.text in {".", "!"} and stop.idx > paragraph_start(self._text, quote.open_at):
+                before = self._clause_before(doc, stop.idx, limit=40, through_quotes=True)
+                speaker = self._sentence_subject(doc, ents, before, quote)
+                if speaker and speaker[0] != "person":
+                    speaker = None  # "L'État en prend un tiers. Le reste ? « … »"
+        if speaker and speaker != UNNAMED:
+            return speaker, None, None, "previous-subject", 0.7
+        return None
+
+    def _sentence_subject(self, doc: Doc, ents: DocEntities, sentence: list[Token], quote):
+        """Whom the subject of a sentence (read from punctuation, not the parser's sentences)
+        refers to: a name, a description, a title or a pronoun."""
+        while sentence and (sentence[0].is_punct or sentence[0].is_space):
+            sentence = sentence[1:]  # "« … » Le prévenu hausse les épaules": the mark before
+        if not sentence:
+            return None
+        inside = range(sentence[0].i, sentence[-1].i + 1)
+        roots = [t for t in sentence if t.head == t or t.head.i not in inside]
+        root = next((t for t in roots if t.pos_ in ("VERB", "AUX")), roots[0] if roots else None)
+        opener = next((t for t in sentence if not t.is_punct and not t.is_space), None)
+        if (
+            opener is not None
+            and ents.owner(opener.i)
+            and ents.owner(opener.i)[0] == "person"
+            and any(t.pos_ in ("VERB", "AUX") and t.i > opener.i for t in sentence)
+        ):
+            # "Yannick Le Berre, 54 ans, patron pêcheur, fait ses comptes": a name opens the
+            # sentence and a verb follows, whatever the parser made of it
+            return ents.owner(opener.i)
+        verbal_root = root is not None and root.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
+        for child in root.children if verbal_root else ():
+            if child.dep_.startswith("nsubj") and child.i in inside:
+                return self._resolve(
+                    doc,
+                    ents,
+                    max(child.left_edge.i, sentence[0].i),
+                    child.right_edge.i + 1,
+                    quote.open_at,
+                )
+        if sentence[0].pos_ == "DET" and len(sentence) > 2:
+            # "Le septuagénaire hausse les épaules", parsed with no subject (or with "hésite"
+            # as a proper noun): the noun phrase that opens the sentence
+            speaker = self._resolve(doc, ents, sentence[0].i, sentence[0].i + 2, quote.open_at)
+            if speaker and speaker[0] == "person":
+                return speaker
+        return None
+
+    def _nearest_person(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
+        """Last resort, marked with a low confidence: no rule found a speaker, and the quote's
+        paragraph (or the one before) names a person before it — the most recent one."""
+        since = paragraph_start(doc_text(doc), quote.open_at, back=0)
+        best = self._last_named(ents, quote.open_at, since=since)
+        if best is None:
+            return None
+        return ("person", best), None, None, "nearest-person", 0.5
+
+    def _last_named(self, ents: DocEntities, before: int, since: int = 0, but=None) -> str | None:
+        """The person named last before ``before`` (from ``since``), outside quotes and
+        bylines, other than ``but``."""
+        best = None
+        for mention, key in ents.mentions_in_order("person"):
+            if mention.start >= before:
+                break
+            if mention.start < since or key in self._byline_keys or ("person", key) == but:
+                continue
+            if any(q.start <= mention.start < q.end for q in ents.quotes):
+                continue
+            best = key
+        return best
+
+    @staticmethod
+    def _bylines(doc: Doc, ents: DocEntities) -> set[str]:
+        """People named in a byline ("Par Claire Dubois") at the top: the journalists."""
+        head = doc_text(doc)[:700]
+        keys = set()
+        # "Par Claire Dubois", "Publié le 3 juin | Par Laure Schmitt, avec Mehdi Bouaziz",
+        # "Propos recueillis par Marion Keraudren — 11 avril"
+        byline = r"(?:^\s*|[|—–·•]\s*|recueillis\s+)[Pp]ar\s+([^|—–·•\n]+)"
+        spans = [(m.start(1), m.end(1)) for m in re.finditer(byline, head, flags=re.M)]
+        # "Jérôme Kessler" alone on a line, over "Le 09/04/2025 à 19:20" or "Publié le …"
+        for m in re.finditer(
+            r"^([^\W\d][^\n,.:;!?«»]{3,40})\n(?=(?:Le|Publié|Mis à jour)\b.*\d)", head, flags=re.M
+        ):
+            if len(m.group(1).split()) <= 4:
+                spans.append((m.start(1), m.end(1)))
+        for a, b in spans:
+            for mention, key in ents.mentions_in_order("person"):
+                if a <= mention.start < b:
+                    keys.add(key)
+        return keys
+
+    def _continuation(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
+        """A quote that follows another one, with nothing between them but the previous quote's
+        own incise (``« … », raconte X, déléguée CFDT.``) and a paragraph break, keeps its speaker:
+        interviews run on over several paragraphs without naming the speaker again."""
+        if previous is None or previous.speaker is None:
+            return None
+        if self._intertitle(quote):
+            return None  # an intertitle repeats words said below it, not the quote above
+        between = doc_text(doc)[previous.close_at + 1 : quote.open_at]
+        if between.count("\n") > 3 or "«" in between or "“" in between:
+            return None
+        span = doc.char_span(previous.close_at + 1, quote.open_at, alignment_mode="contract")
+        if span is not None:
+            for t in span:
+                owner = ents.owner(t.i)
+                if owner and owner[0] == "person" and owner != previous.speaker:
+                    return None
+        # a question put to the speaker ("Et pourquoi ne pas avoir donné l'alerte ?") does not
+        # change who answers
+        between_told = re.sub(r"[^.!?…\n]*\?", " ", between) if "?" in between else between
+        sentences = [s for s in re.split(r"[.!?…]+", between_told) if s.strip(" \n,\u00a0\u202f")]
+        if len(sentences) > 1 or len(between.split()) > 30:
+            return None
+        same_sentence_ends = (
+            len(sentences) == 1
+            and previous.attribution in ("governing-verb", "colon")
+            and "\n" not in between
+        )  # "le prévenu a reconnu « … » mais contesté toute intention. « J'ai été débordé. »"
+        if (
+            sentences
+            and not same_sentence_ends
+            and previous.attribution
+            not in (
+                "incise",
+                "incise-pronoun",
+                "incise-according",
+                "incise-subject-first",
+            )
+        ):
+            return None  # the words between are not the previous quote's incise
+        return previous.speaker, None, None, "continuation", 0.8

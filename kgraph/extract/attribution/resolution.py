@@ -1,0 +1,405 @@
+"""From a speaker phrase to a speaker: a person mention, a pronoun (by gender and recency), a
+title held in the text, an organisation, or a description."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ...slugs import fold
+from ..entities import DocEntities, PersonEntity
+from ..text import doc_text, is_capitalised, is_speech_verb, norm, paragraph_start
+from .words import (
+    CLITICS,
+    DEFINITE,
+    DEMONSTRATIVES,
+    INDEFINITE,
+    PRONOUNS,
+    RELATIVE,
+    SPOKESPEOPLE,
+    STOP,
+    UNNAMED,
+    UNNAMED_PERSON,
+    morph_gender,
+)
+
+
+class SpeakerResolution:
+    _COMPLEMENT_PREPOSITIONS = {"à", "au", "aux", "devant", "auprès", "avec", "face"}
+
+    # -- speaker phrases -----------------------------------------------------------------------
+    def _is_speech_verb(self, token: Token) -> bool:
+        return is_speech_verb(token, self.lex)
+
+    @staticmethod
+    def _inverted_clitic(token: Token) -> bool:
+        return norm(token.text) in CLITICS
+
+    def _phrase_end(self, doc: Doc, start: int, end: int) -> int:
+        """Cut a speaker phrase before a relative clause, a new verb or the end of the sentence."""
+        k = start
+        while k < min(end, len(doc)):
+            t = doc[k]
+            if t.text in STOP or (t.is_space and "\n" in t.text) or norm(t.text) in RELATIVE:
+                break
+            if (
+                k > start
+                and t.pos_ in ("VERB", "AUX")
+                and not t.text.startswith("-")
+                and t.dep_ not in ("amod", "acl")
+                and doc[k - 1].pos_ != "DET"  # "l'accusé" tagged as a verb is still a noun
+            ):
+                break
+            k += 1
+        return k
+
+    def _resolve(
+        self, doc: Doc, ents: DocEntities, start: int, end: int, before_char: int
+    ) -> tuple[str, str] | None:
+        """The entity a speaker phrase doc[start:end] refers to: a person or organisation
+        mentioned in it (a person wins over the organisation of their title), else a subject
+        pronoun, else a title held by someone in the text; an indefinite phrase ("un habitant",
+        "une source proche du dossier") names nobody and returns ``UNNAMED``."""
+        end = self._phrase_end(doc, start, end)
+        owners = [ents.owner(k) for k in range(start, end)]
+        people = [o for o in owners[: self._complement_at(doc, ents, start, end) - start]]
+        people = [o for o in people if o and o[0] == "person"]
+        k = start
+        while k < end and (doc[k].is_punct or doc[k].pos_ in ("ADV", "ADP") and not ents.owner(k)):
+            k += 1
+        if (
+            people
+            and k + 1 < end
+            and norm(doc[k].text) in {"un", "une"}
+            and not ents.owner(k + 1)
+            and (
+                norm(doc[k + 1].text) in self.lex.person_nouns
+                or norm(doc[k + 1].text) in self.lex.unnamed_speakers
+            )
+        ):
+            return UNNAMED  # "un habitant de Montanou": the name is a complement, not the speaker
+        if people:
+            return people[0]
+        k = start
+        while k < end and (doc[k].is_punct or doc[k].pos_ in ("ADV", "ADP") and not ents.owner(k)):
+            k += 1
+        if k < end:
+            word = norm(doc[k].text)
+            if (
+                word in INDEFINITE
+                and k + 1 < end
+                and doc[k + 1].pos_ in ("NOUN", "ADJ")
+                and (norm(doc[k + 1].text) not in self.lex.document_nouns)
+            ):
+                if norm(doc[k + 1].text) in SPOKESPEOPLE:
+                    # "a dit un porte-parole de Darmel": the organisation speaks through them
+                    orgs = [o for o in owners if o and o[0] == "organisation"]
+                    if orgs:
+                        return orgs[0]
+                return UNNAMED
+            head = doc[k + 1] if doc[k].pos_ == "DET" and k + 1 < end else doc[k]
+            if norm(head.text) in self.lex.unnamed_speakers and not ents.owner(head.i):
+                if head.idx in self._descriptions and word in DEFINITE:
+                    # "explique la mère de famille" just after Karine Vabre was named: her
+                    return ("person", self._descriptions[head.idx])
+                return UNNAMED
+        orgs = [o for o in owners if o and o[0] == "organisation"]
+        for k in range(start, end):
+            if ents.owner(k) and ents.owner(k)[0] == "organisation":
+                continue  # "l'Association des maires ruraux": a name, not a title
+            text = norm(doc[k].text).lstrip("-").removeprefix("t-")
+            if text in DEMONSTRATIVES and k == start:
+                # "Celle qui dirige le festival depuis 2017 …": the person just named
+                person = self._pronoun(ents, DEMONSTRATIVES[text], before_char)
+                if isinstance(person, PersonEntity):
+                    return ("person", person.key)
+            if text in PRONOUNS and (doc[k].pos_ == "PRON" or doc[k].text.startswith("-")):
+                # the antecedent comes before the pronoun ("Il rend hommage au jeune homme :")
+                person = self._pronoun(ents, PRONOUNS[text], min(before_char, doc[k].idx))
+                if person is UNNAMED_PERSON:
+                    return UNNAMED
+                return ("person", person.key) if person else None
+            if doc[k].idx in self._descriptions and norm(doc[k].text) in self.lex.kin_nouns:
+                return ("person", self._descriptions[doc[k].idx])  # "Son mari, lui, avoue"
+            two_words = k > start + 1 and (
+                f"{norm(doc[k - 1].text)} {norm(doc[k].text)}" in self.lex.age_nouns
+            )  # "le jeune homme"
+            if two_words and doc[k].idx in self._descriptions:
+                return ("person", self._descriptions[doc[k].idx])
+            if (
+                norm(doc[k].text) in self.lex.person_nouns
+                and k > start
+                and (doc[k - 1].pos_ == "DET" or norm(doc[k - 1].text) in {"du", "au"})
+            ):
+                if doc[k].idx in self._descriptions:
+                    return ("person", self._descriptions[doc[k].idx])
+                person = self._nearby_person(
+                    ents, self._det_gender(doc, k), before_char, doc=doc, paragraphs=2
+                )
+                return ("person", person.key) if person else UNNAMED
+            head = self.lex.role_head_at([norm(t.text) for t in doc[k : k + 5]])
+            if head and k > 0 and norm(doc[k - 1].text) in {"son", "sa", "leur"}:
+                # "L'APVF plaide … Son président avait dénoncé": the president of the organisation
+                # just named, if the text names them; else someone it does not name
+                owner = self._possessor(doc, ents, k)
+                if owner is not None:
+                    heads = {head.lemma} | self.lex.role_synonyms.get(head.lemma, frozenset())
+                    roles = [
+                        (p, r) for p in ents.people.values() for r in p.roles if r.head in heads
+                    ]
+                    ours = {p.key for p, r in roles if r.organisation == owner[1]}
+                    if len(ours) == 1:
+                        return ("person", ours.pop())
+                    if roles and all(r.organisation not in (None, owner[1]) for _, r in roles):
+                        return UNNAMED  # every president named is another organisation's
+            if head:
+                person = self._title_holder(doc, ents, head.lemma, k, before_char)
+                if person is not None and self._last(person, before_char) < paragraph_start(
+                    self._text, before_char, back=1
+                ):
+                    # the holder was last seen paragraphs ago; someone named in this paragraph
+                    # with no title of their own is who "le défenseur central" now describes
+                    near = self._nearby_person(
+                        ents, head.gender or self._det_gender(doc, k), before_char, doc=doc
+                    )
+                    if near is not None and not near.roles:
+                        person = near
+                if person is None:
+                    demonstrative = k > 0 and norm(doc[k - 1].text) in {"ce", "cet", "cette"}
+                    person = self._nearby_person(
+                        ents,
+                        head.gender or self._det_gender(doc, k),
+                        before_char,
+                        window=400 if demonstrative else 0,
+                        doc=doc,
+                    )
+                if person:
+                    return ("person", person.key)
+                if doc[k].idx in self._descriptions:
+                    return ("person", self._descriptions[doc[k].idx])
+                return UNNAMED  # "a précisé la directrice": someone the text does not name here
+        if orgs:
+            return orgs[0]
+        return None
+
+    def _possessor(self, doc: Doc, ents: DocEntities, k: int):
+        """The organisation a possessive before token ``k`` refers to: the last one named in the
+        same paragraph before it, when no person was named after it."""
+        start = paragraph_start(self._text, doc[k].idx)
+        for j in range(k - 2, -1, -1):
+            if doc[j].idx < start:
+                return None
+            owner = ents.owner(j)
+            if owner and owner[0] == "person":
+                return None
+            if owner and owner[0] == "organisation":
+                return owner
+        return None
+
+    def _complement_at(self, doc: Doc, ents: DocEntities, start: int, end: int) -> int:
+        """Where a speaker phrase that starts with a title turns to someone else: "glisse la
+        ministre à la principale, Sylvie Raynaud" — the person after "à" is spoken to.  A phrase
+        that opens with the complement ("a déclaré à l'AFP le porte-parole …") is read past it."""
+        k = start
+        if k < end and norm(doc[k].text) in self._COMPLEMENT_PREPOSITIONS:
+            k += 1  # skip "à l'AFP", "au Monde"
+            while k < end and (doc[k].pos_ in ("DET", "PROPN") or ents.owner(k)):
+                k += 1
+        while k < end and doc[k].pos_ in ("DET", "ADV", "PUNCT"):
+            k += 1
+        if k >= end or ents.owner(k) or self.lex.role_head_at([norm(doc[k].text)]) is None:
+            return end
+        for j in range(k + 1, end):
+            if norm(doc[j].text) in self._COMPLEMENT_PREPOSITIONS:
+                return j
+        return end
+
+    @staticmethod
+    def _det_gender(doc: Doc, k: int) -> str | None:
+        j = k - 1
+        while j > 0 and doc[j].pos_ == "ADJ":  # "la nouvelle maire", "l'ancien ministre"
+            j -= 1
+        det = norm(doc[j].text) if j >= 0 and k > 0 else ""
+        if det in {"la", "cette", "une"}:
+            return "f"
+        if det in {"le", "ce", "cet", "un"}:
+            return "m"
+        if j < k - 1:  # "l'ancien cadre", "l'ancienne": the adjective agrees
+            return morph_gender(doc[k - 1])
+        return None
+
+    def _nearby_person(
+        self,
+        ents: DocEntities,
+        gender: str | None,
+        before_char: int,
+        window: int = 0,
+        doc: Doc | None = None,
+        paragraphs: int = 1,
+    ) -> PersonEntity | None:
+        """A title with no holder in the text ("cette conseillère", "l'ancien chef du
+        gouvernement") refers back to the person just mentioned: for a demonstrative, anyone of
+        that gender within ``window`` characters; for a definite title, only within the same
+        paragraph (a café's "patron" three paragraphs later is someone else)."""
+        if gender:
+            person = self._pronoun(ents, gender, before_char)
+        else:  # "l'édile", "l'accusé": any gender, the most recent person
+            person = self._pronoun(ents, "m", before_char)
+            other = self._pronoun(ents, "f", before_char)
+            if isinstance(other, PersonEntity) and (
+                not isinstance(person, PersonEntity)
+                or self._last(other, before_char) > self._last(person, before_char)
+            ):
+                person = other
+        if person is None or person is UNNAMED_PERSON:
+            return None
+        last = self._last(person, before_char)
+        if window:
+            return person if before_char - last <= window else None
+        if doc is None:
+            return person
+        return (
+            person if last >= paragraph_start(doc_text(doc), before_char, paragraphs - 1) else None
+        )
+
+    @staticmethod
+    def _last(person: PersonEntity, before_char: int) -> int:
+        starts = [m.start for m in person.mentions if m.start < before_char]
+        starts += [r.start for r in person.roles if r.start < before_char]
+        return max(starts, default=-1)
+
+    def _pronoun(self, ents: DocEntities, gender: str, before_char: int) -> PersonEntity | None:
+        """The most recent person mentioned before ``before_char`` — by name or by a title they
+        hold ("la préfète") — who can be ``il``/``elle``: someone known to be of that gender,
+        unless a person of unknown gender was mentioned much more recently.  Names inside quotes
+        do not count (they are what someone said), and an unnamed person introduced as the
+        subject of a sentence ("Une mère … a pu échanger") can be the antecedent, which then
+        names nobody."""
+        mentions = [(m.start, key) for m, key in ents.mentions_in_order("person")]
+        for person in ents.people.values():
+            mentions.extend((r.start, person.key) for r in person.roles)
+        for role in ents.unattached_roles:
+            holders = [
+                p
+                for p in ents.people.values()
+                if any(r.head == role.head for r in p.roles)
+                and not (role.gender and p.gender and role.gender != p.gender)
+            ]
+            if len(holders) == 1:
+                mentions.append((role.start, holders[0].key))
+        mentions.extend((start, g_key) for start, g_key in ents.unnamed_subjects)
+        # "L'élu d'opposition … Interrogé, il botte en touche": a description bound to someone
+        mentions.extend((char, key) for char, key in self._descriptions.items())
+        inside = [(q.start, q.end) for q in ents.quotes]
+        paragraph = paragraph_start(self._text, before_char) - 1
+        known, unknown, subject = None, None, None
+        for start, key in sorted(mentions):
+            if start >= before_char:
+                break
+            if any(a <= start < b for a, b in inside) or key in self._byline_keys:
+                continue
+            if key.startswith("unnamed:"):
+                if key == f"unnamed:{gender}":
+                    known = (start, None)
+                continue
+            person = ents.people[key]
+            if person.gender == gender and self._authored_by(start) and known is not None:
+                continue  # "d'après le roman de Louise Arnal": an author, not who is spoken of
+            if person.gender == gender:
+                known = (start, person)
+                if start in self._subject_starts and start > paragraph:
+                    subject = (start, person)
+            elif person.gender is None:
+                unknown = (start, person)
+        if subject is not None and known is not None and known[1] is not None:
+            # prefer the subject of a recent sentence over a name in a subordinate clause
+            # (the subject-first preference of centering theory, Grosz, Joshi & Weinstein 1995)
+            known = subject
+        if known and unknown and unknown[0] - known[0] > 300:
+            return unknown[1]
+        if known:
+            return known[1] if known[1] is not None else UNNAMED_PERSON
+        return unknown[1] if unknown else None
+
+    def _authored_by(self, char: int) -> bool:
+        """A name right after "le roman de", "un film de": the author of a work (the nouns of
+        ``data/work_cues.txt``)."""
+        before = self._text[max(0, char - 40) : char].replace("’", "'").lower().split()
+        return (
+            len(before) >= 2
+            and before[-1] in {"de", "d'"}
+            and norm(before[-2]) in self.lex.work_cues
+        )
+
+    def _title_holder(
+        self, doc: Doc, ents: DocEntities, head: str, k: int, before_char: int
+    ) -> PersonEntity | None:
+        words = " ".join(norm(t.text) for t in doc[k : k + 8])
+        heads = {head} | self.lex.role_synonyms.get(head, frozenset())
+        gender = self._det_gender(doc, k) if k > 0 else None
+        own = self.lex.role_head_at([norm(t.text) for t in doc[k : k + 5]])
+        gender = gender or (own.gender if own else None)  # "l'avocat" is a man
+        after = k + (len(own.words) if own else 1)
+        qualifier = norm(doc[after].text) if after < len(doc) and doc[after].pos_ == "ADJ" else None
+        # "la députée de la Sarthe" is not the deputy of the Var: the names in a complement
+        named: set[str] = set()
+        for t in doc[after : after + 6]:
+            if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                break
+            if is_capitalised(t) and t.pos_ == "PROPN":
+                named.add(fold(t.text))
+        holders = []
+        for person in ents.people.values():
+            if gender and person.gender and person.gender != gender:
+                continue  # "a assuré le ministre": not the (woman) minister
+            for role in person.roles:
+                if (
+                    qualifier
+                    and len(norm(role.title).split()) > 1
+                    and qualifier not in norm(role.title)
+                ):
+                    continue  # "l'élue écologiste" is not "l'élue normande"
+                theirs = {
+                    part
+                    for w in role.title.split()[1:]
+                    if w[:1].isupper()
+                    for part in re.split(r"[-'’]", fold(w))
+                    if part
+                }
+                if named and theirs and not named & theirs:
+                    continue
+                if role.head in heads:
+                    first = min(m.start for m in person.mentions) if person.mentions else 0
+                    overlap = sum(
+                        1 for w in norm(role.title).split() if len(w) > 3 and w in words.split()
+                    )  # content words only: "de", "la" say nothing of who holds the title
+                    holders.append(
+                        (overlap, first < before_char, self._last(person, before_char), person)
+                    )
+        if not holders:
+            return None
+        # the title's own words first, then someone already named, then the most recent
+        holders.sort(key=lambda h: (h[0], h[1], h[2]), reverse=True)
+        return holders[0][3]
+
+    def _clause_before(
+        self, doc: Doc, char: int, limit: int = 60, *, through_quotes: bool = False
+    ) -> list[Token]:
+        """The tokens before ``char`` back to the last full stop, closing quote mark or paragraph
+        break.  Read from the tokens, not from the parser's sentences, which are sometimes cut
+        inside an apposition or glued across a quote."""
+        span = doc.char_span(char, min(len(doc_text(doc)), char + 1), alignment_mode="expand")
+        if span is None:
+            return []
+        out: list[Token] = []
+        k = span.start - 1
+        while k >= 0 and len(out) < limit:
+            t = doc[k]
+            if t.text in {".", "!", "?", "…"} or (t.is_space and "\n" in t.text):
+                break
+            if t.text in {"»", "”"} and not through_quotes:
+                break
+            out.insert(0, t)
+            k -= 1
+        return out
