@@ -27,6 +27,7 @@ from .text import (
     is_acronym,
     is_capitalised,
     norm,
+    paragraph_start,
     token_offsets,
     tokens_text,
 )
@@ -1047,6 +1048,7 @@ class OrganisationFinder:
     # -- 4. generic short forms -------------------------------------------------------------------
     def _generic_mentions(self, doc: Doc, ents: DocEntities) -> None:
         place_cache: list[str] | None = None
+        text = doc_text(doc)
         for i, token in enumerate(doc):
             if token.pos_ != "DET" or norm(token.text) not in {
                 "le",
@@ -1081,7 +1083,10 @@ class OrganisationFinder:
             if doc[i + 1].morph.get("Number") == ["Plur"]:
                 continue
             head_text = " ".join(head)
-            target = self._resolve_generic(ents, head_text, adjectives, at=token.idx)
+            paragraph = paragraph_start(text, token.idx)
+            target = self._resolve_generic(
+                ents, head_text, adjectives, at=token.idx, paragraph=paragraph
+            )
             if target is None and kind == "territory" and not is_capitalised(doc[i + 1]):
                 if place_cache is None:
                     place_cache = self._acting_places(doc, ents)
@@ -1114,10 +1119,11 @@ class OrganisationFinder:
             ents.claim("organisation", target.key, mention)
 
     @staticmethod
-    def _named_just_before(orgs: list, at: int | None):
+    def _named_just_before(orgs: list, at: int | None, paragraph: int | None = None):
         """Of several organisations a generic noun could stand for, the one named (by name)
-        in the sentence before it, when the others were named well before: "Force ouvrière,
-        minoritaire, n'a pas appelé à la grève. Dans un communiqué, le syndicat estime …"."""
+        in the sentence before it, when the others were named well before, or the only one
+        named in its paragraph: "Force ouvrière, minoritaire, n'a pas appelé à la grève. Dans un
+        communiqué, le syndicat estime …"."""
         if at is None:
             return None
         recent = [
@@ -1129,6 +1135,12 @@ class OrganisationFinder:
             return None
         last, org = max(recent, key=lambda pair: pair[0])
         if at - last < 150 and all(o is org or at - p > 300 for p, o in recent):
+            return org
+        if (
+            paragraph is not None
+            and last >= paragraph
+            and all(o is org or p < paragraph for p, o in recent)
+        ):
             return org
         return None
 
@@ -1145,7 +1157,12 @@ class OrganisationFinder:
         )
 
     def _resolve_generic(
-        self, ents: DocEntities, head: str, adjectives: list[str], at: int | None = None
+        self,
+        ents: DocEntities,
+        head: str,
+        adjectives: list[str],
+        at: int | None = None,
+        paragraph: int | None = None,
     ):
         """The organisation a generic phrase stands for: one that answers to this head noun
         (declared by "l'agence X", or its name starts with it, or a word of its name shares the
@@ -1172,7 +1189,7 @@ class OrganisationFinder:
         if not agreeing and len(candidates) == 1:
             return candidates[0][0]
         if len(agreeing) > 1:
-            return self._named_just_before(agreeing, at)
+            return self._named_just_before(agreeing, at, paragraph)
         if not candidates and head in self.lex.generic_standins:
             # "la direction" in an article about one company: that company
             kind = self.lex.generic_standins[head]
@@ -1180,7 +1197,7 @@ class OrganisationFinder:
             of_kind = [org for org in ents.organisations.values() if org.kind in kinds]
             if len(of_kind) == 1:
                 return of_kind[0]
-            return self._named_just_before(of_kind, at)
+            return self._named_just_before(of_kind, at, paragraph)
         return None
 
     def _acting_places(self, doc: Doc, ents: DocEntities) -> list[str]:

@@ -401,6 +401,16 @@ def test_le_syndicat_is_the_union_named_just_before(extract_text):
     assert report["quotes"][0]["speaker"] == "Force ouvrière"
 
 
+def test_le_syndicat_is_the_only_union_its_paragraph_names(extract_text):
+    # the CFDT is named a few lines up, in the paragraph before: "le syndicat" is still FO
+    report = extract_text(
+        "« Pas avec un pistolet sur la tempe », tempère la secrétaire du CSE (CFDT).\n\n"
+        "Force ouvrière, minoritaire sur le site, n'a pas appelé à la grève. Dans un communiqué, "
+        "le syndicat estime que « le blocage pénalise d'abord les salariés »."
+    )
+    assert report["quotes"][1]["speaker"] == "Force ouvrière"
+
+
 def test_generic_short_form_resolves_to_the_named_organisation(extract_text):
     text = (
         "L'agence économique régionale Nord Entreprises accompagne les PME. "
