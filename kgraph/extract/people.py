@@ -475,6 +475,8 @@ class PersonFinder:
         short = [c for c in candidates if self._word_count(doc, c) < 2]
         for cand in full:
             name = self._text(doc, cand)
+            if self._firm_name(name) and not cand.honorific:
+                continue
             # a longer form of a name already met joins it ("Jean Martin" / "Jean-Pierre Martin" do
             # not)
             person = ents.add_person_mention(name, self._mention(doc, cand))
@@ -542,6 +544,17 @@ class PersonFinder:
         if last is None:
             return None
         return " ".join([first, *last[1].name.split()[1:]])
+
+    def _firm_name(self, name: str) -> bool:
+        """A family name then a trade word ("Ganet Mécanique", "Moreau Transports"): a firm's
+        name (``data/firm_words.txt``), unless it starts with a known first name."""
+        words = name.split()
+        return (
+            len(words) >= 2
+            and words[-1][:1].isupper()
+            and words[-1].lower() in self.lex.firm_words
+            and fold_name(words[0]) not in self.lex.first_names
+        )
 
     def _place_or_firm(self, doc: Doc, cand: _Candidate) -> bool:
         """A lone word the model took for a person, with no first name known and no full name

@@ -599,3 +599,13 @@ def test_a_policys_acronym_alone_is_the_policy_not_an_organisation(extract_text)
         "fonds de soutien à l'investissement local (FSIL)"
     ]
     assert report["organisations"] == []
+
+
+def test_a_family_name_then_a_trade_word_is_a_firm_not_a_person(extract_text):
+    report = extract_text(
+        "« On nous propose enfin des avances sans caution », se félicite Olivier Ganet, PDG de "
+        "Ganet Mécanique, un décolleteur de 120 salariés.\n\n"
+        "« Sans ce type d'outil, on aurait dû se séparer d'une vingtaine de personnes. »"
+    )
+    assert [p["name"] for p in report["people"]] == ["Olivier Ganet"]
+    assert [q["speaker"] for q in report["quotes"]] == ["Olivier Ganet", "Olivier Ganet"]
