@@ -641,6 +641,24 @@ CASES = [
         "s'interroge le maire. « Pas l'État, en tout cas. »",
         ["Paul Martin", "Paul Martin"],
     ),
+    # a quote that opens its paragraph, then a sentence whose subject is a person named after
+    # a title or an opening phrase
+    (
+        "La crue a tout emporté.\n\n« On a vu l'eau monter de quarante centimètres en une "
+        "heure. » Le maire, Jean-Louis Cazals, n'a presque pas dormi depuis samedi.",
+        ["Jean-Louis Cazals"],
+    ),
+    (
+        "L'usine fermera.\n\n« C'est un coup de massue. » Élue CGT et secrétaire du CSE, "
+        "Fabienne Rouzaud ne cachait pas sa colère.",
+        ["Fabienne Rouzaud"],
+    ),
+    # … but not someone who is only the object of that sentence
+    (
+        "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "
+        "Cazals vers le gymnase.",
+        [None],
+    ),
 ]
 
 

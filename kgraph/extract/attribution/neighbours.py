@@ -193,6 +193,9 @@ class NeighbourRules:
         if k >= len(doc):
             return None
         owner = ents.owner(k)
+        if (not owner or owner[0] != "person") and not newline:
+            owner = self._named_subject(doc, ents, k)
+            return (owner, None, None, "subject-after", 0.55) if owner else None
         if not owner or owner[0] != "person" or owner[1] in self._byline_keys:
             return None
         if newline:
@@ -215,6 +218,29 @@ class NeighbourRules:
         while j < len(doc) and doc[j].text not in {".", "!", "?", "«", "“"} and j - k < 40:
             if doc[j].pos_ in ("VERB", "AUX") and ents.owner(j) is None and doc[j - 1].text != "(":
                 return owner, None, None, "subject-after", 0.6
+            j += 1
+        return None
+
+    def _named_subject(self, doc: Doc, ents: DocEntities, k: int):
+        """The person the sentence from token ``k`` is about, when its subject names them
+        after an opening phrase or a title: "Le maire, Jean-Louis Cazals, n'a pas dormi",
+        "Élue CGT, Fabienne Rouzaud ne cachait pas sa colère", "À 66 ans, Hervé Lestang …".
+        The first person the sentence names must be that subject (or its apposition)."""
+        j = k
+        while j < len(doc) and j - k < 30 and doc[j].text not in {".", "!", "?", "«", "“", "\n"}:
+            if "\n" in doc[j].text:
+                return None
+            owner = ents.owner(j)
+            if owner and owner[0] == "person":
+                t = doc[j]
+                subject = t.dep_.startswith("nsubj") or (
+                    t.dep_ in ("appos", "flat:name", "flat") and t.head.dep_.startswith("nsubj")
+                )
+                if not subject and t.dep_ in ("flat:name", "flat"):
+                    subject = t.head.head.dep_.startswith("nsubj") and ents.owner(t.head.i) == owner
+                if not subject or owner[1] in self._byline_keys:
+                    return None
+                return owner
             j += 1
         return None
 
