@@ -653,6 +653,22 @@ CASES = [
         "Fabienne Rouzaud ne cachait pas sa colère.",
         ["Fabienne Rouzaud"],
     ),
+    # "elle" after a sentence whose subject is an organisation of that gender is the
+    # organisation, words in quote marks before the quote notwithstanding …
+    (
+        "Josette Rivaud, porte-parole du collectif, ne décolère pas.\n\nL'agence régionale de "
+        "santé (ARS) Nouvelle-Aquitaine a fermé les urgences de nuit. Sollicitée, l'ARS indique "
+        "que « la continuité des soins est assurée ». Elle rappelle que la fermeture est "
+        "« temporaire » et qu'« un bilan sera fait à la rentrée ».",
+        ["agence régionale de santé Nouvelle-Aquitaine"] * 2,
+    ),
+    # … unless a woman was named in the same paragraph before it
+    (
+        "La maire de Porz-Morvan, Annick Le Dû, parle d'une fierté. La commune de Porz-Morvan a "
+        "voté une subvention. Elle sourit : « Anne-Sophie, c'est la preuve qu'on peut rester au "
+        "pays. »",
+        ["Annick Le Dû"],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "

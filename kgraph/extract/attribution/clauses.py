@@ -201,6 +201,19 @@ class ClauseRules:
                         return place
                 if child.dep_.startswith("nsubj") and self._several(ents, child):
                     return UNNAMED  # "la CFDT, la CGT et FO dénoncent": no single speaker
+                if (
+                    child.dep_.startswith("nsubj")
+                    and norm(child.text) in PRONOUNS
+                    and child.pos_ == "PRON"
+                    and not self._gendered_person_since(
+                        ents, PRONOUNS[norm(child.text)], paragraph, child.idx
+                    )
+                ):
+                    organisation = self._organisation_antecedent(
+                        doc, ents, child.idx, PRONOUNS[norm(child.text)]
+                    )
+                    if organisation:  # "L'ARS indique que « … ». Elle rappelle que « … »"
+                        return organisation
                 if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
                     speaker = self._resolve(
                         doc, ents, child.left_edge.i, child.right_edge.i + 1, quote.open_at
@@ -298,7 +311,7 @@ class ClauseRules:
                     continue
                 if rest and norm(rest[0].text) in {"lui", "elle"}:  # "selon lui, « … »"
                     gender = "m" if norm(rest[0].text) == "lui" else "f"
-                    subject_org = self._organisation_subject(ents, before[:n], gender)
+                    subject_org = self._organisation_subject(doc, ents, before[:n], gender)
                     if subject_org:  # "le ministère renvoie au plan, qui prévoit selon lui « … »"
                         return subject_org, before[n].text, before[n].idx, "according", 0.85
                     person = self._pronoun(
@@ -352,10 +365,16 @@ class ClauseRules:
     def _governing_verb(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
         before = self._clause_before(doc, quote.open_at)
         verbs = [t for t in before if self._is_speech_verb(t)]
+        inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if not verbs and inside is not None and len(inside):
+            # "Elle rappelle que la fermeture est « temporaire » et qu'« un bilan … »": words
+            # in quote marks earlier in the sentence do not end it for the verb they depend on
+            before = self._clause_before(doc, quote.open_at, through_quotes=True)
+            ancestors = {a.i for t in inside for a in t.ancestors}
+            verbs = [t for t in before if self._is_speech_verb(t) and t.i in ancestors]
         if not verbs:
             return None
         verb = verbs[-1]
-        inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if inside is not None and len(inside):
             # "Elle a rappelé que le plan, qui prévoit …, et qu'elle n'entendait pas « … »": the
             # verb the quote depends on, not the last one written before it
@@ -387,6 +406,18 @@ class ClauseRules:
         if speaker:
             return speaker, verb.text, verb.idx, "governing-verb", 0.9
         return None
+
+    def _gendered_person_since(self, ents: DocEntities, gender: str, start: int, end: int) -> bool:
+        """Someone of ``gender`` is named between ``start`` and ``end`` (outside quotes): the
+        antecedent a pronoun would take before an organisation ("La maire, Annick Le Dû, …
+        La commune a voté … Elle sourit")."""
+        inside = [(q.start, q.end) for q in ents.quotes]
+        return any(
+            start <= m.start < end
+            and ents.people[key].gender == gender
+            and not any(a <= m.start < b for a, b in inside)
+            for m, key in ents.mentions_in_order("person")
+        )
 
     def _passive_agent(self, doc: Doc, ents: DocEntities, quote: QuoteMention):
         after = doc.char_span(

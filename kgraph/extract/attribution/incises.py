@@ -135,7 +135,9 @@ class InciseRules:
                     return place, cue.text, cue.idx, "incise-pronoun", 0.85
                 return UNNAMED, cue.text, cue.idx, "incise-pronoun", 0.8
             cue = verb or clitic
-            organisation = self._organisation_antecedent(doc, ents, quote, PRONOUNS[pronoun])
+            organisation = self._organisation_antecedent(
+                doc, ents, quote.open_at, PRONOUNS[pronoun]
+            )
             if organisation:  # "La préfecture conteste ce chiffre. « … », fait-elle valoir."
                 return organisation, cue.text, cue.idx, "incise-pronoun", 0.85
             person = self._same_speaker(doc, ents, quote, PRONOUNS[pronoun])

@@ -244,11 +244,11 @@ class NeighbourRules:
             j += 1
         return None
 
-    def _sentence_before(self, doc: Doc, quote: QuoteMention, ends: str) -> list[Token]:
-        """The sentence just before the quote in its paragraph, if one ends there (with one of
+    def _sentence_before(self, doc: Doc, char: int, ends: str) -> list[Token]:
+        """The sentence just before ``char`` in its paragraph, if one ends there (with one of
         ``ends``): "Le prévenu baisse les yeux. « … »"."""
-        start = paragraph_start(self._text, quote.open_at)
-        lead = self._text[start : quote.open_at].rstrip(" \t\u00a0\u202f")
+        start = paragraph_start(self._text, char)
+        lead = self._text[start:char].rstrip(" \t\u00a0\u202f")
         if not lead or lead[-1] not in ends:
             return []
         span = doc.char_span(start, start + len(lead), alignment_mode="contract")
@@ -256,16 +256,18 @@ class NeighbourRules:
             return []
         return self._clause_before(doc, span[-1].idx, limit=40, through_quotes=True)
 
-    def _organisation_antecedent(self, doc: Doc, ents: DocEntities, quote: QuoteMention, gender):
-        """An organisation as the antecedent of "il"/"elle": the subject of the sentence just
-        before the quote, in its paragraph, is an organisation whose noun has that gender ("La
-        préfecture du Nord conteste ce chiffre. « … », fait-elle valoir") and no person was
-        named since."""
-        return self._organisation_subject(ents, self._sentence_before(doc, quote, ".!?…:"), gender)
+    def _organisation_antecedent(self, doc: Doc, ents: DocEntities, char: int, gender):
+        """An organisation as the antecedent of "il"/"elle" written at ``char``: the subject of
+        the sentence just before, in its paragraph, is an organisation whose noun has that
+        gender ("La préfecture du Nord conteste ce chiffre. « … », fait-elle valoir"; "L'ARS
+        indique que « … ». Elle rappelle que « … »") and no person was named since."""
+        clause = self._sentence_before(doc, char, ".!?…:")
+        return self._organisation_subject(doc, ents, clause, gender)
 
     @staticmethod
-    def _organisation_subject(ents: DocEntities, clause: list[Token], gender: str):
-        """The organisation that is the subject in ``clause``, if its noun has ``gender`` and no
+    def _organisation_subject(doc: Doc, ents: DocEntities, clause: list[Token], gender: str):
+        """The organisation that is the subject in ``clause``, if its noun has ``gender`` (or
+        its name's does, for an acronym: "l'ARS", named "agence régionale de santé") and no
         person is named there."""
         if any(ents.owner(t.i) and ents.owner(t.i)[0] == "person" for t in clause):
             return None
@@ -278,7 +280,7 @@ class NeighbourRules:
                 and (t.head.i not in inside or t.head.dep_ == "ROOT")  # the clause's subject
                 and owner
                 and owner[0] == "organisation"
-                and t.morph.get("Gender") == [wanted]
+                and (t.morph.get("Gender") or _name_gender(doc, ents, owner[1])) == [wanted]
             ):
                 return owner
         return None
@@ -325,7 +327,7 @@ class NeighbourRules:
         """``Le prévenu baisse les yeux. « Je sais. Je regrette. »``: a quote that follows, in the
         same paragraph, a sentence about someone — its subject, a name, a description or a
         pronoun — is theirs (reportage puts the speaker's gesture before the words)."""
-        sentence = self._sentence_before(doc, quote, ".!?…")
+        sentence = self._sentence_before(doc, quote.open_at, ".!?…")
         speaker = self._sentence_subject(doc, ents, sentence, quote)
         lead = self._text[: quote.open_at].rstrip(" \t\u00a0\u202f")
         if speaker is None and sentence and lead.endswith("?") and sentence[0].i > 1:
@@ -464,3 +466,14 @@ class NeighbourRules:
         ):
             return None  # the words between are not the previous quote's incise
         return previous.speaker, None, None, "continuation", 0.8
+
+
+def _name_gender(doc: Doc, ents: DocEntities, key: str) -> list[str]:
+    """The grammatical gender of an organisation's name: that of the first noun of a mention
+    that has one ("agence régionale de santé" -> Fem), as spaCy's morphology gives it."""
+    for mention in ents.organisations[key].mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        for t in span or ():
+            if t.pos_ == "NOUN" and t.morph.get("Gender"):
+                return t.morph.get("Gender")
+    return []
