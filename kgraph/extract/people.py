@@ -407,7 +407,7 @@ class PersonFinder:
         # extend over the rest of a compound or particle name the model cut short
         while (
             end < len(doc)
-            and end - start < self.max_name_words
+            and sum(t.text != "-" for t in doc[start:end]) < self.max_name_words
             and self._name_token(doc, end)
             and (
                 doc[end].text == "-"

@@ -669,6 +669,27 @@ CASES = [
         "pays. »",
         ["Annick Le Dû"],
     ),
+    # a paragraph that is a quote alone, after a paragraph that ends on someone: theirs, even
+    # when that paragraph quoted someone earlier …
+    (
+        "« On est à la limite de la rupture. » À 66 ans, Hervé Lestang ne mâche pas ses mots. "
+        "Il dit avoir tout essayé pour attirer un jeune confrère.\n\n"
+        "« Les jeunes viennent en stage, et puis ils repartent en ville. »",
+        ["Hervé Lestang", "Hervé Lestang"],
+    ),
+    (
+        "Léa, 34 ans, infirmière aux urgences, a vu partir la moitié de l'équipe. Elle envisage "
+        "de se reconvertir.\n\n« La revalorisation des nuits, c'est bien. Mais nous voulons "
+        "des ratios. »",
+        ["Léa"],
+    ),
+    # … but not when words follow the quote in its paragraph
+    (
+        "Léa, 34 ans, infirmière aux urgences, a vu partir la moitié de l'équipe. Elle envisage "
+        "de se reconvertir.\n\n« La revalorisation des nuits, c'est bien. » Le ministère "
+        "promet des ratios pour 2027.",
+        [None],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "

@@ -609,3 +609,11 @@ def test_a_family_name_then_a_trade_word_is_a_firm_not_a_person(extract_text):
     )
     assert [p["name"] for p in report["people"]] == ["Olivier Ganet"]
     assert [q["speaker"] for q in report["quotes"]] == ["Olivier Ganet", "Olivier Ganet"]
+
+
+def test_a_double_barrelled_name_in_a_headline_is_whole(extract_text):
+    report = extract_text(
+        "Anne-Sophie Le Bihan-Traoré, la patronne du canot de Porz-Morvan\n\n"
+        "À la barre, Anne-Sophie Le Bihan-Traoré, 41 ans, dirige le canot."
+    )
+    assert [p["name"] for p in report["people"]] == ["Anne-Sophie Le Bihan-Traoré"]

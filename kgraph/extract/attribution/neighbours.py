@@ -309,18 +309,26 @@ class NeighbourRules:
         lead = self._text[:start].rstrip()
         if not lead or lead[-1] not in ".!":
             return None
-        prior = paragraph_start(self._text, len(lead) - 1)
-        if previous is not None and previous.close_at >= prior:
-            return None  # a quote of its own: the continuation rule reads it
         stop = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
         if stop is None:
             return None
         sentence = self._clause_before(doc, stop[0].idx, limit=40, through_quotes=True)
+        if not sentence or previous is not None and previous.close_at >= sentence[0].idx:
+            return None  # the last sentence has a quote of its own: the continuation rule reads it
         verbs = [t for t in sentence if self._is_speech_verb(t) and not self._adjunct_participle(t)]
         for verb in verbs:
             speaker = self._subject(doc, ents, verb, sentence, quote)
             if speaker and speaker != UNNAMED and speaker[0] == "person":
                 return speaker, None, None, "previous-paragraph", 0.65
+        line_end = self._text.find("\n", quote.close_at)
+        rest = self._text[quote.close_at + 1 : len(self._text) if line_end < 0 else line_end]
+        if not rest.strip(" .\u00a0\u202f»”"):
+            # the paragraph is the quote alone: the person the paragraph before ends on says it
+            # ("Léa, 34 ans, infirmière, a vu partir la moitié de l'équipe. Elle envisage de se
+            # reconvertir." then « … »)
+            speaker = self._sentence_subject(doc, ents, sentence, quote)
+            if speaker and speaker != UNNAMED and speaker[0] == "person":
+                return speaker, None, None, "previous-paragraph", 0.6
         return None
 
     def _previous_subject(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
