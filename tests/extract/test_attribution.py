@@ -690,6 +690,18 @@ CASES = [
         "promet des ratios pour 2027.",
         [None],
     ),
+    # reported speech opened by "selon X", then X's own words
+    (
+        "« Ce robot n'est pas un gadget », explique le professeur Jean-Marc Tessier. Claire "
+        "Morel, directrice, approuve. Selon lui, la durée de séjour devrait passer de cinq à deux "
+        "jours. « Pour un patient de 70 ans, ça change tout. »",
+        ["Jean-Marc Tessier", "Jean-Marc Tessier"],
+    ),
+    (
+        "Le maire, Paul Martin, a inauguré la halle. Selon un commerçant, la fréquentation a "
+        "doublé. « On revit. »",
+        [None],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "

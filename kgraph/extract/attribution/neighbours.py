@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..entities import DocEntities, QuoteMention
+from ..entities import DocEntities, PersonEntity, QuoteMention
 from ..text import doc_text, norm, paragraph_start
 from .words import UNNAMED
 
@@ -347,9 +347,34 @@ class NeighbourRules:
                 speaker = self._sentence_subject(doc, ents, before, quote)
                 if speaker and speaker[0] != "person":
                     speaker = None  # "L'État en prend un tiers. Le reste ? « … »"
+        if speaker is None:
+            speaker = self._according_before(doc, ents, sentence, quote)
+            if speaker == UNNAMED:  # "Selon un commerçant, … « On revit. »": nobody named
+                return UNNAMED, None, None, "previous-subject", 0.7
         if speaker and speaker != UNNAMED:
             return speaker, None, None, "previous-subject", 0.7
         return None
+
+    def _according_before(self, doc: Doc, ents: DocEntities, sentence: list[Token], quote):
+        """``Selon lui, la durée de séjour devrait baisser. « Pour un patient de 70 ans, ça
+        change tout. »``: reported speech opened by "selon X" / "d'après X", then the speaker's
+        own words."""
+        words = [t for t in sentence if not (t.is_punct or t.is_space)]
+        if len(words) < 2 or norm(words[0].text) not in {"selon", "d'après"}:
+            return None
+        phrase = []
+        for t in sentence[sentence.index(words[0]) + 1 :]:
+            if t.text in {",", ":"}:
+                break
+            phrase.append(t)
+        if not phrase:
+            return None
+        if len(phrase) == 1 and norm(phrase[0].text) in {"lui", "elle"}:
+            gender = "m" if norm(phrase[0].text) == "lui" else "f"
+            person = self._pronoun(ents, gender, phrase[0].idx)
+            return ("person", person.key) if isinstance(person, PersonEntity) else None
+        speaker = self._resolve(doc, ents, phrase[0].i, phrase[-1].i + 1, quote.open_at)
+        return speaker if speaker and (speaker == UNNAMED or speaker[0] == "person") else None
 
     def _sentence_subject(self, doc: Doc, ents: DocEntities, sentence: list[Token], quote):
         """Whom the subject of a sentence (read from punctuation, not the parser's sentences)
