@@ -702,6 +702,13 @@ CASES = [
         "doublé. « On revit. »",
         [None],
     ),
+    # a quote ending on a nested quote ends its sentence: what follows is no incise
+    (
+        "À 78 ans, Jean-Claude Vernay passe encore chaque matin au chai. « Au début, je n'y "
+        "comprenais rien. Je me suis dit : “Ils vont couler la maison.” » Il marque une pause. "
+        "« Je me suis trompé. »",
+        ["Jean-Claude Vernay", "Jean-Claude Vernay"],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "

@@ -44,7 +44,7 @@ class InciseRules:
         if not tokens:
             return None
         if (
-            quote.text.rstrip()[-1:] in ".!?…"
+            quote.text.rstrip(' \u00a0\u202f»”"’')[-1:] in ".!?…"  # (a nested quote may end it)
             and self._text[quote.close_at + 1 : tokens[0].idx].strip() == ""
             and tokens[0].text[:1].isupper()
         ):
