@@ -709,6 +709,12 @@ CASES = [
         "« Je me suis trompé. »",
         ["Jean-Claude Vernay", "Jean-Claude Vernay"],
     ),
+    # an inverted clitic before the quote is the subject, however the parser labels it
+    (
+        "Mathilde Vernay nous attend au chai. Elle a 44 ans, un diplôme d'œnologie obtenu à "
+        "Bordeaux et, dit-elle en riant, « la patience d'une mule ».",
+        ["Mathilde Vernay"],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "

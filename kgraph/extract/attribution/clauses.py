@@ -171,6 +171,13 @@ class ClauseRules:
         # the parser sometimes glues sentences across a quote: a subject in another paragraph
         # is not this verb's
         paragraph = paragraph_start(self._text, verb.idx)
+        clitic = next((c for c in verb.children if c.i > verb.i and self._inverted_clitic(c)), None)
+        if clitic is not None and norm(clitic.text).split("-")[-1] in PRONOUNS:
+            # "… et, dit-elle en riant, « la patience d'une mule »": the inverted clitic is the
+            # subject, whatever label the parser gave it
+            speaker = self._resolve(doc, ents, clitic.i, clitic.i + 1, quote.open_at)
+            if speaker:
+                return speaker
         for head in heads:
             subjects = [c for c in head.children if c.dep_.startswith("nsubj") and ents.owner(c.i)]
             if len(subjects) >= 2 and "Plur" in head.morph.get("Number"):
