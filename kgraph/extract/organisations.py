@@ -58,6 +58,8 @@ _WEAK_HEADS = {
     "laboratoire",
     "institut",
     "caisse",
+    "hypermarché",
+    "supermarché",
 }
 # "la commune de X", "la ville de X" name the local authority, except as a place one is in
 _COUNCIL_TOWNS = {"commune", "ville"}

@@ -354,6 +354,9 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
             "La direction de Décolletage Perrin, entreprise familiale fondée en 1948, ferme.",
             ["Décolletage Perrin"],
         ),
+        # trades of industry and retail name the firm after them; a store at a place does not
+        ("L'équipementier Roulvia, spécialisé dans les pneumatiques, ferme.", ["Roulvia"]),
+        ("Les caisses de l'hypermarché de Saint-Laurent-Blangy ferment à 21 heures.", []),
     ],
     ids=lambda v: v[:40] if isinstance(v, str) else "",
 )
