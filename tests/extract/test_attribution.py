@@ -715,6 +715,13 @@ CASES = [
         "Bordeaux et, dit-elle en riant, « la patience d'une mule ».",
         ["Mathilde Vernay"],
     ),
+    # "le dirigeant" of a company is its PDG (data/role_synonyms.tsv)
+    (
+        "Thierry Vasseur, PDG du groupe Hydralis, a été entendu par la commission. Le député "
+        "Damien Clerc l'a interrogé. « Il s'agit d'une expression malheureuse », a reconnu le "
+        "dirigeant.",
+        ["Thierry Vasseur"],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "
