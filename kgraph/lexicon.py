@@ -93,6 +93,7 @@ class Lexicon:
     person_nouns: frozenset[str]
     defendant_cues: dict[tuple[str, ...], frozenset[str]]  # "poursuivi" -> {"prévenu", "accusé"}
     answer_cues: frozenset[str]  # "réponse", "rétorque": the quote answers the question before
+    addition_cues: frozenset[str]  # "ajouter": the speaker had spoken before
     role_synonyms: dict[str, frozenset[str]]  # written head lemma -> role lemmas it may stand for
     document_nouns: frozenset[str]
     institutions: dict[str, str]  # name as written -> kind
@@ -209,6 +210,7 @@ def lexicon() -> Lexicon:
             _split(cue): frozenset(nouns.split()) for cue, nouns in read_table("defendant_cues.tsv")
         },
         answer_cues=frozenset(read_lines("answer_cues.txt")),
+        addition_cues=frozenset(read_lines("addition_cues.txt")),
         role_synonyms=_synonyms(read_table("role_synonyms.tsv")),
         document_nouns=frozenset(read_lines("document_nouns.txt")),
         institutions={n.replace("’", "'"): k for n, k in read_table("institutions.tsv")},

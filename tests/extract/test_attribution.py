@@ -722,6 +722,20 @@ CASES = [
         "dirigeant.",
         ["Thierry Vasseur"],
     ),
+    # a quote left without a speaker is said by whoever "adds" the next one in its paragraph
+    (
+        "Le club retrouve la Fédérale 2.\n\n« Je n'ai pas regardé les poteaux. » L'auteur du "
+        "coup de pied décisif avait du mal à réaliser. « Le coach m'a dit de respirer », a "
+        "ajouté Théo Marty.",
+        ["Théo Marty", "Théo Marty"],
+    ),
+    # … but not whoever "renchérit": that answers someone else
+    (
+        "Le club retrouve la Fédérale 2.\n\n« Je n'ai pas regardé les poteaux. » L'auteur du "
+        "coup de pied décisif avait du mal à réaliser. « Il a été énorme », renchérit Théo "
+        "Marty.",
+        [None, "Théo Marty"],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "

@@ -91,6 +91,11 @@ def people(report):
             "remercie les salariés.",
             {"Olivier Marnaz": []},
         ),
+        # team-sport positions title players
+        (
+            "L'ouvreur Théo Marty a passé la pénalité de la gagne.",
+            {"Théo Marty": ["ouvreur"]},
+        ),
     ],
     ids=lambda v: v[:40] if isinstance(v, str) else "",
 )

@@ -106,6 +106,7 @@ class Attributor(
                         quote.attribution = "unnamed"
                     break
             previous = quote
+        self._added_to(doc, ents)
         self._repeated(ents)
         for quote, span in zip(ents.quotes, doc.spans["quotes"], strict=True):
             span._.speaker = quote.speaker[1] if quote.speaker else None

@@ -13,6 +13,31 @@ from .words import UNNAMED
 
 
 class NeighbourRules:
+    def _added_to(self, doc: Doc, ents: DocEntities) -> None:
+        """``« Je n'ai pas regardé les poteaux. » L'auteur du coup de pied, 21 ans, avait du
+        mal à réaliser. « Le coach m'a dit de respirer », a ajouté le jeune ouvreur.``: a quote
+        left without a speaker (or with only the nearest person) is said by whoever "adds" the
+        next quote of its paragraph (``data/addition_cues.txt``)."""
+        for quote, following in zip(ents.quotes, ents.quotes[1:], strict=False):
+            if quote.attribution == "unnamed" or (
+                quote.speaker is not None and quote.attribution != "nearest-person"
+            ):
+                continue
+            if (
+                following.speaker is None
+                or following.speaker[0] != "person"
+                or paragraph_start(self._text, following.open_at)
+                != paragraph_start(self._text, quote.open_at)
+            ):
+                continue
+            after = doc.char_span(
+                following.close_at, following.close_at + 1, alignment_mode="expand"
+            )
+            incise = [t for t in doc[after.end : after.end + 4] if not t.is_punct] if after else []
+            if any(t.lemma_ in self.lex.addition_cues for t in incise[:3]):
+                quote.speaker, quote.cue, quote.cue_start = following.speaker, None, None
+                quote.attribution, quote.confidence = "added-to", 0.7
+
     def _repeated(self, ents: DocEntities) -> None:
         """A headline or subheading that repeats words quoted elsewhere has the same speaker —
         also when a weak rule (continuation) had given it the speaker of the quote before it."""
