@@ -508,8 +508,30 @@ class PersonFinder:
                     person.forms.append(text)
                 ents.claim("person", person.key, person.mentions[-1])
             self._note_gender(doc, person, cand)
+        self._repeat_first_names(doc, ents)
         for person in ents.people.values():
             person.mentions.sort(key=lambda m: m.start)
+
+    def _repeat_first_names(self, doc: Doc, ents) -> None:
+        """A person the text names by first name only ("Léa, 34 ans, infirmière") is that
+        first name wherever it recurs ("Pour Léa, …", "Léa sourit"), which the model often
+        leaves untagged: with the mentions missing, pronouns went to someone else."""
+        alone = {
+            person.name: person
+            for person in ents.people.values()
+            if " " not in person.name and fold_name(person.name) in self.lex.first_names
+        }
+        if not alone:
+            return
+        for token in doc:
+            person = alone.get(token.text)
+            if person is None or ents.owner(token.i) is not None:
+                continue
+            if token.i + 1 < len(doc) and is_capitalised(doc[token.i + 1]):
+                continue  # "Léa Martin": another person's full name
+            mention = self._mention(doc, _Candidate(token.i, token.i + 1, None, False, False))
+            person.mentions.append(mention)
+            ents.claim("person", person.key, mention)
 
     def _family_name(self, doc: Doc, ents, cand: _Candidate, full: list[_Candidate]) -> str | None:
         """A first name alone that the text ties to a family: "Marcel et Odile Bruckert" (the

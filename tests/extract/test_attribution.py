@@ -736,6 +736,23 @@ CASES = [
         "Marty.",
         [None, "Théo Marty"],
     ),
+    # a person named by first name only is that name wherever it recurs …
+    (
+        "Léa, 34 ans, infirmière libérale, prépare ses piluliers.\n\nPremière étape : Marcel, "
+        "87 ans, qui vit seul. « Elle est plus fiable que la Poste », plaisante le vieil homme. "
+        "Léa sourit, contrôle la glycémie. « Il faut regarder ce qu'il mange. »\n\n"
+        "Pour Léa, une partie de la réponse viendra des infirmières. La maire, Odile Perrin, "
+        "a rénové le presbytère. Léa attend beaucoup du ministère. « On fait déjà beaucoup de "
+        "choses en dehors des clous », estime-t-elle.",
+        ["Marcel", "Léa", "Léa"],
+    ),
+    # … and a first name of either gender, subject of its paragraph, is "elle" there
+    (
+        "Léa, 34 ans, infirmière libérale, sourit. « Le matin, c'est la course », dit-elle.\n\n"
+        "Camille, 41 ans, sa collègue et associée, fait la tournée de l'autre versant. « On ne "
+        "peut pas se le permettre », tranche-t-elle.",
+        ["Léa", "Camille"],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "

@@ -25,6 +25,16 @@ class DescriptionRules:
                 if t.dep_.startswith("nsubj") or head.dep_.startswith("nsubj"):
                     starts.add(start)
                     break
+            else:
+                if a == 0 or "\n" in doc[a - 1].text:
+                    # "Camille, 41 ans, sa collègue, fait la tournée": a name that opens its
+                    # paragraph, then its appositions, then a verb, whatever the parser made of it
+                    j = b
+                    while j < len(doc) and j - b < 15 and doc[j].text not in {".", "«", "\n"}:
+                        if doc[j].pos_ in ("VERB", "AUX") and doc[j - 1].text == ",":
+                            starts.add(start)
+                            break
+                        j += 1
         return starts
 
     def _description_at(self, doc: Doc, ents: DocEntities, k: int) -> tuple[str, str | None] | None:

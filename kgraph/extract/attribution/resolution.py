@@ -293,7 +293,7 @@ class SpeakerResolution:
         mentions.extend((char, key) for char, key in self._descriptions.items())
         inside = [(q.start, q.end) for q in ents.quotes]
         paragraph = paragraph_start(self._text, before_char) - 1
-        known, unknown, subject = None, None, None
+        known, unknown, subject, unknown_subject = None, None, None, None
         for start, key in sorted(mentions):
             if start >= before_char:
                 break
@@ -312,6 +312,16 @@ class SpeakerResolution:
                     subject = (start, person)
             elif person.gender is None:
                 unknown = (start, person)
+                if start in self._subject_starts and start > paragraph:
+                    unknown_subject = (start, person)
+        if (
+            unknown_subject is not None
+            and (known is None or known[0] < paragraph < unknown_subject[0])
+            and subject is None
+        ):
+            # "Camille, 41 ans, sa collègue, fait la tournée … », tranche-t-elle": a first name
+            # of either gender, subject in this paragraph, over someone of the paragraph before
+            return unknown_subject[1]
         if subject is not None and known is not None and known[1] is not None:
             # prefer the subject of a recent sentence over a name in a subordinate clause
             # (the subject-first preference of centering theory, Grosz, Joshi & Weinstein 1995)
