@@ -753,6 +753,12 @@ CASES = [
         "peut pas se le permettre », tranche-t-elle.",
         ["Léa", "Camille"],
     ),
+    # verbs of fear introduce a fragment, past scare quotes earlier in the sentence
+    (
+        "Le Medef, de son côté, « prend acte » du vote, mais redoute « une désorganisation "
+        "lourde dans les petites entreprises ».",
+        ["Medef"],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "
