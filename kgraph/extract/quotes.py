@@ -248,6 +248,8 @@ class QuoteFinder:
         if after is None:
             return False
         words = [t for t in after if not t.is_space and t.text != ","][:4]
+        if words and norm(words[0].text) in {"qui", "que", "qu'", "dont"}:
+            return False  # « Agir pour les aidants », qui doit être présentée: a relative clause
         return any(is_speech_verb(t, self.lex) for t in words) or any(
             t.text.startswith("-") and norm(t.text).lstrip("-t") in {"il", "elle"} for t in words
         )

@@ -759,6 +759,13 @@ CASES = [
         "lourde dans les petites entreprises ».",
         ["Medef"],
     ),
+    # what an organisation presents something as
+    (
+        "Clermont Auvergne Métropole a adopté mercredi son plan de mobilité. Quatre lignes de "
+        "bus : la métropole présente ce programme comme « le plan de mobilité le plus ambitieux "
+        "de son histoire ».",
+        ["Clermont Auvergne Métropole"],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "

@@ -83,6 +83,12 @@ CASES = [
     ),
     ("Sur les pancartes, un slogan : « Nos fermes, pas vos normes, pas vos taxes, jamais ! »", []),
     ("Aucune citation dans ce texte, seulement des faits.", []),
+    # a name in quote marks followed by a relative clause is no quote, whatever its verb
+    (
+        "Elle renvoie à la deuxième stratégie « Agir pour les aidants », qui doit être "
+        "présentée en juin.",
+        [],
+    ),
 ]
 
 
