@@ -459,6 +459,7 @@ class PersonFinder:
         before = [norm(t.text) for t in doc[max(0, start - 2) : start]]
         if before and (
             before[-1] in self.lex.named_after
+            or before[-1] in self.lex.policy_cue_words  # "le fonds Barnier", "la loi Evin"
             or (
                 len(before) == 2
                 and before[-1] in {"de", "d'", "du"}

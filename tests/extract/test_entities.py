@@ -137,6 +137,7 @@ def test_one_person_whatever_the_form(extract_text):
         "Les élèves du lycée Jean-Zay manifestent.",
         "Elle vit avec la maladie de Parkinson depuis six ans.",
         "Le cortège est parti de la rue Victor-Hugo.",
+        "L'État paiera au titre du fonds de prévention des risques, le « fonds Barnier ».",
     ],
 )
 def test_a_name_given_to_a_place_or_a_disease_is_no_person(extract_text, text):
