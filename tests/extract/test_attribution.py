@@ -766,6 +766,18 @@ CASES = [
         "de son histoire ».",
         ["Clermont Auvergne Métropole"],
     ),
+    # a rare incise verb the tagger takes for a noun
+    (
+        "La loi a renforcé les obligations de stock. « C'est bien sur le papier. Encore faut-il "
+        "qu'elles soient contrôlées », tacle Laurent Guibert.",
+        ["Laurent Guibert"],
+    ),
+    # a title, then the name the parser coordinates with it, as the next sentence's subject
+    (
+        "Hugo Ballester savourait : “On a enfin joué ensemble.”\n\n“Je suis fier d'eux, "
+        "vraiment fier.” Le coach de Saint-Clair, Patrice Auger, ne cachait pas son émotion.",
+        ["Hugo Ballester", "Patrice Auger"],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "

@@ -153,6 +153,19 @@ class InciseRules:
                 0.9,
             )
         if verb is None:
+            # "« … », tacle Laurent Guibert": a rare verb the tagger took for a noun, between the
+            # comma after the quote and a person's name
+            first = tokens[0]
+            owner = ents.owner(first.i + 1) if first.i + 1 < len(doc) else None
+            if (
+                first.pos_ == "NOUN"
+                and first.text.islower()
+                and not ents.owner(first.i)
+                and owner
+                and owner[0] == "person"
+                and self._text[quote.close_at + 1 : first.idx].strip() == ","
+            ):
+                return owner, first.text, first.idx, "incise", 0.8
             return None
         # only adverbs, auxiliaries and object clitics may stand between the quote and the verb
         for t in tokens[: tokens.index(verb)]:

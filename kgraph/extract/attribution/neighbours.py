@@ -259,7 +259,8 @@ class NeighbourRules:
             if owner and owner[0] == "person":
                 t = doc[j]
                 subject = t.dep_.startswith("nsubj") or (
-                    t.dep_ in ("appos", "flat:name", "flat") and t.head.dep_.startswith("nsubj")
+                    t.dep_ in ("appos", "flat:name", "flat", "conj")
+                    and t.head.dep_.startswith("nsubj")
                 )
                 if not subject and t.dep_ in ("flat:name", "flat"):
                     subject = t.head.head.dep_.startswith("nsubj") and ents.owner(t.head.i) == owner
