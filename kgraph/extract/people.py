@@ -397,6 +397,8 @@ class PersonFinder:
                 start += len(head.words)
                 continue
             break
+        while end > start + 1 and doc[end - 1].pos_ == "ADJ" and doc[end - 1].text.islower():
+            end -= 1  # "un Damien Okafor intenable": the model took the adjective in
         while end > start and (
             doc[end - 1].is_punct
             or doc[end - 1].is_space

@@ -778,6 +778,13 @@ CASES = [
         "vraiment fier.” Le coach de Saint-Clair, Patrice Auger, ne cachait pas son émotion.",
         ["Hugo Ballester", "Patrice Auger"],
     ),
+    # an adjective the model takes into a name is left out of it
+    (
+        "Les Clairsiens ont fait la différence, emmenés par un Damien Okafor intenable. “On a "
+        "pris le contre-pied”, explique l'ailier fort de 27 ans. À ses côtés, le meneur Hugo "
+        "Ballester savourait.",
+        ["Damien Okafor"],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "
