@@ -780,9 +780,10 @@ CASES = [
     ),
     # an adjective the model takes into a name is left out of it
     (
-        "Les Clairsiens ont fait la différence, emmenés par un Damien Okafor intenable. “On a "
-        "pris le contre-pied”, explique l'ailier fort de 27 ans. À ses côtés, le meneur Hugo "
-        "Ballester savourait.",
+        "Les Clairsiens ont fait la différence dans le troisième quart-temps (24-12), emmenés "
+        "par un Damien Okafor intenable (23 points, 9 rebonds). “On savait qu'ils allaient nous "
+        "attendre sur le jeu intérieur”, explique l'ailier fort de 27 ans. À ses côtés, le "
+        "meneur Hugo Ballester savourait.",
         ["Damien Okafor"],
     ),
     # … but not someone who is only the object of that sentence
