@@ -864,3 +864,14 @@ def test_a_subject_inside_the_quote_is_not_the_speaker(
     text = dev_text(name)
     quote = next(q for q in extract_text(text)["quotes"] if q["text"].startswith(opening))
     assert quote["speaker"] == speaker
+
+
+def test_a_name_in_apposition_is_who_a_title_with_a_complement_is(extract_text, dev_text):
+    """ "le maire de Brévanne et président du conseil de surveillance de l'hôpital, Philippe
+    Aubertin, a salué « … »": the name after the comma is the subject, and the "et" joining two
+    titles makes no two speakers. In these whole documents the parse differs from a short
+    sentence's."""
+    release = {q["text"][:20]: q["speaker"] for q in extract_text(dev_text("y03-"))["quotes"]}
+    assert release["un investissement qu"] == "Philippe Aubertin"
+    dispatch = {q["text"][:20]: q["speaker"] for q in extract_text(dev_text("r02-"))["quotes"]}
+    assert dispatch["On ne gouverne pas u"] == "Laurent Feuillade"

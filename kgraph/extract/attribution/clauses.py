@@ -85,11 +85,19 @@ class ClauseRules:
     @staticmethod
     def _several(ents: DocEntities, subject: Token) -> bool:
         """A subject made of several named speakers joined by "et" ("la CFDT, la CGT et FO")."""
-        named = {ents.owner(t.i) for t in subject.subtree if ents.owner(t.i)}
+        # the subject and its conjuncts, with their names' parts — not the complements of a
+        # title ("le maire de Brévanne et président du conseil de l'hôpital, Philippe Aubertin")
+        heads, todo = [], [subject]
+        while todo:
+            t = todo.pop()
+            heads.append(t)
+            todo.extend(c for c in t.children if c.dep_ == "conj")
+        parts = heads + [
+            c for t in heads for c in t.children if c.dep_ in ("flat", "flat:name", "appos")
+        ]
+        named = {ents.owner(t.i) for t in parts if ents.owner(t.i)}
         named = {o for o in named if o[0] in ("person", "organisation")}
-        joined = any(c.dep_ == "conj" for c in subject.children) and any(
-            norm(t.text) == "et" for t in subject.subtree
-        )
+        joined = len(heads) > 1 and any(norm(t.text) == "et" for t in subject.subtree)
         return joined and len(named) >= 2
 
     @staticmethod

@@ -65,6 +65,18 @@ class SpeakerResolution:
         owners = [ents.owner(k) for k in range(start, end)]
         people = [o for o in owners[: self._complement_at(doc, ents, start, end) - start]]
         people = [o for o in people if o and o[0] == "person"]
+        if not people:
+            # "le maire de Brévanne et président du conseil de surveillance, Philippe Aubertin,":
+            # a name in apposition after a comma is who the title phrase is, complement or not
+            people = [
+                ents.owner(k)
+                for k in range(start + 1, end)
+                if doc[k].dep_ == "appos"
+                and doc[k - 1].text == ","
+                and ents.owner(k)
+                and ents.owner(k)[0] == "person"
+                and start <= doc[k].head.i < k
+            ][:1]
         k = start
         while k < end and (doc[k].is_punct or doc[k].pos_ in ("ADV", "ADP") and not ents.owner(k)):
             k += 1
