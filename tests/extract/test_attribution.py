@@ -786,6 +786,12 @@ CASES = [
         "meneur Hugo Ballester savourait.",
         ["Damien Okafor"],
     ),
+    # a relative clause after a quote is no incise
+    (
+        "«Mon client a eu peur», a plaidé son avocat, Me Erwan Kerjean. Selon lui, la cour "
+        "aurait dû tenir compte «du climat de menaces» qui régnait depuis des semaines.",
+        ["Erwan Kerjean", "Erwan Kerjean"],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "
@@ -875,3 +881,10 @@ def test_a_name_in_apposition_is_who_a_title_with_a_complement_is(extract_text, 
     assert release["un investissement qu"] == "Philippe Aubertin"
     dispatch = {q["text"][:20]: q["speaker"] for q in extract_text(dev_text("r02-"))["quotes"]}
     assert dispatch["On ne gouverne pas u"] == "Laurent Feuillade"
+
+
+def test_le_medecin_is_the_doctor_titled_docteur(extract_text, dev_text):
+    """ "« … », s'agace le médecin" after "Le docteur Antoine Chassagne, chef du service des
+    urgences": the title the text gave him answers to "médecin" (data/role_synonyms.tsv)."""
+    quotes = {q["text"][:20]: q["speaker"] for q in extract_text(dev_text("t13-"))["quotes"]}
+    assert quotes["La nuit dernière enc"] == "Antoine Chassagne"

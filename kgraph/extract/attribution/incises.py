@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..entities import DocEntities, EntityMention, PersonEntity, QuoteMention
 from ..text import doc_text, norm, paragraph_start
-from .words import ADVERBS, PRONOUNS, STOP, UNNAMED, UNNAMED_PERSON
+from .words import ADVERBS, PRONOUNS, RELATIVE, STOP, UNNAMED, UNNAMED_PERSON
 
 
 class InciseRules:
@@ -41,8 +41,8 @@ class InciseRules:
         # the incise starts right after the closing mark, after an optional comma
         while tokens and tokens[0].text in {",", "»", "”", "!", "?", "…", '"'}:
             tokens.pop(0)
-        if not tokens:
-            return None
+        if not tokens or norm(tokens[0].text) in RELATIVE:
+            return None  # « du climat de menaces » qui régnait: a relative clause, no incise
         if (
             quote.text.rstrip(' \u00a0\u202f»”"’')[-1:] in ".!?…"  # (a nested quote may end it)
             and self._text[quote.close_at + 1 : tokens[0].idx].strip() == ""
