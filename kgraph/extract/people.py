@@ -32,6 +32,8 @@ class _Candidate:
 
 
 # words after which a lone capitalised word is a place or a firm, not a person
+# kinds of organisation whose noun, with an adjective, introduces a firm's name
+_FIRM_KINDS = {"company", "trade"}
 _BEFORE_PLACES = {"de", "d'", "à", "en", "pour", "chez", "du", "au", "le", "la", "l'", "les"}
 _PLACE_PREFIXES = {
     "saint",
@@ -458,6 +460,16 @@ class PersonFinder:
         first = norm(words[0].text)
         if (first,) in self.lex.organisation_heads or first in self.lex.policy_cue_words:
             return None
+        k = start - 1
+        while k > 0 and doc[k].pos_ == "ADJ" and doc[k].text.islower():
+            k -= 1  # "le groupe néerlandais Van Loon Packaging"
+        if (
+            k < start - 1
+            and k > 0
+            and doc[k - 1].pos_ == "DET"
+            and self.lex.organisation_heads.get((norm(doc[k].text),)) in _FIRM_KINDS
+        ):
+            return None  # a firm named after its kind and an adjective, not a person
         before = [norm(t.text) for t in doc[max(0, start - 2) : start]]
         if before and (
             before[-1] in self.lex.named_after
@@ -571,14 +583,15 @@ class PersonFinder:
         return " ".join([first, *last[1].name.split()[1:]])
 
     def _firm_name(self, name: str) -> bool:
-        """A family name then a trade word ("Ganet Mécanique", "Moreau Transports"): a firm's
-        name (``data/firm_words.txt``), unless it starts with a known first name."""
+        """A family name and a trade word ("Ganet Mécanique", "Cartonnages Vuillard"): a
+        firm's name (``data/firm_words.txt``), unless it starts with a known first name."""
         words = name.split()
         return (
             len(words) >= 2
-            and words[-1][:1].isupper()
-            and words[-1].lower() in self.lex.firm_words
             and fold_name(words[0]) not in self.lex.first_names
+            and any(
+                w[:1].isupper() and w.lower() in self.lex.firm_words for w in (words[0], words[-1])
+            )
         )
 
     def _place_or_firm(self, doc: Doc, cand: _Candidate) -> bool:

@@ -626,3 +626,23 @@ def test_a_double_barrelled_name_in_a_headline_is_whole(extract_text):
         "À la barre, Anne-Sophie Le Bihan-Traoré, 41 ans, dirige le canot."
     )
     assert [p["name"] for p in report["people"]] == ["Anne-Sophie Le Bihan-Traoré"]
+
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        (
+            "Le groupe néerlandais Van Loon Packaging, propriétaire du site depuis 2017, ferme "
+            "l'usine.",
+            "Van Loon Packaging",
+        ),
+        ("Les 143 salariés des Cartonnages Vuillard sont menacés.", None),
+    ],
+)
+def test_a_firm_named_like_a_person_is_no_person(extract_text, text, organisation):
+    """A firm's kind and an adjective before a name, or a trade word opening it, make a firm."""
+    report = extract_text(text)
+    assert report["people"] == []
+    if organisation:
+        assert organisation in [o["name"] for o in report["organisations"]]
