@@ -792,6 +792,13 @@ CASES = [
         "aurait dû tenir compte «du climat de menaces» qui régnait depuis des semaines.",
         ["Erwan Kerjean", "Erwan Kerjean"],
     ),
+    # a definite organisation noun no name uses stands for the organisation subject just before
+    (
+        "Du côté des assureurs, France Assureurs a activé sa cellule de crise. « Les premières "
+        "indemnisations ont été versées », indique la fédération, qui invite les sinistrés à "
+        "« photographier tous les biens endommagés avant de les jeter ».",
+        ["France Assureurs", "France Assureurs"],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "

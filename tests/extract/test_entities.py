@@ -628,7 +628,6 @@ def test_a_double_barrelled_name_in_a_headline_is_whole(extract_text):
     assert [p["name"] for p in report["people"]] == ["Anne-Sophie Le Bihan-Traoré"]
 
 
-
 @pytest.mark.parametrize(
     ("text", "organisation"),
     [

@@ -193,6 +193,34 @@ class SpeakerResolution:
                 return UNNAMED  # "a précisé la directrice": someone the text does not name here
         if orgs:
             return orgs[0]
+        return self._organisation_standing_in(doc, ents, start, end)
+
+    def _organisation_standing_in(self, doc: Doc, ents: DocEntities, start: int, end: int):
+        """ "France Assureurs a activé sa cellule de crise. « … », indique la fédération": a
+        definite organisation noun the text never used in a name stands for the organisation
+        that is the subject of the sentence before, in the same paragraph."""
+        words = [t for t in doc[start:end] if not t.is_punct]
+        if len(words) != 2 or norm(words[0].text) not in DEFINITE:
+            return None
+        if (norm(words[1].text),) not in self.lex.organisation_heads:
+            return None
+        paragraph = paragraph_start(self._text, words[0].idx)
+        stop = words[0].i - 1
+        while stop > 0 and doc[stop].text not in {".", "!", "?"} and doc[stop].idx > paragraph:
+            stop -= 1
+        if doc[stop].idx <= paragraph:
+            return None
+        sentence = self._clause_before(doc, doc[stop].idx, limit=40, through_quotes=True)
+        inside = range(sentence[0].i, sentence[-1].i + 1) if sentence else range(0)
+        for t in sentence:
+            owner = ents.owner(t.i)
+            if (
+                owner
+                and owner[0] == "organisation"
+                and t.dep_.startswith("nsubj")
+                and (t.head.i not in inside or t.head.dep_ == "ROOT")
+            ):
+                return owner
         return None
 
     def _possessor(self, doc: Doc, ents: DocEntities, k: int):
