@@ -20,12 +20,9 @@ class InciseRules:
             found = self._incise_subject(doc, ents, list(doc[start:stop]), quote)
             if found:
                 return found
-        after = doc.char_span(
-            quote.close_at, min(len(doc_text(doc)), quote.close_at + 1), alignment_mode="expand"
-        )
-        if after is None:
+        i = self._after_mark(doc, quote)
+        if i is None:
             return None
-        i = after.end
         tokens = []
         while i < len(doc) and len(tokens) < self.window:
             t = doc[i]

@@ -30,10 +30,8 @@ class NeighbourRules:
                 != paragraph_start(self._text, quote.open_at)
             ):
                 continue
-            after = doc.char_span(
-                following.close_at, following.close_at + 1, alignment_mode="expand"
-            )
-            incise = [t for t in doc[after.end : after.end + 4] if not t.is_punct] if after else []
+            k = self._after_mark(doc, following)
+            incise = [t for t in doc[k : k + 4] if not t.is_punct] if k is not None else []
             if any(t.lemma_ in self.lex.addition_cues for t in incise[:3]):
                 quote.speaker, quote.cue, quote.cue_start = following.speaker, None, None
                 quote.attribution, quote.confidence = "added-to", 0.7
@@ -200,12 +198,9 @@ class NeighbourRules:
         line_start = doc_text(doc).rfind("\n", 0, quote.open_at) + 1
         if doc_text(doc)[line_start : quote.open_at].strip():
             return None
-        after = doc.char_span(
-            quote.close_at, min(len(doc_text(doc)), quote.close_at + 1), alignment_mode="expand"
-        )
-        if after is None:
+        k = self._after_mark(doc, quote)
+        if k is None:
             return None
-        k = after.end
         newline = False
         while k < len(doc) and (
             doc[k].is_punct and doc[k].text not in {"«", "“"} or doc[k].is_space
