@@ -799,6 +799,14 @@ CASES = [
         "« photographier tous les biens endommagés avant de les jeter ».",
         ["France Assureurs", "France Assureurs"],
     ),
+    # a title in apposition with a name describes that name, not the person named before
+    (
+        "À ses côtés, Élodie, 46 ans, aide-soignante, vérifie la perfusion. « Il n'y a plus de "
+        "lit », explique-t-elle.\n\nLa cheffe du service, le docteur Anne-Sophie Guérin, arrive "
+        "à 1 heure. Elle connaît chaque recoin du service. « Là, c'est devenu notre "
+        "fonctionnement normal », dit-elle.",
+        ["Élodie", "Anne-Sophie Guérin"],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "

@@ -60,6 +60,15 @@ class DescriptionRules:
             or (end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ == "PROPN")
         ):
             return None  # a title before a name: the roles component attaches it
+        if any(
+            ents.owner(t.i)
+            and ents.owner(t.i)[0] == "person"
+            and t.i - k <= 10
+            and any(doc[m].text == "," for m in range(k + 1, t.i))
+            for t in doc[k].subtree
+            if t.i > k
+        ):
+            return None  # "La cheffe du service, le docteur Anne-Sophie Guérin,": her title
         return head.lemma, head.gender or self._det_gender(doc, k)
 
     def _bind_descriptions(self, doc: Doc, ents: DocEntities) -> dict[int, str]:
