@@ -180,7 +180,9 @@ class PersonFinder:
                 # "a écrit sur X Thierry Van Acker": the name starts at its first name
                 i = later
                 words = [w for w in words if w.i >= later]
-            if len(words) == 1 and self._age_or_pseudonym_follows(doc, end):
+            if len(words) == 1 and (
+                self._age_or_pseudonym_follows(doc, end) or self._kin_precedes(doc, i)
+            ):
                 cand = self._clean(doc, i, end, from_ner=False)
                 if cand:
                     cand.introduced = True
@@ -323,6 +325,17 @@ class PersonFinder:
         ):
             k += 1
         return self.lex.role_head_at([norm(t.text) for t in doc[k : k + 5]]) is not None
+
+    def _kin_precedes(self, doc: Doc, i: int) -> bool:
+        """ "Sa fille, Véronique, n'a pas fermé l'œil": a known first name in apposition after
+        a possessive and a kin noun is a person the text introduces."""
+        return (
+            i >= 3
+            and doc[i - 1].text == ","
+            and norm(doc[i - 2].text) in self.lex.kin_nouns
+            and norm(doc[i - 3].text) in {"son", "sa", "leur", "ses"}
+            and fold_name(doc[i].text) in self.lex.first_names
+        )
 
     def _title_precedes(self, doc: Doc, i: int) -> bool:
         """ "Le président du club, Jakez Le Floc'h, a …": capitalised words in apposition right

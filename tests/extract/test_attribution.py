@@ -807,6 +807,12 @@ CASES = [
         "fonctionnement normal », dit-elle.",
         ["Élodie", "Anne-Sophie Guérin"],
     ),
+    # a first name in apposition after a possessive kin noun is a person
+    (
+        "Dans le box numéro 6, Marcel, 84 ans, attend un scanner. Sa fille, Véronique, assise "
+        "sur une chaise, n'a pas fermé l'œil. « Ils sont formidables, tous. »",
+        ["Véronique"],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "
