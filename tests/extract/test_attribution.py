@@ -813,6 +813,20 @@ CASES = [
         "sur une chaise, n'a pas fermé l'œil. « Ils sont formidables, tous. »",
         ["Véronique"],
     ),
+    # a demonstrative description points back to the person just named
+    (
+        "Le maire, Paul Martin, a voté la motion. Parmi les parents, Aurélie Fontaine, "
+        "présidente de l'association. « Avec trois classes, ce n'est plus la même école », "
+        "explique cette mère de deux enfants.",
+        ["Aurélie Fontaine"],
+    ),
+    # … but a title nobody holds, with no one for it in the paragraph, names nobody
+    (
+        "Anne-Sophie Quérel dirige la chaire. « Il y a un retard considérable », "
+        "explique-t-elle.\n\nLe plan Eau a été présenté en 2023. « Sans données fiables, cet "
+        "objectif restera un vœu pieux », estime une chercheuse.",
+        ["Anne-Sophie Quérel", None],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "
@@ -909,3 +923,10 @@ def test_le_medecin_is_the_doctor_titled_docteur(extract_text, dev_text):
     urgences": the title the text gave him answers to "médecin" (data/role_synonyms.tsv)."""
     quotes = {q["text"][:20]: q["speaker"] for q in extract_text(dev_text("t13-"))["quotes"]}
     assert quotes["La nuit dernière enc"] == "Antoine Chassagne"
+
+
+def test_a_title_nobody_holds_in_a_paragraph_about_elle_is_her(extract_text, dev_text):
+    """ "Elle cite le plan Eau, … « … », estime la chercheuse": she is named two paragraphs up
+    and holds no title "chercheuse"; the paragraph's "elle" says who."""
+    quotes = {q["text"][:20]: q["speaker"] for q in extract_text(dev_text("y05-"))["quotes"]}
+    assert quotes["Sans données fiables"] == "Anne-Sophie Quérel"

@@ -115,6 +115,14 @@ class SpeakerResolution:
                 if head.idx in self._descriptions and word in DEFINITE:
                     # "explique la mère de famille" just after Karine Vabre was named: her
                     return ("person", self._descriptions[head.idx])
+                if word in {"ce", "cet", "cette"}:
+                    # "explique cette mère de deux enfants": a demonstrative points back to
+                    # someone just named, never to a new person
+                    person = self._nearby_person(
+                        ents, self._det_gender(doc, head.i), before_char, window=400, doc=doc
+                    )
+                    if person is not None:
+                        return ("person", person.key)
                 return UNNAMED
         orgs = [o for o in owners if o and o[0] == "organisation"]
         for k in range(start, end):
@@ -186,6 +194,10 @@ class SpeakerResolution:
                         window=400 if demonstrative else 0,
                         doc=doc,
                     )
+                if person is None:
+                    person = self._pronoun_subject_of_paragraph(
+                        doc, ents, head.gender or self._det_gender(doc, k), before_char
+                    )
                 if person:
                     return ("person", person.key)
                 if doc[k].idx in self._descriptions:
@@ -194,6 +206,24 @@ class SpeakerResolution:
         if orgs:
             return orgs[0]
         return self._organisation_standing_in(doc, ents, start, end)
+
+    def _pronoun_subject_of_paragraph(
+        self, doc: Doc, ents: DocEntities, gender: str | None, before_char: int
+    ) -> PersonEntity | None:
+        """ "Elle cite le plan Eau … « … », estime la chercheuse": a title nobody holds, in a
+        paragraph whose sentences have "elle" for subject, is whom that pronoun refers to."""
+        if gender not in ("m", "f"):
+            return None
+        start = paragraph_start(self._text, before_char)
+        span = doc.char_span(start, before_char, alignment_mode="contract")
+        pronoun = {"m": "il", "f": "elle"}[gender]
+        if span is None or not any(
+            norm(t.text) == pronoun and t.pos_ == "PRON" and t.dep_.startswith("nsubj")
+            for t in span
+        ):
+            return None
+        person = self._pronoun(ents, gender, before_char)
+        return person if isinstance(person, PersonEntity) else None
 
     def _organisation_standing_in(self, doc: Doc, ents: DocEntities, start: int, end: int):
         """ "France Assureurs a activé sa cellule de crise. « … », indique la fédération": a
