@@ -827,6 +827,13 @@ CASES = [
         "objectif restera un vœu pieux », estime une chercheuse.",
         ["Anne-Sophie Quérel", None],
     ),
+    # "Pour" and an organisation opening the sentence attribute its words …
+    (
+        "La direction de Valdor Emballages a annoncé la fermeture du site. Pour l'Union locale "
+        "CGT du Val de Brèche, cette décision est « un gâchis industriel et humain que rien ne "
+        "justifie ».",
+        ["Union locale CGT du Val de Brèche"],
+    ),
     # … but not someone who is only the object of that sentence
     (
         "La crue a tout emporté.\n\n« On a vu l'eau monter. » Les pompiers ont évacué Jean "
@@ -930,3 +937,10 @@ def test_a_title_nobody_holds_in_a_paragraph_about_elle_is_her(extract_text, dev
     and holds no title "chercheuse"; the paragraph's "elle" says who."""
     quotes = {q["text"][:20]: q["speaker"] for q in extract_text(dev_text("y05-"))["quotes"]}
     assert quotes["Sans données fiables"] == "Anne-Sophie Quérel"
+
+
+def test_an_incise_verb_tagged_as_an_adjective_still_names_the_speaker(extract_text, dev_text):
+    """ "« … », martèle Sandrine Fabre": in this release the tagger reads "martèle" as an
+    adjective; the name right after the comma still speaks."""
+    quotes = {q["text"][:20]: q["speaker"] for q in extract_text(dev_text("s05-"))["quotes"]}
+    assert quotes["L’argent public ne p"] == "Sandrine Fabre"

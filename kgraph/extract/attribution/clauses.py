@@ -344,7 +344,12 @@ class ClauseRules:
                         )
                 if rest:
                     speaker = self._resolve(doc, ents, rest[0].i, rest[-1].i + 1, quote.open_at)
-                    if speaker and (cue[0] != "pour" or speaker[0] == "person"):
+                    if speaker and (
+                        cue[0] != "pour"
+                        or speaker[0] == "person"
+                        # "Pour l'Union locale CGT, cette décision est « … »" opening its sentence
+                        or (speaker[0] == "organisation" and before[n].text == "Pour")
+                    ):
                         return speaker, before[n].text, before[n].idx, "according", 0.95
         return None
 

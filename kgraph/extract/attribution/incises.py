@@ -150,12 +150,12 @@ class InciseRules:
                 0.9,
             )
         if verb is None:
-            # "« … », tacle Laurent Guibert": a rare verb the tagger took for a noun, between the
-            # comma after the quote and a person's name
+            # "« … », tacle Laurent Guibert", "martèle Sandrine Fabre": a verb the tagger took for
+            # a noun or an adjective, between the comma after the quote and a person's name
             first = tokens[0]
             owner = ents.owner(first.i + 1) if first.i + 1 < len(doc) else None
             if (
-                first.pos_ == "NOUN"
+                first.pos_ in ("NOUN", "ADJ")
                 and first.text.islower()
                 and not ents.owner(first.i)
                 and owner
