@@ -640,6 +640,10 @@ class PersonFinder:
                 len(words) == 1 and name_words and name_words[0] == words[0] and not cand.honorific
             ):
                 matches.append(person)  # a first name alone
+        if len(matches) > 1 and cand.gender:
+            # "M. Gauthier" in a text about Émilie and Julien Gauthier: the man
+            agreeing = [p for p in matches if p.gender == cand.gender]
+            matches = agreeing or matches
         if len(matches) == 1:
             return matches[0]
         if matches:  # the most recently mentioned before this one

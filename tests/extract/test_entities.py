@@ -645,3 +645,13 @@ def test_a_firm_named_like_a_person_is_no_person(extract_text, text, organisatio
     assert report["people"] == []
     if organisation:
         assert organisation in [o["name"] for o in report["organisations"]]
+
+
+def test_an_honorific_picks_the_person_of_its_gender_among_those_sharing_a_surname(extract_text):
+    text = (
+        "Julien Gauthier, boulanger, et sa femme Émilie Gauthier ont repris la boutique. Mme "
+        "Gauthier tient la caisse.\n\nM. Gauthier compte lancer une gamme de pains."
+    )
+    people = {p["name"]: p for p in extract_text(text)["people"]}
+    at = text.index("M. Gauthier")
+    assert any(m["start"] <= at + 3 < m["end"] for m in people["Julien Gauthier"]["mentions"])
