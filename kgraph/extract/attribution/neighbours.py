@@ -286,13 +286,13 @@ class NeighbourRules:
         return self._organisation_subject(doc, ents, clause, gender)
 
     @staticmethod
-    def _organisation_subject(doc: Doc, ents: DocEntities, clause: list[Token], gender: str):
+    def _organisation_subject(doc: Doc, ents: DocEntities, clause: list[Token], gender: str | None):
         """The organisation that is the subject in ``clause``, if its noun has ``gender`` (or
-        its name's does, for an acronym: "l'ARS", named "agence régionale de santé") and no
-        person is named there."""
+        its name's does, for an acronym: "l'ARS", named "agence régionale de santé"; any gender
+        when ``gender`` is None) and no person is named there."""
         if any(ents.owner(t.i) and ents.owner(t.i)[0] == "person" for t in clause):
             return None
-        wanted = {"m": "Masc", "f": "Fem"}[gender]
+        wanted = {"m": "Masc", "f": "Fem"}.get(gender or "")
         inside = range(clause[0].i, clause[-1].i + 1) if clause else range(0)
         for t in clause:
             owner = ents.owner(t.i)
@@ -301,7 +301,10 @@ class NeighbourRules:
                 and (t.head.i not in inside or t.head.dep_ == "ROOT")  # the clause's subject
                 and owner
                 and owner[0] == "organisation"
-                and (t.morph.get("Gender") or _name_gender(doc, ents, owner[1])) == [wanted]
+                and (
+                    wanted is None
+                    or (t.morph.get("Gender") or _name_gender(doc, ents, owner[1])) == [wanted]
+                )
             ):
                 return owner
         return None

@@ -241,17 +241,7 @@ class SpeakerResolution:
         if doc[stop].idx <= paragraph:
             return None
         sentence = self._clause_before(doc, doc[stop].idx, limit=40, through_quotes=True)
-        inside = range(sentence[0].i, sentence[-1].i + 1) if sentence else range(0)
-        for t in sentence:
-            owner = ents.owner(t.i)
-            if (
-                owner
-                and owner[0] == "organisation"
-                and t.dep_.startswith("nsubj")
-                and (t.head.i not in inside or t.head.dep_ == "ROOT")
-            ):
-                return owner
-        return None
+        return self._organisation_subject(doc, ents, sentence, None)
 
     def _possessor(self, doc: Doc, ents: DocEntities, k: int):
         """The organisation a possessive before token ``k`` refers to: the last one named in the
