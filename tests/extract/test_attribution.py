@@ -122,6 +122,11 @@ CASES = [
         "l'eau », assure-t-on à la préfecture.",
         ["préfecture des Landes"],
     ),
+    (
+        "À la préfecture des Landes, on rappelle que les aides sont versées. « Les dossiers "
+        "avancent », indique-t-on dans l'entourage du préfet.",
+        ["préfecture des Landes"],
+    ),
     # the verb the quote depends on, not the last reporting verb of a relative clause
     (
         "La présidente, Claire Fontaine, a rappelé que l'agglomération avait voté le plan "

@@ -266,6 +266,19 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
             ["service départemental d'incendie et de secours de l'Aude"],
         ),
         ("Les chambres d'agriculture de la région ont manifesté.", []),
+        (
+            "Le groupement de gendarmerie départementale de la Manche conseille d'éviter l'A84.",
+            ["groupement de gendarmerie départementale de la Manche"],
+        ),
+        (
+            "La direction départementale des finances publiques (DDFiP) de la Lozère ferme "
+            "le guichet.",
+            ["direction départementale des finances publiques de la Lozère"],
+        ),
+        (
+            "Le secrétariat d'État chargé de la Mer promet des aides.",
+            ["secrétariat d'État chargé de la Mer"],
+        ),
         # an acronym head opening a name, and the same body under its full name
         (
             "Le CHU de Poitiers recrute. Le centre hospitalier universitaire de Poitiers compte "

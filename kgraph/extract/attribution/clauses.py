@@ -138,6 +138,15 @@ class ClauseRules:
                         break
         return None
 
+    def _impersonal_place_before(self, doc: Doc, ents: DocEntities, char: int):
+        """ "À la préfecture, on rappelle que … . « … », indique-t-on": the organisation the
+        "on" of the sentence just before speaks for, named as a place before it."""
+        clause = self._sentence_before(doc, char, ".!?…:")
+        for n, t in enumerate(clause):
+            if norm(t.text) == "on" and t.dep_.startswith("nsubj"):
+                return self._speaking_place(doc, ents, clause[:n])
+        return None
+
     @staticmethod
     def _adjunct_participle(token: Token) -> bool:
         """ "Interrogé sur la suite, le sénateur …": a past participle with no auxiliary opening

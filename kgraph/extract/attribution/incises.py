@@ -128,6 +128,8 @@ class InciseRules:
             if pronoun not in PRONOUNS:  # "indique-t-on", "disent-ils": nobody named
                 cue = verb or clitic
                 place = self._speaking_place(doc, ents, tokens[tokens.index(clitic) + 1 :])
+                if pronoun == "on" and place is None:
+                    place = self._impersonal_place_before(doc, ents, quote.open_at)
                 if pronoun == "on" and place:  # "assure-t-on à la préfecture"
                     return place, cue.text, cue.idx, "incise-pronoun", 0.85
                 return UNNAMED, cue.text, cue.idx, "incise-pronoun", 0.8
