@@ -328,6 +328,8 @@ class OrganisationFinder:
                 linked = {norm(t.text) for t in doc[end + 1 : nxt]}
                 if (
                     linked & {"de", "d'", "du", "des"}  # "et de l'ameublement", not "et la chambre"
+                    # after a place, "et des bottes de paille" is the sentence going on
+                    and not is_capitalised(doc[end - 1])
                     and nxt < len(doc)
                     and not is_capitalised(doc[nxt])
                     and doc[nxt].pos_ in ("NOUN", "ADJ")

@@ -276,6 +276,21 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
             ["direction départementale des finances publiques de la Lozère"],
         ),
         (
+            "Le rectorat de Grenoble maintient la fermeture. La mission régionale d'autorité "
+            "environnementale a rendu son avis.",
+            ["rectorat de Grenoble", "mission régionale d'autorité environnementale"],
+        ),
+        (
+            "La direction des services départementaux de l'Éducation nationale (DSDEN) a tranché.",
+            ["direction des services départementaux de l'Éducation nationale"],
+        ),
+        # after a place, "et des …" is the sentence going on, not the rest of the name
+        (
+            "Les tracteurs bloquaient la sous-préfecture de Nyons et des bottes de paille "
+            "s'empilaient.",
+            ["sous-préfecture de Nyons"],
+        ),
+        (
             "Le secrétariat d'État chargé de la Mer promet des aides.",
             ["secrétariat d'État chargé de la Mer"],
         ),
