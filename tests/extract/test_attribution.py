@@ -949,3 +949,11 @@ def test_an_incise_verb_tagged_as_an_adjective_still_names_the_speaker(extract_t
     adjective; the name right after the comma still speaks."""
     quotes = {q["text"][:20]: q["speaker"] for q in extract_text(dev_text("s05-"))["quotes"]}
     assert quotes["L’argent public ne p"] == "Sandrine Fabre"
+
+
+def test_a_speech_verb_tagged_as_adjective_does_not_qualify_the_title(extract_text, dev_text):
+    """ "La directrice insiste, elle, sur le recrutement : « … »": the tagger reads "insiste" as
+    an adjective of "directrice"; it must not rule out the "directrice du centre hospitalier"
+    as if it were "la directrice insistante"."""
+    quotes = {q["text"][:20]: q["speaker"] for q in extract_text(dev_text("y03-"))["quotes"]}
+    assert quotes["Nous avons pourvu to"] == "Hélène Marchadier"

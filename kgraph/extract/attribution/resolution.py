@@ -412,6 +412,8 @@ class SpeakerResolution:
         gender = gender or (own.gender if own else None)  # "l'avocat" is a man
         after = k + (len(own.words) if own else 1)
         qualifier = norm(doc[after].text) if after < len(doc) and doc[after].pos_ == "ADJ" else None
+        if qualifier and self._is_speech_verb(doc[after]):
+            qualifier = None  # "La directrice insiste, elle, …": the verb, tagged as an adjective
         # "la députée de la Sarthe" is not the deputy of the Var: the names in a complement
         named: set[str] = set()
         for t in doc[after : after + 6]:
