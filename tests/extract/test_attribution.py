@@ -127,6 +127,12 @@ CASES = [
         "avancent », indique-t-on dans l'entourage du préfet.",
         ["préfecture des Landes"],
     ),
+    # who is asked to say something ("demander à X d'assurer « … »") is not who speaks
+    (
+        "Le ministre des Transports, Didier Vautrin, a de son côté jugé la grève « excessive » "
+        "et demandé à la SNCF d'assurer « un service minimum digne de ce nom » samedi.",
+        ["Didier Vautrin"],
+    ),
     # the verb the quote depends on, not the last reporting verb of a relative clause
     (
         "La présidente, Claire Fontaine, a rappelé que l'agglomération avait voté le plan "

@@ -255,9 +255,13 @@ class ClauseRules:
             if depth:
                 bracketed.add(t.i)
             depth -= t.text == ")" and depth > 0
+        asked = set()
+        if "Inf" in verb.morph.get("VerbForm") and verb.dep_ in ("xcomp", "ccomp"):
+            # "a demandé à la SNCF d'assurer « … »": who is asked to speak is not who speaks
+            asked = {t.i for t in verb.head.children if t.dep_ in ("obl:arg", "obj", "iobj")}
         for kind in ("person", "organisation"):
             for t in reversed(before):
-                if t.i in bracketed:
+                if t.i in bracketed or t.i in asked:
                     continue
                 owner = ents.owner(t.i)
                 if owner and owner[0] == kind:
