@@ -127,6 +127,12 @@ CASES = [
         "avancent », indique-t-on dans l'entourage du préfet.",
         ["préfecture des Landes"],
     ),
+    # a name after a second title is that title's, not the speaker's
+    (
+        "Le ministre de l'Intérieur, Laurent Castagné, est venu. « L'État sera à vos côtés », "
+        "a déclaré le ministre devant la mairie, entouré du préfet de l'Aude, Christophe Ravanel.",
+        ["Laurent Castagné"],
+    ),
     # who is asked to say something ("demander à X d'assurer « … »") is not who speaks
     (
         "Le ministre des Transports, Didier Vautrin, a de son côté jugé la grève « excessive » "

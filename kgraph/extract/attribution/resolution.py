@@ -76,6 +76,7 @@ class SpeakerResolution:
                 and ents.owner(k)
                 and ents.owner(k)[0] == "person"
                 and start <= doc[k].head.i < k
+                and not self._another_title_between(doc, start, k)
             ][:1]
         k = start
         while k < end and (doc[k].is_punct or doc[k].pos_ in ("ADV", "ADP") and not ents.owner(k)):
@@ -206,6 +207,16 @@ class SpeakerResolution:
         if orgs:
             return orgs[0]
         return self._organisation_standing_in(doc, ents, start, end)
+
+    def _another_title_between(self, doc: Doc, start: int, k: int) -> bool:
+        """ "le ministre devant la mairie, entouré du préfet de l'Aude, Christophe Ravanel": a
+        second title, not joined to the first by "et", is the one the name after it belongs to."""
+        titles = [
+            t
+            for t in doc[start:k]
+            if t.pos_ == "NOUN" and self.lex.role_head_at([norm(t.text)]) is not None
+        ]
+        return any(t.dep_ != "conj" for t in titles[1:])
 
     def _pronoun_subject_of_paragraph(
         self, doc: Doc, ents: DocEntities, gender: str | None, before_char: int
