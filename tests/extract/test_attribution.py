@@ -159,6 +159,14 @@ CASES = [
         "laissé au bord du chemin », a déclaré Véronique Lachaud, vice-présidente.",
         ["Véronique Lachaud", "Véronique Lachaud"],
     ),
+    # nor is the headline's speaker whoever the article's first sentence is about
+    (
+        "Meurtre à Chaumergy : « Il n'a jamais voulu tuer », plaide la défense\n\n"
+        "Dix-huit ans de réclusion ont été requis ce mercredi contre Ludovic Perrard, jugé pour "
+        "le meurtre de son voisin.\n\n"
+        "« Il n'a jamais voulu tuer », a plaidé Me Thibaut Lerch, l'avocat de Ludovic Perrard.",
+        ["Thibaut Lerch", "Thibaut Lerch"],
+    ),
     # "Et de conclure :" — the subject of the sentence before; "le technicien" is the coach
     # named last
     (

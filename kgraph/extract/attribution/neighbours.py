@@ -43,13 +43,9 @@ class NeighbourRules:
         def words(q: QuoteMention) -> str:
             return " ".join("".join(c if c.isalnum() else " " for c in q.text.casefold()).split())
 
+        guesses = ("continuation", "subject-after", "previous-paragraph", "nearest-person")
         for quote in ents.quotes:
-            weak = quote.attribution in (
-                "continuation",
-                "subject-after",
-                "previous-paragraph",
-                "nearest-person",
-            ) and self._alone_on_its_line(quote)
+            weak = quote.attribution in guesses and self._alone_on_its_line(quote)
             # a headline lends a person's words to their organisation ("« … », promet la
             # région"): the body, where the person says them, is more precise
             line_end = self._text.find("\n", quote.close_at)
@@ -58,7 +54,14 @@ class NeighbourRules:
             ].rstrip()
             headline = quote.open_at < 600 and not line.endswith((".", ":"))
             weak = weak or (
-                headline and quote.speaker is not None and quote.speaker[0] == "organisation"
+                headline
+                and quote.speaker is not None
+                and (
+                    quote.speaker[0] == "organisation"
+                    # the sentence after a headline is the article's first: it need not be
+                    # about who said the headline's words
+                    or quote.attribution in guesses + ("next-sentence",)
+                )
             )
             if (quote.speaker is not None and not weak) or quote.attribution == "unnamed":
                 continue
