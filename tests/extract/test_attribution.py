@@ -167,6 +167,15 @@ CASES = [
         "« Il n'a jamais voulu tuer », a plaidé Me Thibaut Lerch, l'avocat de Ludovic Perrard.",
         ["Thibaut Lerch", "Thibaut Lerch"],
     ),
+    # the speaker named in an incise is the subject "lui" and "il" come back to, over a name
+    # in the complement of his title, also from the next paragraph
+    (
+        "La défense a plaidé l'accident.\n\n« Il n'a jamais voulu tuer », a plaidé Me Thibaut "
+        "Lerch, l'avocat de Ludovic Perrard, pendant une heure. Selon lui, son client a « paniqué "
+        "face à un homme plus grand ». Le pénaliste a demandé aux jurés de retenir les violences "
+        "volontaires.\n\n« Je ne vous demande pas de l'acquitter », a-t-il poursuivi.",
+        ["Thibaut Lerch", "Thibaut Lerch", "Thibaut Lerch"],
+    ),
     # "Et de conclure :" — the subject of the sentence before; "le technicien" is the coach
     # named last
     (
@@ -977,3 +986,12 @@ def test_a_speech_verb_tagged_as_adjective_does_not_qualify_the_title(extract_te
     as if it were "la directrice insistante"."""
     quotes = {q["text"][:20]: q["speaker"] for q in extract_text(dev_text("y03-"))["quotes"]}
     assert quotes["Nous avons pourvu to"] == "Hélène Marchadier"
+
+
+def test_a_name_after_an_opening_adverbial_is_the_subject(extract_text, dev_text):
+    """ "À ses côtés, Sébastien Carrez, élu FO …, brandit une photo": the parser hangs the name
+    on "côtés" and leaves "brandit" without a subject; he is still the man "Il l'assure" opening
+    the next paragraph comes back to, not the union delegate named before him."""
+    quotes = {q["text"][:20]: q["speaker"] for q in extract_text(dev_text("ma04-"))["quotes"]}
+    assert quotes["ne négocieront pas l"] == "Sébastien Carrez"
+    assert quotes["On va se battre pour"] == "Sébastien Carrez"

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...lexicon import Lexicon, lexicon
-from ..entities import QuoteMention, get_entities, register_extensions
+from ..entities import DocEntities, QuoteMention, get_entities, register_extensions
 from ..text import doc_text, token_offsets
 from .capacity import speaking_capacity
 from .clauses import ClauseRules
@@ -104,6 +104,7 @@ class Attributor(
                     if quote.speaker == UNNAMED:
                         quote.speaker = None
                         quote.attribution = "unnamed"
+                    self._note_inverted_subject(ents, quote)
                     break
             previous = quote
         self._added_to(doc, ents)
@@ -115,6 +116,16 @@ class Attributor(
             span._.rule = quote.attribution
             span._.confidence = quote.confidence
         return doc
+
+    def _note_inverted_subject(self, ents: DocEntities, quote: QuoteMention) -> None:
+        """ "« … », a plaidé Me Thibaut Lerch, l'avocat de Ludovic Perrard. Selon lui, …": the
+        speaker named in an incise is the sentence's subject, whatever the parser's label, and
+        "il"/"lui" after it prefer him to a name in his title's complement."""
+        if quote.attribution != "incise" or not quote.speaker or quote.speaker[0] != "person":
+            return
+        for mention in ents.people[quote.speaker[1]].mentions:
+            if quote.close_at < mention.start <= (quote.cue_start or quote.close_at) + 40:
+                self._subject_starts.add(mention.start)
 
 
 @Language.factory(

@@ -26,13 +26,24 @@ class DescriptionRules:
                     starts.add(start)
                     break
             else:
-                if a == 0 or "\n" in doc[a - 1].text:
+                # "À ses côtés, Sébastien Carrez, élu FO, brandit …": the parser hangs the name on
+                # the opening adverbial, and the verb is left with no subject
+                after_adverbial = (
+                    a > 0
+                    and doc[a - 1].text == ","
+                    and doc[a].dep_ == "appos"
+                    and doc[a].head.dep_.startswith("obl")
+                )
+                if a == 0 or "\n" in doc[a - 1].text or after_adverbial:
                     # "Camille, 41 ans, sa collègue, fait la tournée": a name that opens its
                     # paragraph, then its appositions, then a verb, whatever the parser made of it
                     j = b
                     while j < len(doc) and j - b < 15 and doc[j].text not in {".", "«", "\n"}:
                         if doc[j].pos_ in ("VERB", "AUX") and doc[j - 1].text == ",":
-                            starts.add(start)
+                            if not after_adverbial or not any(
+                                c.dep_.startswith("nsubj") for c in doc[j].children
+                            ):
+                                starts.add(start)
                             break
                         j += 1
         return starts

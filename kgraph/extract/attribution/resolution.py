@@ -364,6 +364,12 @@ class SpeakerResolution:
         mentions.extend((char, key) for char, key in self._descriptions.items())
         inside = [(q.start, q.end) for q in ents.quotes]
         paragraph = paragraph_start(self._text, before_char) - 1
+        if not any(
+            paragraph < start < before_char and not any(a <= start < b for a, b in inside)
+            for start, _ in mentions
+        ):
+            # "« … », a-t-il poursuivi" opening a paragraph: the last paragraph's subjects
+            paragraph = paragraph_start(self._text, before_char, back=1) - 1
         known, unknown, subject, unknown_subject = None, None, None, None
         for start, key in sorted(mentions):
             if start >= before_char:
