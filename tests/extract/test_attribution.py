@@ -133,6 +133,12 @@ CASES = [
         "a déclaré le ministre devant la mairie, entouré du préfet de l'Aude, Christophe Ravanel.",
         ["Laurent Castagné"],
     ),
+    # a quote that is the predicate of a subject written before it; a verb joined to it
+    (
+        "De son côté, la préfecture du Cantal « prend acte du recours » et rappelle dans un "
+        "communiqué que « l'arrêté a été pris après un avis favorable ».",
+        ["préfecture du Cantal", "préfecture du Cantal"],
+    ),
     # who is asked to say something ("demander à X d'assurer « … »") is not who speaks
     (
         "Le ministre des Transports, Didier Vautrin, a de son côté jugé la grève « excessive » "

@@ -81,6 +81,7 @@ class Attributor(
                 self._colon,
                 self._according,
                 self._governing_verb,
+                self._quoted_predicate,
                 self._sentence_end_incise,
                 self._answer,
                 self._interview_answer,

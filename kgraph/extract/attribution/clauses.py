@@ -173,6 +173,13 @@ class ClauseRules:
             verb.dep_ in ("advcl", "acl", "xcomp", "conj") or "Part" in verb.morph.get("VerbForm")
         ) and not self._quoted(ents, verb.head):
             heads.append(verb.head)  # (not a verb of the quote the parser hung it on)
+        elif verb.dep_ == "conj" and any(
+            c.dep_ == "nsubj" and c.idx < verb.head.idx and not self._quoted(ents, c)
+            for c in verb.head.children
+        ):
+            # "La préfecture « prend acte du recours » et rappelle que « … »": the quoted verb
+            # it is joined to has the subject, written before the quote
+            heads.append(verb.head)
         before_verb = [t for t in clause if t.i < verb.i]
         named_before = {
             ents.owner(t.i)
@@ -438,6 +445,29 @@ class ClauseRules:
         speaker = self._subject(doc, ents, verb, before, quote)
         if speaker:
             return speaker, verb.text, verb.idx, "governing-verb", 0.9
+        return None
+
+    def _quoted_predicate(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
+        """ "La préfecture du Cantal « prend acte du recours »": the quote is the predicate of
+        a subject written before it, who says these words."""
+        inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if inside is None:
+            return None
+        paragraph = paragraph_start(self._text, quote.open_at)
+        for t in inside:
+            if t.pos_ not in ("VERB", "AUX") or t.head.i != t.i and t.head in inside:
+                continue  # only the verb heading the quoted words
+            for child in t.children:
+                if (
+                    child.dep_ == "nsubj"
+                    and paragraph <= child.idx < quote.open_at
+                    and not self._quoted(ents, child)
+                ):
+                    speaker = self._resolve(
+                        doc, ents, child.left_edge.i, child.right_edge.i + 1, quote.open_at
+                    )
+                    if speaker:
+                        return speaker, None, None, "quoted-predicate", 0.8
         return None
 
     def _gendered_person_since(self, ents: DocEntities, gender: str, start: int, end: int) -> bool:
