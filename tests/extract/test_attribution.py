@@ -139,6 +139,13 @@ CASES = [
         "communiqué que « l'arrêté a été pris après un avis favorable ».",
         ["préfecture du Cantal", "préfecture du Cantal"],
     ),
+    # "elle" after an organisation subject is still the woman named in the paragraph
+    (
+        "La maire de Valcrozes, Martine Bouyssou, avance sur une ligne de crête. La commune de "
+        "Valcrozes perçoit chaque année 85 000 euros de redevances. « J'entends les inquiétudes "
+        "et je les partage en partie », explique-t-elle.",
+        ["Martine Bouyssou"],
+    ),
     # who is asked to say something ("demander à X d'assurer « … »") is not who speaks
     (
         "Le ministre des Transports, Didier Vautrin, a de son côté jugé la grève « excessive » "

@@ -134,9 +134,13 @@ class InciseRules:
                     return place, cue.text, cue.idx, "incise-pronoun", 0.85
                 return UNNAMED, cue.text, cue.idx, "incise-pronoun", 0.8
             cue = verb or clitic
-            organisation = self._organisation_antecedent(
-                doc, ents, quote.open_at, PRONOUNS[pronoun]
-            )
+            organisation = None
+            if not self._gendered_person_since(
+                ents, PRONOUNS[pronoun], paragraph_start(self._text, quote.open_at), quote.open_at
+            ):  # "La maire, Martine Bouyssou, … La commune perçoit … « … », explique-t-elle"
+                organisation = self._organisation_antecedent(
+                    doc, ents, quote.open_at, PRONOUNS[pronoun]
+                )
             if organisation:  # "La préfecture conteste ce chiffre. « … », fait-elle valoir."
                 return organisation, cue.text, cue.idx, "incise-pronoun", 0.85
             person = self._same_speaker(doc, ents, quote, PRONOUNS[pronoun])
