@@ -146,6 +146,17 @@ CASES = [
         "et je les partage en partie », explique-t-elle.",
         ["Martine Bouyssou"],
     ),
+    # "ce dernier", "cette dernière": the last person of that gender, not the subject
+    (
+        "Le maire, Jean Duval, a longuement reçu Paul Martin, le président de l'association. Ce "
+        "dernier lui a répondu sans élever la voix : « Nous ne lâcherons rien. »",
+        ["Paul Martin"],
+    ),
+    (
+        "La préfète, Anne Caron, a écouté Julie Moreau, la porte-parole du collectif, pendant "
+        "une heure. Cette dernière a conclu : « Nous reviendrons. »",
+        ["Julie Moreau"],
+    ),
     # who is asked to say something ("demander à X d'assurer « … »") is not who speaks
     (
         "Le ministre des Transports, Didier Vautrin, a de son côté jugé la grève « excessive » "

@@ -130,6 +130,17 @@ class SpeakerResolution:
             if ents.owner(k) and ents.owner(k)[0] == "organisation":
                 continue  # "l'Association des maires ruraux": a name, not a title
             text = norm(doc[k].text).lstrip("-").removeprefix("t-")
+            if (
+                k == start
+                and text in {"ce", "cette"}
+                and k + 1 < end
+                and norm(doc[k + 1].text) in {"dernier", "dernière"}
+            ):
+                # "Ce dernier lui a répondu": the last person of that gender, not the subject
+                person = self._last_mentioned(
+                    ents, "m" if text == "ce" else "f", min(before_char, doc[k].idx)
+                )
+                return ("person", person.key) if person else None
             if text in DEMONSTRATIVES and k == start:
                 # "Celle qui dirige le festival depuis 2017 …": the person just named
                 person = self._pronoun(ents, DEMONSTRATIVES[text], before_char)
@@ -340,13 +351,9 @@ class SpeakerResolution:
         starts += [r.start for r in person.roles if r.start < before_char]
         return max(starts, default=-1)
 
-    def _pronoun(self, ents: DocEntities, gender: str, before_char: int) -> PersonEntity | None:
-        """The most recent person mentioned before ``before_char`` — by name or by a title they
-        hold ("la préfète") — who can be ``il``/``elle``: someone known to be of that gender,
-        unless a person of unknown gender was mentioned much more recently.  Names inside quotes
-        do not count (they are what someone said), and an unnamed person introduced as the
-        subject of a sentence ("Une mère … a pu échanger") can be the antecedent, which then
-        names nobody."""
+    def _person_mentions(self, ents: DocEntities) -> list[tuple[int, str]]:
+        """(start, person key) of every mention of a person: by name, by a title they hold, by
+        a description bound to them; "unnamed:m"/"unnamed:f" for someone introduced unnamed."""
         mentions = [(m.start, key) for m, key in ents.mentions_in_order("person")]
         for person in ents.people.values():
             mentions.extend((r.start, person.key) for r in person.roles)
@@ -362,6 +369,34 @@ class SpeakerResolution:
         mentions.extend((start, g_key) for start, g_key in ents.unnamed_subjects)
         # "L'élu d'opposition … Interrogé, il botte en touche": a description bound to someone
         mentions.extend((char, key) for char, key in self._descriptions.items())
+        return sorted(mentions)
+
+    def _last_mentioned(
+        self, ents: DocEntities, gender: str, before_char: int
+    ) -> PersonEntity | None:
+        """ "Ce dernier lui a répondu": the person of that gender mentioned last, subject or
+        not, outside quotes; None when that is someone the text does not name."""
+        inside = [(q.start, q.end) for q in ents.quotes]
+        last = None
+        for start, key in self._person_mentions(ents):
+            if start >= before_char:
+                break
+            if any(a <= start < b for a, b in inside):
+                continue
+            if key.startswith("unnamed:"):
+                last = None if key == f"unnamed:{gender}" else last
+            elif ents.people[key].gender == gender:
+                last = ents.people[key]
+        return last
+
+    def _pronoun(self, ents: DocEntities, gender: str, before_char: int) -> PersonEntity | None:
+        """The most recent person mentioned before ``before_char`` — by name or by a title they
+        hold ("la préfète") — who can be ``il``/``elle``: someone known to be of that gender,
+        unless a person of unknown gender was mentioned much more recently.  Names inside quotes
+        do not count (they are what someone said), and an unnamed person introduced as the
+        subject of a sentence ("Une mère … a pu échanger") can be the antecedent, which then
+        names nobody."""
+        mentions = self._person_mentions(ents)
         inside = [(q.start, q.end) for q in ents.quotes]
         paragraph = paragraph_start(self._text, before_char) - 1
         if not any(
