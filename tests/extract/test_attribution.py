@@ -1019,3 +1019,13 @@ def test_a_name_after_an_opening_adverbial_is_the_subject(extract_text, dev_text
     quotes = {q["text"][:20]: q["speaker"] for q in extract_text(dev_text("ma04-"))["quotes"]}
     assert quotes["ne négocieront pas l"] == "Sébastien Carrez"
     assert quotes["On va se battre pour"] == "Sébastien Carrez"
+
+
+def test_a_description_after_a_paragraph_subject_is_that_subject(extract_text, dev_text):
+    """ "M. Cuenot, lui, reste sceptique. « … », a glissé le pêcheur": the name opening its
+    paragraph after an honorific is the subject (the parser hangs it on the sentence before),
+    and a description that is no title held by anyone is about him — not the one man of the
+    report without a title (the rule for "l'accusé")."""
+    quotes = {q["text"][:20]: q["speaker"] for q in extract_text(dev_text("ma10-"))["quotes"]}
+    assert quotes["Je les croirai quand"] == "Michel Cuenot"
+    assert quotes["La rivière, elle, n’"] == "Michel Cuenot"

@@ -12,8 +12,7 @@ from .words import DEFINITE, morph_gender
 
 
 class DescriptionRules:
-    @staticmethod
-    def _subject_mentions(doc: Doc, ents: DocEntities) -> set[int]:
+    def _subject_mentions(self, doc: Doc, ents: DocEntities) -> set[int]:
         """Start offsets of person mentions (names or titles) that are a sentence's subject."""
         starts = set()
         spans = [(m.start, m.start_token, m.end_token) for m, _ in ents.mentions_in_order("person")]
@@ -34,7 +33,8 @@ class DescriptionRules:
                     and doc[a].dep_ == "appos"
                     and doc[a].head.dep_.startswith("obl")
                 )
-                if a == 0 or "\n" in doc[a - 1].text or after_adverbial:
+                first = a - 1 if a > 0 and doc[a - 1].text in self.lex.honorifics else a
+                if first == 0 or "\n" in doc[first - 1].text or after_adverbial:
                     # "Camille, 41 ans, sa collègue, fait la tournée": a name that opens its
                     # paragraph, then its appositions, then a verb, whatever the parser made of it
                     j = b
@@ -148,6 +148,9 @@ class DescriptionRules:
                 found[0] in self.lex.person_nouns
                 and (person is None or person.roles)
                 and not (aged and person is not None)  # "le défenseur de 31 ans": new facts
+                # "M. Cuenot, lui, reste sceptique. « … », a glissé le pêcheur": the subject
+                # just before in the paragraph is who the description is about
+                and not (person is not None and self._subject_in_paragraph(person, token.idx))
             ):
                 # "L'accusé" is not the prosecutor just named: a description that is no title
                 # goes to the one untitled person, if there is one
@@ -242,6 +245,12 @@ class DescriptionRules:
             ):
                 return ents.people[key]
         return None
+
+    def _subject_in_paragraph(self, person: PersonEntity, char: int) -> bool:
+        start = paragraph_start(self._text, char)
+        return any(
+            start <= m.start < char and m.start in self._subject_starts for m in person.mentions
+        )
 
     def _only_untitled(
         self, ents: DocEntities, gender: str | None, char: int
