@@ -157,6 +157,20 @@ CASES = [
         "une heure. Cette dernière a conclu : « Nous reviendrons. »",
         ["Julie Moreau"],
     ),
+    # "le conseil de X", "son conseil": X's lawyer (named "avocat" or "Me"), never X
+    (
+        "Le maire, Bernard Collot, est jugé pour prise illégale d'intérêts. Une peine que "
+        "l'avocat du maire, Me Antoine Jacquemard, a jugée « totalement disproportionnée ». « Le "
+        "terrain était le seul disponible », a plaidé le conseil de Bernard Collot.",
+        ["Antoine Jacquemard"],
+    ),
+    (
+        "Me Laure Dubost, avocate de la salariée, a plaidé longuement. Me Cyril Fayolle, qui "
+        "défend la boulangerie Ravier, a répliqué. Le gérant, Mathieu Ravier, n'a pas souhaité "
+        "s'exprimer. Son conseil a simplement ajouté : « Mon client a toujours été respectueux "
+        "de ses salariés. »",
+        ["Cyril Fayolle"],
+    ),
     # who is asked to say something ("demander à X d'assurer « … »") is not who speaks
     (
         "Le ministre des Transports, Didier Vautrin, a de son côté jugé la grève « excessive » "

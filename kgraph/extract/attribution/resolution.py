@@ -81,6 +81,9 @@ class SpeakerResolution:
         k = start
         while k < end and (doc[k].is_punct or doc[k].pos_ in ("ADV", "ADP") and not ents.owner(k)):
             k += 1
+        counsel = self._counsel(doc, ents, k, end, before_char)
+        if counsel is not None:
+            return ("person", counsel.key)
         if (
             people
             and k + 1 < end
@@ -218,6 +221,65 @@ class SpeakerResolution:
         if orgs:
             return orgs[0]
         return self._organisation_standing_in(doc, ents, start, end)
+
+    def _counsel(
+        self, doc: Doc, ents: DocEntities, k: int, end: int, before_char: int
+    ) -> PersonEntity | None:
+        """ "a plaidé le conseil de Bernard Collot", "Son conseil a ajouté": in court reports
+        "conseil" with a determiner and no adjective is a lawyer — the one the text names, the
+        most recent if several; never the client in its complement, nor a council."""
+        if not (
+            k + 1 < end
+            and norm(doc[k].text) in {"le", "son", "leur"}
+            and norm(doc[k + 1].text) == "conseil"
+        ):
+            return None
+        client = k + 3 < end and norm(doc[k + 2].text) in {"de", "du"} and ents.owner(k + 3)
+        if not (client and client[0] == "person") and (
+            ents.owner(k + 1) or (k + 2 < end and norm(doc[k + 2].text) not in {",", "."})
+        ):
+            return None  # "le conseil municipal", "le conseil de surveillance": a council
+        if client and client[0] == "person":
+            client_person = ents.people[client[1]]
+        else:  # "Son conseil": the client is the person named last
+            client_person = self._last_mentioned_any(ents, doc[k].idx)
+        if client_person is not None:
+            surname = client_person.name.split()[-1]
+            client_titles = {r.head for r in client_person.roles}
+            tied = [
+                p
+                for p in ents.people.values()
+                if p is not client_person
+                and self._lawyer(p)
+                and (
+                    any(
+                        surname in r.title
+                        or any(w in client_titles for w in norm(r.title).split()[1:])
+                        for r in p.roles
+                    )
+                    or any(surname in self._text[m.end : m.end + 80] for m in p.mentions)
+                )
+            ]
+            if len(tied) == 1:  # "Me Cyril Fayolle, qui défend la SARL Maison Ravier"
+                return tied[0]
+        return self._title_holder(doc, ents, "avocat", k + 1, before_char)
+
+    def _lawyer(self, person: PersonEntity) -> bool:
+        """An "avocat", or someone the text calls "Me" / "Maître"."""
+        return any(r.head == "avocat" for r in person.roles) or any(
+            self._text[max(0, m.start - 7) : m.start].rstrip().endswith(("Me", "Maître"))
+            for m in person.mentions
+        )
+
+    def _last_mentioned_any(self, ents: DocEntities, before_char: int) -> PersonEntity | None:
+        inside = [(q.start, q.end) for q in ents.quotes]
+        last = None
+        for m, key in ents.mentions_in_order("person"):
+            if m.start >= before_char:
+                break
+            if not any(a <= m.start < b for a, b in inside):
+                last = ents.people[key]
+        return last
 
     def _another_title_between(self, doc: Doc, start: int, k: int) -> bool:
         """ "le ministre devant la mairie, entouré du préfet de l'Aude, Christophe Ravanel": a
