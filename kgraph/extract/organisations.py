@@ -1213,6 +1213,8 @@ class OrganisationFinder:
                 continue
             if ent.start > 0 and norm(doc[ent.start - 1].text) in {"ce", "cet", "cette"}:
                 continue  # "ce Basque d'origine": a demonym, not a town
+            if self.lex.role_head_at([norm(t.text) for t in ent]) is not None:
+                continue  # "Le procureur de la République, X, a estimé": a title, not a town
             text = " ".join(ent.text.split())
             counts[text] += 1
             if any(t.dep_.startswith("nsubj") for t in ent):

@@ -171,6 +171,19 @@ CASES = [
         "de ses salariés. »",
         ["Cyril Fayolle"],
     ),
+    # "le procureur" is who holds "procureur de la République" when nobody holds the short
+    # title; "du procureur, pour qui « … »" is his
+    (
+        "Le procureur de la République, Stéphane Rivière, a requis un an. Le prévenu, Paul Gras, "
+        "a nié. « C'est grave », a insisté le procureur.",
+        ["Stéphane Rivière"],
+    ),
+    (
+        "Le maire, Bernard Collot, est poursuivi. Le procureur de la République, Stéphane "
+        "Rivière, a requis un an.\n\nLe maire n'a pas répondu à l'observation du procureur, pour "
+        "qui « le centime, c'est le beau-frère qui l'a pris ».",
+        ["Stéphane Rivière"],
+    ),
     # who is asked to say something ("demander à X d'assurer « … »") is not who speaks
     (
         "Le ministre des Transports, Didier Vautrin, a de son côté jugé la grève « excessive » "

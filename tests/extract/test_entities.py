@@ -266,6 +266,12 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
             ["service départemental d'incendie et de secours de l'Aude"],
         ),
         ("Les chambres d'agriculture de la région ont manifesté.", []),
+        # a title the recogniser reads as a place is no town acting for "la commune"
+        (
+            "La commune a été mise en garde dès 2020.\n\nLe procureur de la République, Stéphane "
+            "Rivière, a estimé que l'infraction était caractérisée.",
+            [],
+        ),
         (
             "Le groupement de gendarmerie départementale de la Manche conseille d'éviter l'A84.",
             ["groupement de gendarmerie départementale de la Manche"],

@@ -395,8 +395,15 @@ class ClauseRules:
             if owner and owner[0] in ("person", "organisation"):
                 return owner
         for t in reversed(phrase):
-            if self._description_at(doc, ents, t.i) is not None or (
-                norm(t.text) in self.lex.person_nouns
+            if (
+                self._description_at(doc, ents, t.i) is not None
+                or norm(t.text) in self.lex.person_nouns
+                # "à l'observation du procureur, pour qui": a title after "du"
+                or (
+                    t.pos_ == "NOUN"
+                    and norm(doc[t.i - 1].text) in {"du", "de", "au"}
+                    and self.lex.role_head_at([norm(t.text)]) is not None
+                )
             ):
                 speaker = self._resolve(doc, ents, t.i - 1, t.i + 1, quote.open_at)
                 return speaker if speaker != UNNAMED else None

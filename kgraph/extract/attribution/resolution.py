@@ -555,19 +555,25 @@ class SpeakerResolution:
                 }
                 if named and theirs and not named & theirs:
                     continue
-                if role.head in heads:
+                exact = role.head in heads
+                if exact or role.head.split()[0] in heads:
+                    # "le procureur" also answers to "procureur de la République", when no one
+                    # holds the short title itself
                     first = min(m.start for m in person.mentions) if person.mentions else 0
                     overlap = sum(
                         1 for w in norm(role.title).split() if len(w) > 3 and w in words.split()
                     )  # content words only: "de", "la" say nothing of who holds the title
                     holders.append(
-                        (overlap, first < before_char, self._last(person, before_char), person)
+                        (exact, overlap, first < before_char, self._last(person, before_char))
+                        + (person,)
                     )
         if not holders:
             return None
+        if any(h[0] for h in holders):
+            holders = [h for h in holders if h[0]]
         # the title's own words first, then someone already named, then the most recent
-        holders.sort(key=lambda h: (h[0], h[1], h[2]), reverse=True)
-        return holders[0][3]
+        holders.sort(key=lambda h: (h[1], h[2], h[3]), reverse=True)
+        return holders[0][4]
 
     def _clause_before(
         self, doc: Doc, char: int, limit: int = 60, *, through_quotes: bool = False
