@@ -1056,3 +1056,11 @@ def test_a_description_after_a_paragraph_subject_is_that_subject(extract_text, d
     quotes = {q["text"][:20]: q["speaker"] for q in extract_text(dev_text("ma10-"))["quotes"]}
     assert quotes["Je les croirai quand"] == "Michel Cuenot"
     assert quotes["La rivière, elle, n’"] == "Michel Cuenot"
+
+
+def test_a_name_heading_its_paragraph_is_its_topic(extract_text, dev_text):
+    """ "Sylvie Marty, l'inconnue." opens a candidate's portrait: a verbless sentence, yet she is
+    who "La candidate" and "assure-t-elle" are about, not the woman named in a relative clause
+    ("où Marine Le Pen avait recueilli 38 %")."""
+    quotes = {q["text"][:20]: q["speaker"] for q in extract_text(dev_text("md06-"))["quotes"]}
+    assert quotes["Je suis d’abord une "] == "Sylvie Marty"

@@ -38,6 +38,16 @@ class DescriptionRules:
                     # "Camille, 41 ans, sa collègue, fait la tournée": a name that opens its
                     # paragraph, then its appositions, then a verb, whatever the parser made of it
                     j = b
+                    window = range(j, min(j + 6, len(doc)))
+                    stop = next((m for m in window if doc[m].text == "."), 0)
+                    if (
+                        not after_adverbial
+                        and stop
+                        and doc[j].text == ","
+                        and not any(t.pos_ in ("VERB", "AUX") for t in doc[j:stop])
+                    ):
+                        # "Sylvie Marty, l'inconnue." opening a portrait: the topic of what follows
+                        starts.add(start)
                     while j < len(doc) and j - b < 15 and doc[j].text not in {".", "«", "\n"}:
                         if doc[j].pos_ in ("VERB", "AUX") and doc[j - 1].text == ",":
                             if not after_adverbial or not any(
