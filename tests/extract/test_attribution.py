@@ -184,6 +184,12 @@ CASES = [
         "qui « le centime, c'est le beau-frère qui l'a pris ».",
         ["Stéphane Rivière"],
     ),
+    # an indefinite thing as a relative's antecedent is no unnamed speaker
+    (
+        "Sylvie Marty porte la liste du RN. Une candidature qui agace Valérie Nègre : « Madame "
+        "Marty surfe sur une étiquette nationale. »",
+        ["Valérie Nègre"],
+    ),
     # who is asked to say something ("demander à X d'assurer « … »") is not who speaks
     (
         "Le ministre des Transports, Didier Vautrin, a de son côté jugé la grève « excessive » "

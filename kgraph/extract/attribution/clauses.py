@@ -82,6 +82,14 @@ class ClauseRules:
             return previous.speaker, None, None, "colon-continuation", 0.75
         return None
 
+    def _names_a_person(self, noun: Token) -> bool:
+        word = norm(noun.text)
+        return (
+            word in self.lex.person_nouns
+            or word in self.lex.unnamed_speakers
+            or self.lex.role_head_at([word]) is not None
+        )
+
     @staticmethod
     def _several(ents: DocEntities, subject: Token) -> bool:
         """A subject made of several named speakers joined by "et" ("la CFDT, la CGT et FO")."""
@@ -222,6 +230,8 @@ class ClauseRules:
                         speaker = self._resolve(
                             doc, ents, antecedent.left_edge.i, antecedent.i + 1, quote.open_at
                         )
+                        if speaker == UNNAMED and not self._names_a_person(antecedent):
+                            speaker = None  # "Une candidature qui agace X": no one speaks
                         if speaker:
                             return speaker
                     continue
