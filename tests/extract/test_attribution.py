@@ -190,6 +190,13 @@ CASES = [
         "Marty surfe sur une étiquette nationale. »",
         ["Valérie Nègre"],
     ),
+    # "l'intéressée": the woman just spoken of, in the quote before
+    (
+        "Sylvie Marty porte la liste du RN. Une candidature qui agace Valérie Nègre : « Madame "
+        "Marty surfe sur une étiquette nationale. » Réponse de l'intéressée, jointe au "
+        "téléphone : « Mme Nègre a été première adjointe pendant dix ans. »",
+        ["Valérie Nègre", "Sylvie Marty"],
+    ),
     # who is asked to say something ("demander à X d'assurer « … »") is not who speaks
     (
         "Le ministre des Transports, Didier Vautrin, a de son côté jugé la grève « excessive » "
