@@ -49,6 +49,7 @@ _AGENT_SUFFIXES = ("eur", "euse", "rice", "ier", "ière", "iste", "ien", "ienne"
 # a determiner and a role head that make an idiom, not a title
 _IDIOMS = {("le", "cadre"), ("du", "cadre"), ("ce", "cadre")}
 _COPULAS = {"être", "devenir", "rester", "demeurer"}
+_APPOINTED = {"élire", "réélire", "nommer", "désigner"}  # in the passive, a copula of office
 _FORMER = {"ancien", "ancienne", "ex", "anciens", "anciennes"}
 
 # endings that mark a noun of occupation as feminine (agricultrice, coiffeuse, infirmière)
@@ -182,6 +183,12 @@ class RoleFinder:
                 continue
             if head.words[0] == "premier" and not is_capitalised(doc[i]) and len(head.words) == 1:
                 i += 1
+                continue
+            if (
+                head.words in (("élu",), ("élue",))
+                and self.lex.role_head_at(words[i + 1 : i + 6]) is not None
+            ):
+                i += 1  # "élu président de …": the office is the title, "élu" how he got it
                 continue
             if i > 0 and (norm(doc[i - 1].text), *head.words) in _IDIOMS:
                 i += 1  # "dans le cadre de", "au chef de"
@@ -395,8 +402,11 @@ class RoleFinder:
         verb = doc[role.start_token].head if role.start_token < len(doc) else None
         head_token = doc[role.start_token]
         for t in (head_token, *head_token.ancestors):
-            if t.lemma_ in _COPULAS or any(
-                c.lemma_ in _COPULAS and c.dep_ == "cop" for c in t.children
+            passive = t.lemma_ in _APPOINTED and any(c.dep_ == "aux:pass" for c in t.children)
+            if (
+                t.lemma_ in _COPULAS
+                or passive  # "X a été élu président de …"
+                or any(c.lemma_ in _COPULAS and c.dep_ == "cop" for c in t.children)
             ):
                 for child in t.children:
                     if child.dep_.startswith("nsubj"):
@@ -404,6 +414,10 @@ class RoleFinder:
                         if person is not None:
                             role.rule = "copula"
                             return person
+                person = _name_just_before(doc, ents, t.i)
+                if person is not None:  # "X (divers gauche) devient maire": subject lost
+                    role.rule = "copula"
+                    return person
                 break
         del verb
         # a second title joined by "et" to a title that has a holder
@@ -411,6 +425,22 @@ class RoleFinder:
         if person is not None:
             role.rule = "coordinated-title"
         return person
+
+
+def _name_just_before(doc: Doc, ents: DocEntities, verb: int):
+    """The person named right before ``verb``, past a bracket ("Éric Saurel (divers gauche)
+    devient"), when the parser left the verb without a subject."""
+    k = verb - 1
+    if k >= 0 and doc[k].text == ")":
+        while k >= 0 and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    if k < 0 or any(
+        c.dep_.startswith("nsubj") and not any(g.dep_ == "case" for g in c.children)
+        for c in doc[verb].children
+    ):
+        return None  # (a "subject" with a preposition, "Avec 50,9 % …", is no subject)
+    return ents.person_at(k)
 
 
 def _holder_of_title_before_et(doc: Doc, ents: DocEntities, role: RoleMention):

@@ -91,6 +91,22 @@ def people(report):
             "remercie les salariés.",
             {"Olivier Marnaz": []},
         ),
+        # an office one is elected or appointed to, also when a bracket or a misread
+        # adverbial leaves the verb without its subject; "élu" is how, not what
+        (
+            "Paul Roux a été élu président de la communauté de communes.",
+            {"Paul Roux": ["président de la communauté de communes"]},
+        ),
+        (
+            "Paul Roux, élu président de la communauté de communes, a remercié ses colistiers.",
+            {"Paul Roux": ["président de la communauté de communes"]},
+        ),
+        (
+            "Il était 22 h 47 quand le dernier bureau a rendu ses résultats. Avec 50,9 % des "
+            "suffrages, Éric Saurel (divers gauche) devient maire de Montclaret, mettant fin à "
+            "dix-huit ans de gestion de la droite.",
+            {"Éric Saurel": ["maire de Montclaret"]},
+        ),
         # team-sport positions title players
         (
             "L'ouvreur Théo Marty a passé la pénalité de la gagne.",
