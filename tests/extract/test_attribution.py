@@ -197,6 +197,13 @@ CASES = [
         "téléphone : « Mme Nègre a été première adjointe pendant dix ans. »",
         ["Valérie Nègre", "Sylvie Marty"],
     ),
+    # a headline naming a ward ("Maternité de Vireval :") names no person to lend it to
+    (
+        "Maternité de Vireval : « On nous demande d'accoucher sur la route »\n\nLa maternité "
+        "fermera le 30 juin. « On nous demande d'accoucher sur la route », dénonce Thierry "
+        "Lansac, le maire.",
+        ["Thierry Lansac", "Thierry Lansac"],
+    ),
     # who is asked to say something ("demander à X d'assurer « … »") is not who speaks
     (
         "Le ministre des Transports, Didier Vautrin, a de son côté jugé la grève « excessive » "

@@ -282,6 +282,7 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
             ["service départemental d'incendie et de secours de l'Aude"],
         ),
         ("Les chambres d'agriculture de la région ont manifesté.", []),
+        ("La maternité de Montbrézac fermera le 30 juin.", ["maternité de Montbrézac"]),
         # a title the recogniser reads as a place is no town acting for "la commune"
         (
             "La commune a été mise en garde dès 2020.\n\nLe procureur de la République, Stéphane "
