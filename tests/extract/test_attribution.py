@@ -204,6 +204,20 @@ CASES = [
         "Lansac, le maire.",
         ["Thierry Lansac", "Thierry Lansac"],
     ),
+    # one sentence of narration naming no one between two quotes of a paragraph; someone
+    # new in it ("un voisin") breaks the run
+    (
+        "Le docteur Philippe Auriol prend sa retraite.\n\n« Je pars la mort dans l'âme », "
+        "raconte-t-il, assis derrière un bureau encombré. Ses 1 800 patients doivent trouver un "
+        "nouveau médecin traitant. « Et ça, c'est le plus dur. »",
+        ["Philippe Auriol", "Philippe Auriol"],
+    ),
+    (
+        "Le docteur Philippe Auriol prend sa retraite.\n\n« Je pars la mort dans l'âme », "
+        "raconte-t-il, assis derrière son bureau. Un voisin passe la tête par la porte. « On "
+        "va le regretter. »",
+        ["Philippe Auriol", None],
+    ),
     # who is asked to say something ("demander à X d'assurer « … »") is not who speaks
     (
         "Le ministre des Transports, Didier Vautrin, a de son côté jugé la grève « excessive » "

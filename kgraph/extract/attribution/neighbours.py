@@ -506,7 +506,9 @@ class NeighbourRules:
         # change who answers
         between_told = re.sub(r"[^.!?…\n]*\?", " ", between) if "?" in between else between
         sentences = [s for s in re.split(r"[.!?…]+", between_told) if s.strip(" \n,\u00a0\u202f")]
-        if len(sentences) > 1 or len(between.split()) > 30:
+        if (len(sentences) > 1 or len(between.split()) > 30) and not self._aside(
+            doc, ents, between, span, sentences
+        ):
             return None
         same_sentence_ends = (
             len(sentences) == 1
@@ -526,6 +528,24 @@ class NeighbourRules:
         ):
             return None  # the words between are not the previous quote's incise
         return previous.speaker, None, None, "continuation", 0.8
+
+    def _aside(self, doc: Doc, ents: DocEntities, between: str, span, sentences) -> bool:
+        """ "« … », raconte-t-il, assis derrière son bureau. Ses 1 800 patients doivent trouver
+        un médecin. « … »": one sentence of narration after the incise, in the same paragraph,
+        that names nobody and brings in no one new, does not change who speaks."""
+        if "\n" in between or len(sentences) != 2 or len(between.split()) > 45 or span is None:
+            return False
+        return not any(
+            ents.owner(t.i)
+            or norm(t.text) in self.lex.unnamed_speakers
+            or norm(t.text) in self.lex.person_nouns
+            or (
+                self.lex.role_head_at([norm(t.text)]) is not None
+                and t.i > 0
+                and norm(doc[t.i - 1].text) in {"le", "la", "l'", "ce", "cette", "son", "sa"}
+            )  # ("un nouveau médecin traitant" is nobody in particular)
+            for t in span
+        )
 
 
 def _name_gender(doc: Doc, ents: DocEntities, key: str) -> list[str]:
