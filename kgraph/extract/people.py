@@ -528,6 +528,13 @@ class PersonFinder:
                     continue
                 if not cand.honorific and not cand.introduced and self._place_or_firm(doc, cand):
                     continue
+                if (
+                    not cand.honorific
+                    and not cand.introduced
+                    and cand.end - cand.start == 1
+                    and fold_name(text) not in self.lex.first_names
+                ):
+                    continue  # "le site industriel Chimilor": one word, no first name, no title
                 person = ents.add_person_mention(text, self._mention(doc, cand))
             else:
                 person = target

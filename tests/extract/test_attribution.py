@@ -218,6 +218,8 @@ CASES = [
         "va le regretter. »",
         ["Philippe Auriol", None],
     ),
+    # "Fatima" after an incise verb is a woman (one word, but a first name)
+    ("« Ça va aller », sourit Fatima, 64 ans.", ["Fatima"]),
     # who is asked to say something ("demander à X d'assurer « … »") is not who speaks
     (
         "Le ministre des Transports, Didier Vautrin, a de son côté jugé la grève « excessive » "
@@ -1098,3 +1100,15 @@ def test_a_name_heading_its_paragraph_is_its_topic(extract_text, dev_text):
     ("où Marine Le Pen avait recueilli 38 %")."""
     quotes = {q["text"][:20]: q["speaker"] for q in extract_text(dev_text("md06-"))["quotes"]}
     assert quotes["Je suis d’abord une "] == "Sylvie Marty"
+
+
+def test_one_word_that_is_no_first_name_is_no_person(extract_text):
+    """ "le site industriel Chimilor", "la plateforme Séjourly": the recogniser tags one word
+    as a person; with no first name, no honorific and no title, kgraph does not keep it."""
+    report = extract_text(
+        "Le rejet vient du site industriel Chimilor. La plateforme Séjourly a réagi. « Nos "
+        "équipes ont stoppé le rejet », indique Chimilor dans un communiqué."
+    )
+    assert report["people"] == []
+    assert {"Séjourly", "Chimilor"} <= {o["name"] for o in report["organisations"]}
+    assert report["quotes"][0]["speaker"] == "Chimilor"

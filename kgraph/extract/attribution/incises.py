@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ...lexicon import fold_name
 from ..entities import DocEntities, EntityMention, PersonEntity, QuoteMention
 from ..text import doc_text, norm, paragraph_start
 from .words import ADVERBS, PRONOUNS, RELATIVE, STOP, UNNAMED, UNNAMED_PERSON
@@ -200,10 +201,10 @@ class InciseRules:
             return UNNAMED, verb.text, verb.idx, "incise", 0.8
         return speaker, verb.text, verb.idx, "incise", 1.0 if speech is not None else 0.85
 
-    @staticmethod
-    def _name_after_verb(doc: Doc, ents: DocEntities, start: int):
+    def _name_after_verb(self, doc: Doc, ents: DocEntities, start: int):
         """Register a name the entity recogniser missed, found as the inverted subject of an
-        incise ("« … », sourit Fatima, 64 ans")."""
+        incise ("« … », sourit Fatima, 64 ans"); a single word that is no first name is a
+        company's ("indique Chimilor dans un communiqué")."""
         end = start
         while (
             end < len(doc)
@@ -213,6 +214,11 @@ class InciseRules:
         ):
             end += 1
         s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        if end == start + 1 and fold_name(doc[start].text) not in self.lex.first_names:
+            org = ents.add_org_mention(
+                doc_text(doc)[s:e], EntityMention(s, e, start, end, doc_text(doc)[s:e])
+            )
+            return ("organisation", org.key)
         person = ents.add_person_mention(
             doc_text(doc)[s:e], EntityMention(s, e, start, end, doc_text(doc)[s:e])
         )
