@@ -337,6 +337,15 @@ class PersonFinder:
             and fold_name(doc[i].text) in self.lex.first_names
         )
 
+    def _title_right_before(self, doc: Doc, i: int) -> bool:
+        """A title ends right before token ``i``: "le président Dupont"."""
+        words = [norm(t.text) for t in doc[max(0, i - 4) : i]]
+        for n in range(len(words)):
+            head = self.lex.role_head_at(words[n:])
+            if head is not None and n + len(head.words) == len(words):
+                return True
+        return False
+
     def _title_precedes(self, doc: Doc, i: int) -> bool:
         """ "Le président du club, Jakez Le Floc'h, a …": capitalised words in apposition right
         after a title with its determiner name its holder."""
@@ -533,6 +542,7 @@ class PersonFinder:
                     and not cand.introduced
                     and cand.end - cand.start == 1
                     and fold_name(text) not in self.lex.first_names
+                    and not self._title_right_before(doc, cand.start)  # "du président Dupont"
                 ):
                     continue  # "le site industriel Chimilor": one word, no first name, no title
                 person = ents.add_person_mention(text, self._mention(doc, cand))

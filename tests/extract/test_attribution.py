@@ -1112,3 +1112,6 @@ def test_one_word_that_is_no_first_name_is_no_person(extract_text):
     assert report["people"] == []
     assert {"Séjourly", "Chimilor"} <= {o["name"] for o in report["organisations"]}
     assert report["quotes"][0]["speaker"] == "Chimilor"
+    # a title right before the word still makes it a person
+    titled = extract_text("La charte a été signée en présence du président Dupont.")
+    assert [p["name"] for p in titled["people"]] == ["Dupont"]
