@@ -120,7 +120,7 @@ class DescriptionRules:
                 bound[token.idx] = titled[token.i]
                 continue
             if found[0] in {"intéressé", "intéressée"}:
-                concerned = self._concerned(ents, found[1], token.idx)
+                concerned = self._last_mentioned(ents, found[1], token.idx, in_quotes=True)
                 if concerned is not None:
                     bound[token.idx] = concerned.key
                     continue
@@ -260,17 +260,6 @@ class DescriptionRules:
             ):
                 return ents.people[key]
         return None
-
-    def _concerned(self, ents: DocEntities, gender: str | None, char: int) -> PersonEntity | None:
-        """ "Réponse de l'intéressée :" after "« Madame Marty surfe … »": the person last
-        spoken of — inside quotes too, unlike the antecedent of a pronoun."""
-        found = None
-        for mention, key in ents.mentions_in_order("person"):
-            if mention.start >= char:
-                break
-            if gender is None or ents.people[key].gender in (gender, None):
-                found = ents.people[key]
-        return found
 
     def _subject_in_paragraph(self, person: PersonEntity, char: int) -> bool:
         start = paragraph_start(self._text, char)

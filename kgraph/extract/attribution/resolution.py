@@ -234,15 +234,13 @@ class SpeakerResolution:
             and norm(doc[k + 1].text) == "conseil"
         ):
             return None
-        client = k + 3 < end and norm(doc[k + 2].text) in {"de", "du"} and ents.owner(k + 3)
-        if not (client and client[0] == "person") and (
-            ents.owner(k + 1) or (k + 2 < end and norm(doc[k + 2].text) not in {",", "."})
-        ):
+        owner = ents.owner(k + 3) if k + 3 < end and norm(doc[k + 2].text) in {"de", "du"} else None
+        if owner and owner[0] == "person":
+            client_person = ents.people[owner[1]]
+        elif ents.owner(k + 1) or (k + 2 < end and norm(doc[k + 2].text) not in {",", "."}):
             return None  # "le conseil municipal", "le conseil de surveillance": a council
-        if client and client[0] == "person":
-            client_person = ents.people[client[1]]
         else:  # "Son conseil": the client is the person named last
-            client_person = self._last_mentioned_any(ents, doc[k].idx)
+            client_person = self._last_mentioned(ents, None, doc[k].idx)
         if client_person is not None:
             surname = client_person.name.split()[-1]
             client_titles = {r.head for r in client_person.roles}
@@ -270,16 +268,6 @@ class SpeakerResolution:
             self._text[max(0, m.start - 7) : m.start].rstrip().endswith(("Me", "Maître"))
             for m in person.mentions
         )
-
-    def _last_mentioned_any(self, ents: DocEntities, before_char: int) -> PersonEntity | None:
-        inside = [(q.start, q.end) for q in ents.quotes]
-        last = None
-        for m, key in ents.mentions_in_order("person"):
-            if m.start >= before_char:
-                break
-            if not any(a <= m.start < b for a, b in inside):
-                last = ents.people[key]
-        return last
 
     def _another_title_between(self, doc: Doc, start: int, k: int) -> bool:
         """ "le ministre devant la mairie, entouré du préfet de l'Aude, Christophe Ravanel": a
@@ -434,11 +422,14 @@ class SpeakerResolution:
         return sorted(mentions)
 
     def _last_mentioned(
-        self, ents: DocEntities, gender: str, before_char: int
+        self, ents: DocEntities, gender: str | None, before_char: int, *, in_quotes: bool = False
     ) -> PersonEntity | None:
-        """ "Ce dernier lui a répondu": the person of that gender mentioned last, subject or
-        not, outside quotes; None when that is someone the text does not name."""
-        inside = [(q.start, q.end) for q in ents.quotes]
+        """The person mentioned last before ``before_char`` — by name, title or description —
+        of that gender (or not known to be of the other; anyone for None), subject or not:
+        "Ce dernier lui a répondu", the client of "Son conseil"; with ``in_quotes``, names said
+        inside quotes count too ("« Madame Marty surfe … » Réponse de l'intéressée"). None when
+        the last one is someone the text does not name."""
+        inside = [] if in_quotes else [(q.start, q.end) for q in ents.quotes]
         last = None
         for start, key in self._person_mentions(ents):
             if start >= before_char:
@@ -447,7 +438,7 @@ class SpeakerResolution:
                 continue
             if key.startswith("unnamed:"):
                 last = None if key == f"unnamed:{gender}" else last
-            elif ents.people[key].gender == gender:
+            elif gender is None or ents.people[key].gender in (gender, None):
                 last = ents.people[key]
         return last
 
@@ -563,10 +554,8 @@ class SpeakerResolution:
                     overlap = sum(
                         1 for w in norm(role.title).split() if len(w) > 3 and w in words.split()
                     )  # content words only: "de", "la" say nothing of who holds the title
-                    holders.append(
-                        (exact, overlap, first < before_char, self._last(person, before_char))
-                        + (person,)
-                    )
+                    last = self._last(person, before_char)
+                    holders.append((exact, overlap, first < before_char, last, person))
         if not holders:
             return None
         if any(h[0] for h in holders):
