@@ -20,7 +20,7 @@ farther), then completed to a maximum matching, so a duplicate prediction is a f
   ``Dupont``, ``Le Maire``) or that contains the whole gold name (``la maire Marie Dupont``) is the
   same person only if it has a capital letter (``maire`` is not a name) and fits exactly one of
   the document's gold people.  A gold speaker that is one of the document's gold organisations is
-  matched with the organisation rule below.
+  matched with the organisation rule below, and only with it.
 * **Speakers** are scored on matched quotes.  Accuracy: among matched quotes whose gold speaker
   is not null, the share whose predicted speaker is the same person.  Attribution recall: among
   all gold quotes with a speaker, the share both found and rightly attributed.  Quotes whose gold
@@ -849,15 +849,18 @@ def _speaker_name(quote: Mapping[str, Any], people: Sequence[Mapping[str, Any]])
     return None
 
 
+def _forms(org: GoldOrganisation) -> tuple[str, ...]:
+    return (org.name, *org.aliases)
+
+
 def _same_speaker(predicted: str | None, gold_speaker: str, gold: GoldDocument) -> bool:
     """Same person, or the same organisation when the gold speaker is one."""
     if predicted is None:
         return False
     target = org_words(gold_speaker)
-    for org in gold.organisations:
-        if target in {org_words(f) for f in (org.name, *org.aliases)}:
-            if orgs_match(org, predicted):
-                return True
+    speaking = [o for o in gold.organisations if target in {org_words(f) for f in _forms(o)}]
+    if speaking:  # an organisation's name has no "surname": only the organisation rule applies
+        return any(orgs_match(org, predicted) for org in speaking)
     return same_person(predicted, gold_speaker, _gold_names(gold))
 
 

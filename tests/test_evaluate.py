@@ -195,6 +195,18 @@ def test_organisation_as_speaker() -> None:
     assert run(gold, report(quotes=[pred_quote(quote, "la Région")])).totals.speakers.correct == 1
 
 
+def test_organisation_speaker_has_no_surname() -> None:
+    """The last word of an organisation's name is not its "surname": a false person named after
+    it is not the organisation."""
+    quote = "nous appelons les enseignants à la grève jeudi"
+    union = "Syndicat national des instituteurs et Pegc"
+    gold = gold_doc(
+        quotes=[{"text": quote, "speaker": union}], organisations=[{"name": union, "aliases": []}]
+    )
+    assert run(gold, report(quotes=[pred_quote(quote, "Pegc")])).totals.speakers.correct == 0
+    assert run(gold, report(quotes=[pred_quote(quote, union)])).totals.speakers.correct == 1
+
+
 def test_attribution_recall_counts_unfound_quotes() -> None:
     gold = gold_doc(
         quotes=[
