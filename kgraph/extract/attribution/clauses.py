@@ -261,6 +261,10 @@ class ClauseRules:
                     )
                     if speaker is None:
                         speaker = self._resolve(doc, ents, child.i, child.i + 1, quote.open_at)
+                    if speaker and speaker[0] == "organisation":
+                        # "X, présidente de la CCI Centre-Val de Loire, y voit …" parsed with a
+                        # subject inside the title: the title's holder speaks, not its body
+                        speaker = self._title_holder_at(ents, child.i) or speaker
                     if speaker:
                         return speaker
         before = [t for t in clause if t.i < verb.i]
@@ -498,6 +502,14 @@ class ClauseRules:
             and not any(a <= m.start < b for a, b in inside)
             for m, key in ents.mentions_in_order("person")
         )
+
+    @staticmethod
+    def _title_holder_at(ents: DocEntities, token_index: int) -> tuple[str, str] | None:
+        """The person whose title (with its complement) covers this token, if any."""
+        for person in ents.people.values():
+            if any(r.start_token <= token_index < r.end_token for r in person.roles):
+                return ("person", person.key)
+        return None
 
     def _passive_agent(self, doc: Doc, ents: DocEntities, quote: QuoteMention):
         after = doc.char_span(
