@@ -961,6 +961,13 @@ CASES = [
         "Cazals vers le gymnase.",
         [None],
     ),
+    # a subject the parser finds inside the title of the person it follows is that person
+    (
+        "Les entreprises sont associées. Claire Fontanel, présidente de la CCI Centre-Val de "
+        "Loire, y voit « une réponse concrète aux 4 000 postes non pourvus dans le numérique en "
+        "région ».",
+        ["Claire Fontanel"],
+    ),
 ]
 
 

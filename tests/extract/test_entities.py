@@ -382,6 +382,11 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
             "L'association de riverains Air vigilant Rouen a réclamé des comptes.",
             ["Air vigilant Rouen"],
         ),
+        # … and so do the groups of a council
+        (
+            "Le groupe d'opposition Ardèche en commun a voté le texte sans enthousiasme.",
+            ["Ardèche en commun"],
+        ),
         # a newspaper quoted as a source, whatever the tokenizer makes of its name; "l'Assemblée"
         # after "l'Assemblée nationale" is the same organisation
         ("« C'est un choc », a-t-il confié à Nice-Matin.", ["Nice-Matin"]),
