@@ -968,6 +968,13 @@ CASES = [
         "région ».",
         ["Claire Fontanel"],
     ),
+    # an adverbial locution between the incise verb and its subject is skipped
+    (
+        "Le directeur du syndicat, Thierry Gaillard, conteste cette lecture.\n\nSur le marché, "
+        "la nouvelle faisait grincer des dents. « Tout augmente, et maintenant l'eau », plaisante "
+        "à moitié un retraité.",
+        [None],
+    ),
 ]
 
 

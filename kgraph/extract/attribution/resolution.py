@@ -54,6 +54,27 @@ class SpeakerResolution:
             k += 1
         return k
 
+    @staticmethod
+    def _past_adverbials(doc: Doc, ents: DocEntities, start: int, end: int) -> int:
+        """The first token of a speaker phrase after punctuation, adverbs, prepositions and
+        adverbial locutions of a preposition and a bare noun ("plaisante à moitié un retraité",
+        "confie avec émotion la directrice")."""
+        k = start
+        while k < end and not ents.owner(k):
+            if doc[k].is_punct or doc[k].pos_ == "ADV":
+                k += 1
+            elif doc[k].pos_ == "ADP":
+                bare_noun = (
+                    k + 1 < end
+                    and doc[k + 1].pos_ == "NOUN"
+                    and doc[k + 1].text.islower()
+                    and not ents.owner(k + 1)
+                )
+                k += 2 if bare_noun else 1
+            else:
+                break
+        return k
+
     def _resolve(
         self, doc: Doc, ents: DocEntities, start: int, end: int, before_char: int
     ) -> tuple[str, str] | None:
@@ -78,9 +99,7 @@ class SpeakerResolution:
                 and start <= doc[k].head.i < k
                 and not self._another_title_between(doc, start, k)
             ][:1]
-        k = start
-        while k < end and (doc[k].is_punct or doc[k].pos_ in ("ADV", "ADP") and not ents.owner(k)):
-            k += 1
+        k = self._past_adverbials(doc, ents, start, end)
         counsel = self._counsel(doc, ents, k, end, before_char)
         if counsel is not None:
             return ("person", counsel.key)
@@ -97,9 +116,7 @@ class SpeakerResolution:
             return UNNAMED  # "un habitant de Montanou": the name is a complement, not the speaker
         if people:
             return people[0]
-        k = start
-        while k < end and (doc[k].is_punct or doc[k].pos_ in ("ADV", "ADP") and not ents.owner(k)):
-            k += 1
+        k = self._past_adverbials(doc, ents, start, end)
         if k < end:
             word = norm(doc[k].text)
             if (
