@@ -1129,3 +1129,15 @@ def test_one_word_that_is_no_first_name_is_no_person(extract_text):
     # a title right before the word still makes it a person
     titled = extract_text("La charte a été signée en présence du président Dupont.")
     assert [p["name"] for p in titled["people"]] == ["Dupont"]
+
+
+def test_an_interview_headline_quotes_the_interviewee_whose_answer_holds_its_words(extract_text):
+    text = (
+        "Biodéchets : « On ne demande pas aux gens de devenir des experts du compost »\n\n"
+        "Le syndicat a choisi le compostage de proximité. Sa présidente, Isabelle Peyrot, "
+        "répond à nos questions.\n\n"
+        "Pourquoi le compostage plutôt qu'une collecte ?\n\n"
+        "Parce que c'est simple. On ne demande pas aux gens de devenir des experts du compost. "
+        "Un seau dans la cuisine suffit.\n"
+    )
+    assert [q["speaker"] for q in extract_text(text)["quotes"]] == ["Isabelle Peyrot"]

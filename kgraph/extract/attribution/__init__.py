@@ -110,6 +110,7 @@ class Attributor(
             previous = quote
         self._added_to(doc, ents)
         self._repeated(ents)
+        self._interview_headline(ents)
         for quote, span in zip(ents.quotes, doc.spans["quotes"], strict=True):
             span._.speaker = quote.speaker[1] if quote.speaker else None
             span._.speaker_kind = quote.speaker[0] if quote.speaker else None

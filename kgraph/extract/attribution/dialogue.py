@@ -1,5 +1,5 @@
-"""Dialogue: answers to a quoted question, questions put to someone by name, and the answers
-under a "Trois questions à X" header."""
+"""Dialogue: answers to a quoted question, questions put to someone by name, the answers
+under a "Trois questions à X" header, and the headline of a question-and-answer interview."""
 
 from __future__ import annotations
 
@@ -136,3 +136,62 @@ class DialogueRules:
         if span is not None and any(ents.owner(t.i) for t in span):
             return None
         return earlier[0].speaker, None, None, "answer", 0.6
+
+    def _interview_headline(self, ents: DocEntities) -> None:
+        """ "Biodéchets : « On ne demande pas aux gens … »" over a question-and-answer interview
+        whose answers, printed without quote marks, hold those words: the headline quotes the
+        interviewee, the person the introduction names last before the first question."""
+        text = self._text
+        first_line_end = text.find("\n")
+        weak = ("next-sentence", "continuation", "subject-after", "previous-paragraph")
+        headlines = [
+            q
+            for q in ents.quotes
+            if 0 <= q.close_at < first_line_end
+            and (q.speaker is None or q.attribution in weak)
+            and q.attribution != "unnamed"
+        ]
+        if not headlines:
+            return
+        question = self._first_question(text, first_line_end)
+        if question is None:
+            return
+        introduction = paragraph_start(text, len(text[:question].rstrip()) - 1)
+        people = [
+            (m, key)
+            for m, key in ents.mentions_in_order("person")
+            if introduction <= m.start < question and key not in self._byline_keys
+        ]
+        if not people:
+            return
+        quoted = [(q.open_at, q.close_at) for q in ents.quotes]
+        body = text[question:]
+        for quote in headlines:
+            words = quote.text.strip(" \u00a0\u202f.…!?")
+            at = body.find(words)
+            if len(words.split()) < 4 or at < 0:
+                continue
+            at += question
+            if any(start <= at <= end for start, end in quoted):
+                continue  # a quote in the body: the repeated-quote rule's case
+            quote.speaker, quote.cue, quote.cue_start = ("person", people[-1][1]), None, None
+            quote.attribution, quote.confidence = "interview", 0.8
+
+    @staticmethod
+    def _first_question(text: str, after: int) -> int | None:
+        """Start of the first paragraph after ``after`` that is one unquoted question line
+        followed by an unquoted paragraph (an answer), or None if the text has none."""
+        offset = after
+        for line in text[after:].split("\n"):
+            stripped = line.strip()
+            if (
+                stripped.endswith("?")
+                and len(stripped.split()) <= 40
+                and not any(mark in stripped for mark in '«“"')
+                and offset > after + 1
+            ):
+                rest = text[offset + len(line) :].lstrip()
+                if rest and rest[0] not in '«“"':
+                    return offset
+            offset += len(line) + 1
+        return None
