@@ -968,6 +968,14 @@ CASES = [
         "région ».",
         ["Claire Fontanel"],
     ),
+    # a present participle the parser hangs on a subordinate verb has the sentence's subject
+    (
+        "Le Département finance les pistes. La préfecture du Var a répondu dans un communiqué "
+        "que deux bombardiers d’eau seraient prépositionnés dans le département à partir du 1er "
+        "juillet, soulignant que « la flotte nationale est mobilisée au bénéfice de l’ensemble "
+        "des départements exposés au risque ».",
+        ["préfecture du Var"],
+    ),
     # an adverbial locution between the incise verb and its subject is skipped
     (
         "Le directeur du syndicat, Thierry Gaillard, conteste cette lecture.\n\nSur le marché, "

@@ -181,6 +181,11 @@ class ClauseRules:
             verb.dep_ in ("advcl", "acl", "xcomp", "conj") or "Part" in verb.morph.get("VerbForm")
         ) and not self._quoted(ents, verb.head):
             heads.append(verb.head)  # (not a verb of the quote the parser hung it on)
+            if "Pres" in verb.morph.get("Tense") and verb.dep_ == "advcl":
+                # "La préfecture a répondu que deux avions seraient basés ici, soulignant que
+                # « … »": the participle may hang on any verb of the clause; its subject is
+                # the sentence's
+                heads.extend(a for a in verb.head.ancestors if not self._quoted(ents, a))
         elif verb.dep_ == "conj" and any(
             c.dep_ == "nsubj" and c.idx < verb.head.idx and not self._quoted(ents, c)
             for c in verb.head.children
