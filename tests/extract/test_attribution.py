@@ -976,6 +976,13 @@ CASES = [
         "des départements exposés au risque ».",
         ["préfecture du Var"],
     ),
+    # "le gérant d'un camping" is someone the text does not name: "il" after it is nobody known
+    (
+        "Le capitaine Kevin Morel forme les saisonniers.\n\nLe gérant d’un camping de la "
+        "commune, qui avait dû évacuer 300 vacanciers, accueille favorablement ces visites. « On a "
+        "désormais un plan d’évacuation affiché dans chaque bungalow », assure-t-il.",
+        [None],
+    ),
     # an adverbial locution between the incise verb and its subject is skipped
     (
         "Le directeur du syndicat, Thierry Gaillard, conteste cette lecture.\n\nSur le marché, "

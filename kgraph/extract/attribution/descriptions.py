@@ -311,7 +311,14 @@ class DescriptionRules:
             if not token.dep_.startswith("nsubj") or token.pos_ != "NOUN":
                 continue
             det = next((c for c in token.children if c.dep_ == "det"), None)
-            if det is None or norm(det.text) not in {"un", "une"}:
+            if det is None:
+                continue
+            if norm(det.text) in {"un", "une"}:
+                gender = "f" if norm(det.text) == "une" else "m"
+            elif norm(det.text) in {"le", "la", "l'"} and self._of_someone_indefinite(token):
+                # "Le gérant d'un camping de la commune … accueille": one the text never names
+                gender = "f" if "Fem" in token.morph.get("Gender") else "m"
+            else:
                 continue
             word = norm(token.text)
             if (
@@ -319,5 +326,18 @@ class DescriptionRules:
                 or word in self.lex.unnamed_speakers
                 or self.lex.role_head_at([word]) is not None
             ):
-                out.append((token.idx, "unnamed:f" if norm(det.text) == "une" else "unnamed:m"))
+                out.append((token.idx, f"unnamed:{gender}"))
         return out
+
+    @staticmethod
+    def _of_someone_indefinite(token: Token) -> bool:
+        """A definite noun whose complement is indefinite ("le gérant d'un camping") and that has
+        no name in apposition."""
+        if any(c.dep_ in ("appos", "flat:name") or c.pos_ == "PROPN" for c in token.children):
+            return False
+        return any(
+            c.dep_ == "nmod"
+            and any(norm(g.text) in {"de", "d'"} for g in c.children if g.dep_ == "case")
+            and any(norm(g.text) in {"un", "une"} for g in c.children if g.dep_ == "det")
+            for c in token.children
+        )
