@@ -1156,3 +1156,11 @@ def test_an_interview_headline_quotes_the_interviewee_whose_answer_holds_its_wor
         "Un seau dans la cuisine suffit.\n"
     )
     assert [q["speaker"] for q in extract_text(text)["quotes"]] == ["Isabelle Peyrot"]
+
+
+def test_an_incise_naming_the_statement_gives_it_to_who_issued_it(extract_text, dev_text):
+    """ "… la préfecture indique avoir « pris acte ». « L'État veillera … », précise le texte":
+    the document speaks for the préfecture, not for "L'État" that the quote names."""
+    quotes = {q["text"][:20]: q for q in extract_text(dev_text("mf01-"))["quotes"]}
+    statement = quotes["L’État veillera à ce"]
+    assert (statement["speaker"], statement["cue"]) == ("préfecture de l’Ariège", "précise")

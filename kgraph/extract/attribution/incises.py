@@ -196,10 +196,26 @@ class InciseRules:
         ):
             speaker = self._name_after_verb(doc, ents, after)
         if speaker is None:
+            speaker = self._document_author(doc, ents, after, quote)
+        if speaker is None:
             return None
         if speech is None and speaker == UNNAMED:
             return UNNAMED, verb.text, verb.idx, "incise", 0.8
         return speaker, verb.text, verb.idx, "incise", 1.0 if speech is not None else 0.85
+
+    def _document_author(self, doc: Doc, ents: DocEntities, at: int, quote: QuoteMention):
+        """ "… indique avoir « pris acte ». « … », précise le texte": a statement the incise
+        names by its document speaks for whoever the quote before it, in the paragraph,
+        was given to."""
+        if at + 1 >= len(doc) or norm(doc[at].text) not in {"le", "la", "l'", "ce", "cette"}:
+            return None
+        if norm(doc[at + 1].text) not in self.lex.document_nouns:
+            return None
+        paragraph = paragraph_start(self._text, quote.open_at)
+        before = [q for q in ents.quotes if paragraph <= q.open_at and q.close_at < quote.open_at]
+        if before and before[-1].speaker is not None:
+            return before[-1].speaker
+        return None
 
     def _name_after_verb(self, doc: Doc, ents: DocEntities, start: int):
         """Register a name the entity recogniser missed, found as the inverted subject of an
