@@ -983,6 +983,14 @@ CASES = [
         "désormais un plan d’évacuation affiché dans chaque bungalow », assure-t-il.",
         [None],
     ),
+    # the subject of a reflexive verb ("Il se souvient"), which the parser labels expl:subj
+    (
+        "Gérald, 58 ans, prend son café tous les matins. Conducteur de four pendant trente ans, "
+        "il n'a pas retrouvé de travail.\n\nIl se souvient de la réunion de janvier 2024, quand "
+        "la direction avait présenté son plan. « Le directeur nous a dit : “On ne vous laissera "
+        "pas tomber.” Un an après, les fours étaient éteints. »",
+        ["Gérald"],
+    ),
     # an adverbial locution between the incise verb and its subject is skipped
     (
         "Le directeur du syndicat, Thierry Gaillard, conteste cette lecture.\n\nSur le marché, "

@@ -425,7 +425,8 @@ class NeighbourRules:
             return ents.owner(opener.i)
         verbal_root = root is not None and root.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
         for child in root.children if verbal_root else ():
-            if child.dep_.startswith("nsubj") and child.i in inside:
+            # "Il se souvient de …": the parser labels a reflexive verb's subject expl:subj
+            if (child.dep_.startswith("nsubj") or child.dep_ == "expl:subj") and child.i in inside:
                 return self._resolve(
                     doc,
                     ents,
