@@ -341,10 +341,10 @@ class OrganisationFinder:
                     and nxt < len(doc)
                     and is_capitalised(doc[nxt])
                     and not doc[nxt].is_upper
-                    and doc[nxt].ent_iob_ != "B"
                     and self._owner_at(nxt) is None
                     and self._head_at(doc, nxt) is None
                     and fold_name(doc[nxt].text) not in self.lex.first_names
+                    and not self._named_alone(doc, nxt)
                 ):
                     end = nxt  # "Fondation Enfance et Soin": one name, not two bodies
                     continue
@@ -403,6 +403,20 @@ class OrganisationFinder:
         while end > i and norm(doc[end - 1].text) in _CONNECTORS:
             end -= 1
         return end
+
+    @staticmethod
+    def _named_alone(doc: Doc, i: int) -> bool:
+        """Whether the text also names this capitalised word alone, without the "et" before it:
+        "le Réseau Tremplin et Numerika … les équipes de Numerika" are two bodies."""
+        word = doc[i].text
+        return any(
+            t.text == word
+            and norm(doc[t.i - 1].text) != "et"
+            and t.ent_iob_ == "B"
+            and (t.i + 1 == len(doc) or doc[t.i + 1].ent_iob_ != "I")  # an entity of its own
+            for t in doc
+            if t.i > 0
+        )
 
     # -- 1. capitalised head opening a name ----------------------------------------------------
     def _named_heads(self, doc: Doc, ents: DocEntities) -> None:

@@ -382,6 +382,18 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
             "L'association de riverains Air vigilant Rouen a réclamé des comptes.",
             ["Air vigilant Rouen"],
         ),
+        # two capitalised words joined by "et" after an organisation noun are one name, even
+        # when the entity recogniser splits them, unless the text names the second one alone
+        (
+            "Le conseil a voté une motion demandant à la coopérative Monts et Vallées, "
+            "propriétaire de l'abattoir, de surseoir à sa décision.",
+            ["Monts et Vallées"],
+        ),
+        (
+            "Le Réseau Tremplin Solidaire et Numerika forment 60 demandeurs d'emploi. Vincent "
+            "Lagarde dirige Numerika depuis 2019.",
+            ["Réseau Tremplin Solidaire"],
+        ),
         # … and so do the groups of a council
         (
             "Le groupe d'opposition Ardèche en commun a voté le texte sans enthousiasme.",
