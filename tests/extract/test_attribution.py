@@ -991,6 +991,13 @@ CASES = [
         "pas tomber.” Un an après, les fours étaient éteints. »",
         ["Gérald"],
     ),
+    # "Pour X," opening the sentence after the quote names who holds that view
+    (
+        "Les scientifiques, eux, restent partagés. « Les retenues peuvent avoir un sens "
+        "localement, à condition d'un suivi rigoureux des nappes. » Pour l'hydrologue Nadia "
+        "Chérif, chercheuse à l'Inrae, le débat souffre surtout d'un manque criant de données.",
+        ["Nadia Chérif"],
+    ),
     # an adverbial locution between the incise verb and its subject is skipped
     (
         "Le directeur du syndicat, Thierry Gaillard, conteste cette lecture.\n\nSur le marché, "

@@ -151,6 +151,12 @@ class NeighbourRules:
             )
         )
         cue = verbs[0] if verbs else None
+        if lowered[0] in {"pour", "selon", "d'après"} and "," in lowered[2:]:
+            # "« … » Pour l'hydrologue Nadia Chérif, le débat souffre d'un manque de données."
+            comma = lowered.index(",", 2)
+            found = self._resolve(doc, ents, tokens[1].i, tokens[comma].i, quote.open_at)
+            if found and found != UNNAMED and found[1] not in self._byline_keys:
+                return found, tokens[0].text, tokens[0].idx, "next-sentence", 0.7
         if cue is None:
             for n in range(len(tokens)):
                 if any(tuple(lowered[n : n + len(p)]) == p for p in self.lex.speech_nouns):
