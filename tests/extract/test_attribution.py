@@ -998,6 +998,13 @@ CASES = [
         "Chérif, chercheuse à l'Inrae, le débat souffre surtout d'un manque criant de données.",
         ["Nadia Chérif"],
     ),
+    # "l'organisation" is the one union or association of the text
+    (
+        "L'Union des producteurs de fruits de Lot-et-Garonne demande au préfet une mission "
+        "d'enquête.\n\n« Les producteurs assurés ne doivent pas être les seuls à être "
+        "protégés », souligne l'organisation, qui rappelle que peu de vergers sont couverts.",
+        ["Union des producteurs de fruits de Lot-et-Garonne"],
+    ),
     # an adverbial locution between the incise verb and its subject is skipped
     (
         "Le directeur du syndicat, Thierry Gaillard, conteste cette lecture.\n\nSur le marché, "
