@@ -1204,7 +1204,7 @@ class OrganisationFinder:
         agreeing = [org for org, ok in candidates if ok]
         if len(agreeing) == 1:
             return agreeing[0]
-        if not agreeing and len(candidates) == 1:
+        if not agreeing and len(candidates) == 1 and not adjectives:
             return candidates[0][0]
         if len(agreeing) > 1:
             return self._named_just_before(agreeing, at, paragraph)

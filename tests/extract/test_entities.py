@@ -499,6 +499,15 @@ def test_generic_short_form_resolves_to_the_named_organisation(extract_text):
     assert report["people"][0]["roles"][0]["organisation"] == "Nord Entreprises"
 
 
+def test_a_short_form_whose_adjective_the_name_lacks_is_not_that_organisation(extract_text):
+    text = (
+        "La chambre d'agriculture du Cantal soutient les éleveurs. Elle a proposé de racheter "
+        "la chambre froide de l'abattoir."
+    )
+    orgs = {o["name"]: o for o in extract_text(text)["organisations"]}
+    assert "chambre froide" not in orgs["chambre d'agriculture du Cantal"]["aliases"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
