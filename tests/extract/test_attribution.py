@@ -1186,3 +1186,12 @@ def test_an_incise_naming_the_statement_gives_it_to_who_issued_it(extract_text, 
     quotes = {q["text"][:20]: q for q in extract_text(dev_text("mf01-"))["quotes"]}
     statement = quotes["L’État veillera à ce"]
     assert (statement["speaker"], statement["cue"]) == ("préfecture de l’Ariège", "précise")
+
+
+def test_a_sentence_the_parser_glues_to_the_one_before_still_has_its_subject(
+    extract_text, dev_text
+):
+    """ "Interrogé sur son ancien colistier, il se montre plus piquant. « … »": the parser hangs
+    both verbs on the sentence before; the second one's subject, "il", is the speaker."""
+    quotes = {q["text"][:20]: q for q in extract_text(dev_text("mh01-"))["quotes"]}
+    assert quotes["Olivier propose beau"]["speaker"] == "Thierry Lestrade"

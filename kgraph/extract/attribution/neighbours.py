@@ -430,7 +430,10 @@ class NeighbourRules:
             # sentence and a verb follows, whatever the parser made of it
             return ents.owner(opener.i)
         verbal_root = root is not None and root.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
-        for child in root.children if verbal_root else ():
+        # "Interrogé sur son colistier, il se montre piquant", glued by the parser to the
+        # sentence before: each of its verbs hangs outside it, and the second has the subject
+        heads = [root] + [t for t in roots if t is not root and t.pos_ in ("VERB", "AUX")]
+        for child in (c for h in heads for c in h.children) if verbal_root else ():
             # "Il se souvient de …": the parser labels a reflexive verb's subject expl:subj
             if (child.dep_.startswith("nsubj") or child.dep_ == "expl:subj") and child.i in inside:
                 return self._resolve(
