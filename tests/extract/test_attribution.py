@@ -1005,6 +1005,20 @@ CASES = [
         "protégés », souligne l'organisation, qui rappelle que peu de vergers sont couverts.",
         ["Union des producteurs de fruits de Lot-et-Garonne"],
     ),
+    # a speech verb as a participle qualifying a noun reports nothing
+    (
+        "Olivier Fanjaud a présenté son programme. Avant de dérouler ses priorités : la "
+        "rénovation de l’école, un « vrai plan de circulation pour le centre-bourg » et la reprise "
+        "de la cantine, aujourd’hui confiée par la mairie de Montbrac à un prestataire privé.",
+        ["Olivier Fanjaud"],
+    ),
+    # "fait savoir" reports like "fait valoir"
+    (
+        "L'inspection académique a répondu. Du côté de l'Éducation nationale, on se veut "
+        "rassurant. « La carte scolaire n'est pas figée. Les effectifs seront recomptés en juin », "
+        "fait savoir la directrice académique, Anne Roche.",
+        ["Anne Roche"],
+    ),
     # an adverbial locution between the incise verb and its subject is skipped
     (
         "Le directeur du syndicat, Thierry Gaillard, conteste cette lecture.\n\nSur le marché, "

@@ -140,7 +140,17 @@ class NeighbourRules:
         if not tokens:
             return None
         lowered = [norm(t.text) for t in tokens]
-        verbs = [t for t in tokens if self._is_speech_verb(t)]
+        verbs = [
+            t
+            for t in tokens
+            if self._is_speech_verb(t)
+            # "la cantine, aujourd'hui confiée par la mairie à un prestataire": a participle
+            # that qualifies a noun reports nothing
+            and not (
+                t.dep_ == "acl"
+                and {"Part", "Past"} <= set(t.morph.get("VerbForm") + t.morph.get("Tense"))
+            )
+        ]
         # "Visiblement agacé, le maire a rappelé": a participle describing the subject comes last
         verbs.sort(
             key=lambda t: (
