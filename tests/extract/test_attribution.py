@@ -1019,6 +1019,14 @@ CASES = [
         "fait savoir la directrice académique, Anne Roche.",
         ["Anne Roche"],
     ),
+    # the answer to the presiding judge's question is the defendant's
+    (
+        "Kévin Marsal, 27 ans, comparaissait mardi devant le tribunal correctionnel pour "
+        "blessures involontaires. Contrôlé après l'accident, le prévenu présentait un taux de "
+        "1,62 gramme.\n\n« Vous aviez bu combien ? », interroge la présidente, Hélène Garric. "
+        "« Quatre ou cinq bières, à un anniversaire. Peut-être plus. »",
+        ["Hélène Garric", "Kévin Marsal"],
+    ),
     # an adverbial locution between the incise verb and its subject is skipped
     (
         "Le directeur du syndicat, Thierry Gaillard, conteste cette lecture.\n\nSur le marché, "

@@ -32,10 +32,10 @@ class DialogueRules:
         between = self._text[previous.close_at + 1 : quote.open_at]
         if between.count("\n") > 2 or len(between.split()) > 12 or "?" in between:
             return None
-        span = doc.char_span(previous.close_at + 1, quote.open_at, alignment_mode="expand")
-        if span is not None and any(ents.owner(t.i) for t in span):
-            return None  # someone named between: the other rules read it
         asker = previous.speaker
+        span = doc.char_span(previous.close_at + 1, quote.open_at, alignment_mode="expand")
+        if span is not None and any(ents.owner(t.i) not in (None, asker) for t in span):
+            return None  # someone named between: the other rules read it
         earlier = [q for q in ents.quotes if q.close_at < previous.open_at][-2:]
         answerer = None
         if (
@@ -52,11 +52,26 @@ class DialogueRules:
             return answerer, None, None, "answer", 0.7
         words = {norm(w) for w in re.findall(r"\w+", between)}
         if not words & self.lex.answer_cues:
+            # "« Vous aviez bu combien ? », interroge la présidente. « Quatre bières. »": the
+            # court questions the one on trial
+            if asker and asker[0] == "person" and self._presides(ents.people[asker[1]]):
+                for noun in ("prévenu", "prévenue", "accusé", "accusée"):
+                    defendant = self._defendant(doc, ents, noun, previous.open_at)
+                    if defendant is not None and ("person", defendant.key) != asker:
+                        return ("person", defendant.key), None, None, "answer", 0.6
             return None
         best = self._last_named(ents, previous.open_at, but=asker)
         if best is None:
             return None
         return ("person", best), None, None, "answer", 0.6
+
+    @staticmethod
+    def _presides(person) -> bool:
+        """Whether a person's title makes them the one who questions in a courtroom."""
+        return any(
+            r.head.split()[0] in {"président", "présidente", "juge", "magistrat", "magistrate"}
+            for r in person.roles
+        )
 
     def _addressed(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
         """ "« Madame Morvan, combien de ces logements … ? » « Un tiers, au minimum », a répondu
