@@ -1048,6 +1048,25 @@ class OrganisationFinder:
             ):
                 continue
             ents.add_org_mention(org.name, self._mention(doc, token.i, token.i + 1))
+        self._multiword_name_uses(doc, ents)
+
+    def _multiword_name_uses(self, doc: Doc, ents: DocEntities) -> None:
+        """ "la société Habitat Sud Promotion" … "Chez Habitat Sud Promotion, on …": a name of
+        several words, capitalised, written again where nothing owns its words."""
+        text = doc_text(doc)
+        forms = {
+            form: org
+            for org in ents.organisations.values()
+            for form in {org.name, *org.forms}
+            if len(form.split()) >= 2 and form[:1].isupper()
+        }
+        for form, org in forms.items():
+            at = text.find(form)
+            while at >= 0:
+                span = doc.char_span(at, at + len(form))
+                if span is not None and all(ents.owner(t.i) is None for t in span):
+                    ents.add_org_mention(org.name, self._mention(doc, span.start, span.end))
+                at = text.find(form, at + len(form))
 
     def _by_initials(self, ents: DocEntities, acronym: str):
         letters = acronym.replace(".", "").upper()

@@ -1027,6 +1027,13 @@ CASES = [
         "« Quatre ou cinq bières, à un anniversaire. Peut-être plus. »",
         ["Hélène Garric", "Kévin Marsal"],
     ),
+    # an organisation's name of several words, written again, is the organisation again
+    (
+        "Des riverains contestent le permis accordé en mars à la société Habitat Sud Promotion "
+        "pour le lotissement.\n\nChez Habitat Sud Promotion, on met en avant le prix des lots, "
+        "« entre 55 000 et 75 000 euros, soit 30 % de moins qu’à Agen ».",
+        ["Habitat Sud Promotion"],
+    ),
     # an adverbial locution between the incise verb and its subject is skipped
     (
         "Le directeur du syndicat, Thierry Gaillard, conteste cette lecture.\n\nSur le marché, "
