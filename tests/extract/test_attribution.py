@@ -1034,6 +1034,14 @@ CASES = [
         "« entre 55 000 et 75 000 euros, soit 30 % de moins qu’à Agen ».",
         ["Habitat Sud Promotion"],
     ),
+    # "un jeune homme" as a subject is someone unnamed, whom "il" may then refer to
+    (
+        "« Je n'ai jamais vu un carnage pareil », témoigne Rémi Faure, 44 ans, éleveur ovin, qui "
+        "garde ses bêtes avec un berger salarié.\n\nLe berger, un jeune homme arrivé en juin, "
+        "dort dans une cabane. « Je n'ai rien entendu. Les chiens ont aboyé vers 2 heures », "
+        "raconte-t-il.",
+        ["Rémi Faure", None],
+    ),
     # an adverbial locution between the incise verb and its subject is skipped
     (
         "Le directeur du syndicat, Thierry Gaillard, conteste cette lecture.\n\nSur le marché, "

@@ -321,9 +321,12 @@ class DescriptionRules:
             else:
                 continue
             word = norm(token.text)
+            pair = f"{norm(doc[token.i - 1].text)} {word}"  # "un jeune homme"
             if (
                 word in self.lex.person_nouns
                 or word in self.lex.unnamed_speakers
+                or pair in self.lex.person_nouns
+                or pair in self.lex.age_nouns
                 or self.lex.role_head_at([word]) is not None
             ):
                 out.append((token.idx, f"unnamed:{gender}"))
