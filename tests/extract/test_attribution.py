@@ -1042,6 +1042,13 @@ CASES = [
         "raconte-t-il.",
         ["Rémi Faure", None],
     ),
+    # the public speaking as one names nobody
+    (
+        "Et le maire, Henri Castaing, m’a dit ce soir-là : « Faites-le, la commune suivra. » Il a "
+        "tenu parole.\n\nVous n’avez pas peur de perdre du public ?\n\nAu contraire. Le public "
+        "nous le disait depuis des années : « C’est trop cher pour une famille. » On l’a entendu.",
+        ["Henri Castaing", None],
+    ),
     # an adverbial locution between the incise verb and its subject is skipped
     (
         "Le directeur du syndicat, Thierry Gaillard, conteste cette lecture.\n\nSur le marché, "
