@@ -1049,6 +1049,13 @@ CASES = [
         "nous le disait depuis des années : « C’est trop cher pour une famille. » On l’a entendu.",
         ["Henri Castaing", None],
     ),
+    # a pronoun with nobody before it names the person its paragraph names next (cataphora)
+    (
+        "Il se tient droit, les mains croisées dans le dos, et répète qu'il « ne se souvient de "
+        "rien ». Kévin Marsal, 29 ans, maçon, comparaissait mercredi devant le tribunal "
+        "correctionnel.",
+        ["Kévin Marsal"],
+    ),
     # an adverbial locution between the incise verb and its subject is skipped
     (
         "Le directeur du syndicat, Thierry Gaillard, conteste cette lecture.\n\nSur le marché, "

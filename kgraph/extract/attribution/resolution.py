@@ -512,7 +512,27 @@ class SpeakerResolution:
             return unknown[1]
         if known:
             return known[1] if known[1] is not None else UNNAMED_PERSON
-        return unknown[1] if unknown else None
+        if unknown:
+            return unknown[1]
+        return self._cataphora(ents, gender, before_char, mentions, inside)
+
+    def _cataphora(self, ents: DocEntities, gender: str, before_char: int, mentions, inside):
+        """ "Il se tient droit … et répète qu'il « ne se souvient de rien ». Kévin Marsal, 29 ans,
+        comparaissait …": a pronoun with no one before it, opening a report, names the first
+        person its paragraph names after it."""
+        if any(start < before_char for start, key in mentions if not key.startswith("unnamed:")):
+            return None
+        end = self._text.find("\n", before_char)
+        for start, key in mentions:
+            if start < before_char or key.startswith("unnamed:"):
+                continue
+            if 0 <= end < start:
+                return None
+            if any(a <= start < b for a, b in inside):
+                continue
+            person = ents.people[key]
+            return person if person.gender in (gender, None) else None
+        return None
 
     def _authored_by(self, char: int) -> bool:
         """A name right after "le roman de", "un film de": the author of a work (the nouns of
