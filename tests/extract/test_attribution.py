@@ -1056,6 +1056,13 @@ CASES = [
         "correctionnel.",
         ["Kévin Marsal"],
     ),
+    # someone who withholds their name is nobody named, whatever the noun describing them
+    (
+        "La déléguée syndicale Nathalie Cordeiro dénonce la fermeture.\n\nSur le parking, une "
+        "opératrice de 58 ans, qui ne souhaite pas donner son nom, fume une dernière cigarette. "
+        "« J’ai commencé ici à 19 ans. Je ne sais faire que ça », dit-elle.",
+        [None],
+    ),
     # an adverbial locution between the incise verb and its subject is skipped
     (
         "Le directeur du syndicat, Thierry Gaillard, conteste cette lecture.\n\nSur le marché, "
@@ -1246,3 +1253,10 @@ def test_a_sentence_the_parser_glues_to_the_one_before_still_has_its_subject(
     both verbs on the sentence before; the second one's subject, "il", is the speaker."""
     quotes = {q["text"][:20]: q for q in extract_text(dev_text("mh01-"))["quotes"]}
     assert quotes["Olivier propose beau"]["speaker"] == "Thierry Lestrade"
+
+
+def test_a_title_whose_holder_withholds_their_name_is_not_the_titled_person(extract_text, dev_text):
+    """ "Au café du Pont, le patron, qui préfère taire son nom, fait ses comptes. « … »": not
+    the one person of the text who holds a title "patron" could answer to."""
+    quotes = {q["text"][:20]: q for q in extract_text(dev_text("z13-"))["quotes"]}
+    assert quotes["Ma perte d'exploitat"]["speaker"] is None

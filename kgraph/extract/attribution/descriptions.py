@@ -308,6 +308,12 @@ class DescriptionRules:
         commercial … a décrit"): an indefinite determiner and a noun for a person."""
         out = []
         for token in doc:
+            if token.pos_ == "NOUN" and self._withholds_name(token):
+                # "une opératrice, qui ne souhaite pas donner son nom, fume …": whatever the
+                # noun, and whatever the parser made of its place in the sentence
+                gender = "f" if "Fem" in token.morph.get("Gender") else "m"
+                out.append((token.idx, f"unnamed:{gender}"))
+                continue
             if not token.dep_.startswith("nsubj") or token.pos_ != "NOUN":
                 continue
             det = next((c for c in token.children if c.dep_ == "det"), None)
@@ -331,6 +337,17 @@ class DescriptionRules:
             ):
                 out.append((token.idx, f"unnamed:{gender}"))
         return out
+
+    @staticmethod
+    def _withholds_name(token: Token) -> bool:
+        """A subject whose relative clause says the person keeps their name from the press
+        ("qui ne souhaite pas donner son nom", "qui préfère taire son nom", "qui a requis
+        l'anonymat")."""
+        relatives = [c for c in token.children if c.dep_ == "acl:relcl"]
+        words = [norm(t.text) for r in relatives for t in r.subtree]
+        return any(
+            words[n : n + 2] in (["son", "nom"], ["l'", "anonymat"]) for n in range(len(words))
+        )
 
     @staticmethod
     def _of_someone_indefinite(token: Token) -> bool:

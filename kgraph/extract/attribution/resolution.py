@@ -145,6 +145,9 @@ class SpeakerResolution:
                     if person is not None:
                         return ("person", person.key)
                 return UNNAMED
+        unnamed = {char for char, _ in ents.unnamed_subjects}
+        if any(doc[j].idx in unnamed for j in range(start, end)):
+            return UNNAMED  # "le patron, qui préfère taire son nom, …"
         orgs = [o for o in owners if o and o[0] == "organisation"]
         for k in range(start, end):
             if ents.owner(k) and ents.owner(k)[0] == "organisation":
