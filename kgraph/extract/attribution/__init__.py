@@ -9,8 +9,10 @@ module (tests in ``tests/extract/test_attribution.py``), and the order is the li
 2. ``clauses``: the clause before a colon (``X affirme : « … »``, ``Pour X : « … »``), ``selon X,
    « … »`` / ``d'après X``, and the reporting verb the quote depends on (``X a assuré que « … »``,
    ``assurant que « … »``: the participle's subject is its clause's subject);
-3. ``dialogue``: the answer to a question quoted just before (put to someone by name, or after
-   "La réponse tombe :"), a question asked again, answers under "Trois questions à X";
+3. ``dialogue``: the answer to a question quoted just before (put to someone by name, after
+   "La réponse tombe :", or by the presiding judge to the defendant), a question asked again,
+   answers under "Trois questions à X", and (after all quotes) the headline of a
+   question-and-answer interview;
 4. ``neighbours``: the sentence after names the speaker ("C'est la question que pose X"), the
    sentence or paragraph before is about them ("Le prévenu hausse les épaules. « … »"), or the
    quote continues the one before with nothing but an incise or a paragraph break between.

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc
 
 from ...slugs import fold
-from ..entities import DocEntities, QuoteMention
+from ..entities import DocEntities, PersonEntity, QuoteMention
 from ..text import norm, paragraph_start
 from .words import asks
 
@@ -66,7 +66,7 @@ class DialogueRules:
         return ("person", best), None, None, "answer", 0.6
 
     @staticmethod
-    def _presides(person) -> bool:
+    def _presides(person: PersonEntity) -> bool:
         """Whether a person's title makes them the one who questions in a courtroom."""
         return any(
             r.head.split()[0] in {"président", "présidente", "juge", "magistrat", "magistrate"}
