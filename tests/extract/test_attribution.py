@@ -1063,6 +1063,14 @@ CASES = [
         "« J’ai commencé ici à 19 ans. Je ne sais faire que ça », dit-elle.",
         [None],
     ),
+    # "La phrase tombe …" after a quote is about the words; the sentence after names who said them
+    (
+        "Au poste de soins, l'écran affiche en rouge le chiffre que tout le monde redoute : 23."
+        "\n\n« Vingt-trois patients pour neuf box. Et il en arrive encore. » La phrase tombe sans "
+        "colère, presque avec lassitude. Karim, 29 ans, infirmier depuis six ans, enchaîne sa "
+        "troisième nuit de la semaine.",
+        ["Karim"],
+    ),
     # an adverbial locution between the incise verb and its subject is skipped
     (
         "Le directeur du syndicat, Thierry Gaillard, conteste cette lecture.\n\nSur le marché, "

@@ -234,6 +234,15 @@ class NeighbourRules:
         owner = ents.owner(k)
         if (not owner or owner[0] != "person") and not newline:
             owner = self._named_subject(doc, ents, k)
+            if owner is None and self._about_the_words(doc, k):
+                # "« … » La phrase tombe sans colère. Karim, 29 ans, infirmier, enchaîne …":
+                # a sentence about the words themselves, then the one who said them
+                stop = next(
+                    (j for j in range(k, min(len(doc), k + 30)) if doc[j].text in {".", "!"}),
+                    None,
+                )
+                if stop is not None and "\n" not in self._text[doc[k].idx : doc[stop].idx + 2]:
+                    owner = self._named_subject(doc, ents, stop + 1)
             return (owner, None, None, "subject-after", 0.55) if owner else None
         if not owner or owner[0] != "person" or owner[1] in self._byline_keys:
             return None
@@ -259,6 +268,17 @@ class NeighbourRules:
                 return owner, None, None, "subject-after", 0.6
             j += 1
         return None
+
+    def _about_the_words(self, doc: Doc, k: int) -> bool:
+        """Whether the sentence from token ``k`` opens with a definite speech noun as subject
+        ("La phrase tombe", "La réponse fuse", "Le constat est amer")."""
+        words = [norm(t.text) for t in doc[k : k + 3]]
+        return (
+            len(words) >= 2
+            and words[0] in {"la", "le", "l'", "les", "cette", "ce"}
+            and (words[1],) in self.lex.speech_nouns
+            and doc[k + 1].dep_.startswith("nsubj")
+        )
 
     def _named_subject(self, doc: Doc, ents: DocEntities, k: int):
         """The person the sentence from token ``k`` is about, when its subject names them
