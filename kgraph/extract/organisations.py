@@ -69,6 +69,7 @@ _UNNAMED_INSTITUTIONS = {"préfecture", "sous-préfecture", "rectorat", "gendarm
 # kinds of organisation (``data/organisation_heads.tsv``) whose noun belongs to the name after
 # it: "Région Bretagne", "collège Jean-Moulin", "hôpital Saint-Joseph", "fonderie Castagnal" — but
 # "l'association Toit pour tous" and "le groupe Alvéa" are "Toit pour tous" and "Alvéa"
+_ARTICLES = {"la", "le", "les", "l'"}
 _HEAD_IN_NAME = {"territory", "education", "health", "trade"}
 # words before a lower-case body's name: a determiner, a preposition ("en commission des finances")
 _TYPE_LEADS = {"l'", "le", "la", "du", "au", "en", "d'", "de", "à", "par", "avec", "sa", "son"}
@@ -534,7 +535,9 @@ class OrganisationFinder:
             elif owner is not None:
                 continue
             end = self._name_end(doc, j, j + self.max_words)
-            if kind == "civil":
+            if kind == "civil" and sum(norm(t.text) not in _ARTICLES for t in doc[j:end]) == 1:
+                # (a name of several capitalised words, "Sud Santé Sociaux", is not in sentence
+                # case: what follows it is the sentence)
                 end = self._sentence_case_end(doc, end, j + 7)
             if end <= j:
                 continue

@@ -394,6 +394,12 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
             "Lagarde dirige Numerika depuis 2019.",
             ["Réseau Tremplin Solidaire"],
         ),
+        # … but a name of several capitalised words is not in sentence case
+        (
+            "Le syndicat Sud Santé Sociaux alerte une nouvelle fois sur la dégradation des "
+            "conditions de travail à l'Ehpad.",
+            ["Sud Santé Sociaux"],
+        ),
         # … and so do the groups of a council
         (
             "Le groupe d'opposition Ardèche en commun a voté le texte sans enthousiasme.",
