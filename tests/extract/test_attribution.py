@@ -1071,6 +1071,12 @@ CASES = [
         "troisième nuit de la semaine.",
         ["Karim"],
     ),
+    # a name after a capitalised article, as the incise's subject, is an organisation's
+    (
+        "En octobre, l’association a lancé un appel aux dons. « Nous ne fermerons pas. Mais nous "
+        "avons besoin de vous, maintenant », a écrit La Passerelle sur sa page.",
+        ["La Passerelle"],
+    ),
     # an adverbial locution between the incise verb and its subject is skipped
     (
         "Le directeur du syndicat, Thierry Gaillard, conteste cette lecture.\n\nSur le marché, "

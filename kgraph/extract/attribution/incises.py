@@ -195,6 +195,16 @@ class InciseRules:
             and doc[after].text[:1].isupper()
         ):
             speaker = self._name_after_verb(doc, ents, after)
+        if (
+            speaker is None
+            and after + 1 < len(doc)
+            and doc[after].text in {"La", "Le", "Les", "L'", "L’"}
+            and doc[after + 1].text[:1].isupper()
+            and not ents.owner(after + 1)
+        ):
+            # "« … », a écrit La Passerelle sur sa page": a capitalised article makes a name,
+            # and a name with an article is no person's
+            speaker = self._name_after_verb(doc, ents, after + 1, article=True)
         if speaker is None:
             speaker = self._document_author(doc, ents, after, quote)
         if speaker is None:
@@ -217,20 +227,23 @@ class InciseRules:
             return before[-1].speaker
         return None
 
-    def _name_after_verb(self, doc: Doc, ents: DocEntities, start: int):
+    def _name_after_verb(self, doc: Doc, ents: DocEntities, start: int, article: bool = False):
         """Register a name the entity recogniser missed, found as the inverted subject of an
         incise ("« … », sourit Fatima, 64 ans"); a single word that is no first name is a
-        company's ("indique Chimilor dans un communiqué")."""
+        company's ("indique Chimilor dans un communiqué"), and so is a name after a capitalised
+        article ("a écrit La Passerelle", ``article``: ``start`` is the word after it)."""
         end = start
         while (
             end < len(doc)
-            and doc[end].pos_ == "PROPN"
+            and (doc[end].pos_ == "PROPN" or article)
             and doc[end].text[:1].isupper()
             and end - start < 4
         ):
             end += 1
+        if article:
+            start -= 1
         s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        if end == start + 1 and fold_name(doc[start].text) not in self.lex.first_names:
+        if article or (end == start + 1 and fold_name(doc[start].text) not in self.lex.first_names):
             org = ents.add_org_mention(
                 doc_text(doc)[s:e], EntityMention(s, e, start, end, doc_text(doc)[s:e])
             )
