@@ -82,14 +82,6 @@ class ClauseRules:
             return previous.speaker, None, None, "colon-continuation", 0.75
         return None
 
-    def _names_a_person(self, noun: Token) -> bool:
-        word = norm(noun.text)
-        return (
-            word in self.lex.person_nouns
-            or word in self.lex.unnamed_speakers
-            or self.lex.role_head_at([word]) is not None
-        )
-
     @staticmethod
     def _several(ents: DocEntities, subject: Token) -> bool:
         """A subject made of several named speakers joined by "et" ("la CFDT, la CGT et FO")."""

@@ -326,15 +326,7 @@ class DescriptionRules:
                 gender = "f" if "Fem" in token.morph.get("Gender") else "m"
             else:
                 continue
-            word = norm(token.text)
-            pair = f"{norm(doc[token.i - 1].text)} {word}"  # "un jeune homme"
-            if (
-                word in self.lex.person_nouns
-                or word in self.lex.unnamed_speakers
-                or pair in self.lex.person_nouns
-                or pair in self.lex.age_nouns
-                or self.lex.role_head_at([word]) is not None
-            ):
+            if self._names_a_person(token):
                 out.append((token.idx, f"unnamed:{gender}"))
         return out
 

@@ -54,6 +54,19 @@ class SpeakerResolution:
             k += 1
         return k
 
+    def _names_a_person(self, noun: Token) -> bool:
+        """Whether a noun describes a person: a person noun ("habitant", "un jeune homme"), an
+        unnamed speaker's noun or a title."""
+        word = norm(noun.text)
+        pair = f"{norm(noun.doc[noun.i - 1].text)} {word}" if noun.i else word
+        return (
+            word in self.lex.person_nouns
+            or word in self.lex.unnamed_speakers
+            or pair in self.lex.person_nouns
+            or pair in self.lex.age_nouns
+            or self.lex.role_head_at([word]) is not None
+        )
+
     @staticmethod
     def _past_adverbials(doc: Doc, ents: DocEntities, start: int, end: int) -> int:
         """The first token of a speaker phrase after punctuation, adverbs, prepositions and
@@ -172,6 +185,8 @@ class SpeakerResolution:
             if text in PRONOUNS and (doc[k].pos_ == "PRON" or doc[k].text.startswith("-")):
                 # the antecedent comes before the pronoun ("Il rend hommage au jeune homme :")
                 person = self._pronoun(ents, PRONOUNS[text], min(before_char, doc[k].idx))
+                if person is None:
+                    person = self._cataphora(ents, PRONOUNS[text], doc[k].idx)
                 if person is UNNAMED_PERSON:
                     return UNNAMED
                 return ("person", person.key) if person else None
@@ -515,14 +530,14 @@ class SpeakerResolution:
             return unknown[1]
         if known:
             return known[1] if known[1] is not None else UNNAMED_PERSON
-        if unknown:
-            return unknown[1]
-        return self._cataphora(ents, gender, before_char, mentions, inside)
+        return unknown[1] if unknown else None
 
-    def _cataphora(self, ents: DocEntities, gender: str, before_char: int, mentions, inside):
+    def _cataphora(self, ents: DocEntities, gender: str, before_char: int) -> PersonEntity | None:
         """ "Il se tient droit … et répète qu'il « ne se souvient de rien ». Kévin Marsal, 29 ans,
-        comparaissait …": a pronoun with no one before it, opening a report, names the first
-        person its paragraph names after it."""
+        comparaissait …": a subject pronoun with no one before it, opening a report, names the
+        first person its paragraph names after it."""
+        mentions = self._person_mentions(ents)
+        inside = [(q.start, q.end) for q in ents.quotes]
         if any(start < before_char for start, key in mentions if not key.startswith("unnamed:")):
             return None
         end = self._text.find("\n", before_char)
