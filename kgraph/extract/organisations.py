@@ -1209,7 +1209,7 @@ class OrganisationFinder:
         head's stem: "le syndicat" -> "Union syndicale …"), its adjectives agreeing if possible;
         among several, the one whose adjectives agree, else None."""
         candidates = []
-        territory = self.lex.organisation_heads.get((head,)) == "territory"
+        territory = self.lex.organisation_heads.get(tuple(head.split())) == "territory"
         for org in ents.organisations.values():
             words = [w for f in org.forms + [org.name] for w in norm(f).split()]
             name_words = norm(org.name).split()

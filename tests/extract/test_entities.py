@@ -738,3 +738,15 @@ def test_an_honorific_picks_the_person_of_its_gender_among_those_sharing_a_surna
     people = {p["name"]: p for p in extract_text(text)["people"]}
     at = text.index("M. Gauthier")
     assert any(m["start"] <= at + 3 < m["end"] for m in people["Julien Gauthier"]["mentions"])
+
+
+def test_a_several_word_territory_noun_is_matched_by_its_words_not_by_its_stem(extract_text):
+    # "la communauté de communes" is the one named so, not the "communauté d'agglomération"
+    # whose first word shares the stem
+    report = extract_text(
+        "La communauté de communes Cœur de Bocage réforme sa collecte. La communauté "
+        "d'agglomération du Pays de Ligeac l'a fait en 2021. « Si nous ne faisons rien, c'est 30 % "
+        "d'augmentation », précise la communauté de communes dans son dossier."
+    )
+    assert report["quotes"][0]["speaker"] == "Communauté de communes Cœur de Bocage"
+
