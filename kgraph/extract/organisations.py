@@ -64,6 +64,8 @@ _WEAK_HEADS = {
 # "la commune de X", "la ville de X" name the local authority, except as a place one is in
 _COUNCIL_TOWNS = {"commune", "ville"}
 _PLACE_PREPOSITIONS = {"dans", "en", "vers", "près", "hors", "sur", "sous", "à", "par"}
+# kinds of a firm: a "verrerie" or a "fonderie" (trade) is a company too
+FIRM_KINDS = frozenset({"company", "trade"})
 # institutions the press names by their noun alone when the text does not say which one
 _UNNAMED_INSTITUTIONS = {"préfecture", "sous-préfecture", "rectorat", "gendarmerie"}
 # kinds of organisation (``data/organisation_heads.tsv``) whose noun belongs to the name after
@@ -1042,12 +1044,15 @@ class OrganisationFinder:
         }
         for token in doc:
             org = names.get(token.text)
+            before = norm(doc[token.i - 1].text) if token.i > 0 else ""
             if (
                 org is None
                 or ents.owner(token.i) is not None
+                or before in {"à", "en", "au", "vers"}
+                # the model often takes a firm's name for a town; a firm's is a mention unless a
+                # preposition of place stands before it
                 or token.ent_type_ == "LOC"
-                or token.i > 0
-                and norm(doc[token.i - 1].text) in {"à", "en", "au", "vers"}
+                and (org.kind not in FIRM_KINDS or before in {"de", "d'"} | _PLACE_PREPOSITIONS)
             ):
                 continue
             ents.add_org_mention(org.name, self._mention(doc, token.i, token.i + 1))
@@ -1089,6 +1094,7 @@ class OrganisationFinder:
     def _generic_mentions(self, doc: Doc, ents: DocEntities) -> None:
         place_cache: list[str] | None = None
         text = doc_text(doc)
+        headline = text.find("\n") if "\n" in text else 0
         for i, token in enumerate(doc):
             if token.pos_ != "DET" or norm(token.text) not in {
                 "le",
@@ -1125,7 +1131,7 @@ class OrganisationFinder:
             head_text = " ".join(head)
             paragraph = paragraph_start(text, token.idx)
             target = self._resolve_generic(
-                ents, head_text, adjectives, at=token.idx, paragraph=paragraph
+                ents, head_text, adjectives, at=token.idx, paragraph=paragraph, headline=headline
             )
             if target is None and kind == "territory" and not is_capitalised(doc[i + 1]):
                 if place_cache is None:
@@ -1203,6 +1209,7 @@ class OrganisationFinder:
         adjectives: list[str],
         at: int | None = None,
         paragraph: int | None = None,
+        headline: int = 0,
     ):
         """The organisation a generic phrase stands for: one that answers to this head noun
         (declared by "l'agence X", or its name starts with it, or a word of its name shares the
@@ -1233,11 +1240,13 @@ class OrganisationFinder:
         if not candidates and head in self.lex.generic_standins:
             # "la direction" in an article about one company: that company
             kind = self.lex.generic_standins[head]
-            kinds = {kind, "trade"} if kind == "company" else {kind}  # a verrerie is a firm
+            kinds = FIRM_KINDS if kind == "company" else {kind}  # a verrerie is a firm
             of_kind = [org for org in ents.organisations.values() if org.kind in kinds]
             if len(of_kind) == 1:
                 return of_kind[0]
-            return self._named_just_before(of_kind, at, paragraph)
+            return self._named_just_before(of_kind, at, paragraph) or _named_in_headline(
+                of_kind, headline
+            )
         return None
 
     def _acting_places(self, doc: Doc, ents: DocEntities) -> list[str]:
@@ -1267,6 +1276,13 @@ class OrganisationFinder:
             ):
                 org = ents.add_org_mention(name, self._mention(doc, ent.start, ent.end), kind=kind)
         return org
+
+
+def _named_in_headline(orgs: list, headline: int):
+    """Of several organisations, the only one the headline (the text up to char ``headline``)
+    names: the one the text is about, whom "la direction" stands for when no other is nearer."""
+    named = [org for org in orgs if any(m.start < headline and not m.generic for m in org.mentions)]
+    return named[0] if len(named) == 1 else None
 
 
 def _capitalised_run_end(doc: Doc, start: int, most: int = 4) -> int:

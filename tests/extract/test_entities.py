@@ -750,3 +750,16 @@ def test_a_several_word_territory_noun_is_matched_by_its_words_not_by_its_stem(e
     )
     assert report["quotes"][0]["speaker"] == "Communauté de communes Cœur de Bocage"
 
+
+def test_la_direction_is_the_firm_of_the_headline_when_another_firm_was_named_since(extract_text):
+    # the model takes "Verdance" for a town at the head of a sentence; a firm's name is still a
+    # mention of the firm there, and the firm the headline names is whom "la direction" means
+    report = extract_text(
+        "Verdance engage un projet de réorganisation\n\nVerdance, fabricant français de mobilier, "
+        "a présenté ce jour un projet de réorganisation. « Nous avons tout essayé », a déclaré "
+        "Philippe Aubineau, directeur général de Verdance.\n\nLe cabinet Trajectoires RH "
+        "accompagnera chaque salarié dans son projet professionnel.\n\nLes négociations "
+        "s'ouvriront le 16 février. La direction assure qu'« aucune décision définitive ne sera "
+        "prise avant la fin de la procédure »."
+    )
+    assert report["quotes"][1]["speaker"] == "Verdance"
