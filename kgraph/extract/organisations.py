@@ -638,6 +638,9 @@ class OrganisationFinder:
             ):
                 i += 1  # "la première région industrielle de France": a description, not a council
                 continue
+            if i > 0 and norm(doc[i - 1].text) in {"un", "une"}:
+                i += 1  # "une usine chimique de l'Isère": one of a kind, described, not named
+                continue
             if " ".join(head) in _WEAK_HEADS and j == i + len(head):
                 in_place = i >= 2 and norm(doc[i - 2].text) in _PLACE_PREPOSITIONS
                 named = (  # "la commune de Plouzévet", not "une commune de la Creuse"
@@ -1126,6 +1129,8 @@ class OrganisationFinder:
                 end += 1
             if end < len(doc) and is_capitalised(doc[end]) and not doc[end].is_sent_start:
                 continue  # a name follows: handled as "generic + name"
+            if self._of_an_organisation(doc, ents, end):
+                continue  # "la direction de Polyrhône Industries": its complement says whose
             if doc[i + 1].morph.get("Number") == ["Plur"]:
                 continue
             head_text = " ".join(head)
@@ -1163,6 +1168,16 @@ class OrganisationFinder:
             if form not in target.forms:
                 target.forms.append(form)
             ents.claim("organisation", target.key, mention)
+
+    @staticmethod
+    def _of_an_organisation(doc: Doc, ents: DocEntities, k: int) -> bool:
+        """Whether doc[k:] is "de"/"du" and an organisation's name: "de Polyrhône Industries"."""
+        if k + 1 >= len(doc) or norm(doc[k].text) not in {"de", "d'", "du", "des"}:
+            return False
+        if norm(doc[k + 1].text) in _ARTICLES and k + 2 < len(doc):
+            k += 1
+        owner = ents.owner(k + 1)
+        return owner is not None and owner[0] == "organisation"
 
     @staticmethod
     def _named_just_before(orgs: list, at: int | None, paragraph: int | None = None):

@@ -437,6 +437,7 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
         # trades of industry and retail name the firm after them; a store at a place does not
         ("L'équipementier Roulvia, spécialisé dans les pneumatiques, ferme.", ["Roulvia"]),
         ("Les caisses de l'hypermarché de Saint-Laurent-Blangy ferment à 21 heures.", []),
+        ("Explosion dans une usine chimique de l’Isère : un mort.", []),
     ],
     ids=lambda v: v[:40] if isinstance(v, str) else "",
 )
@@ -763,3 +764,14 @@ def test_la_direction_is_the_firm_of_the_headline_when_another_firm_was_named_si
         "prise avant la fin de la procédure »."
     )
     assert report["quotes"][1]["speaker"] == "Verdance"
+
+
+def test_a_generic_noun_with_an_organisation_as_complement_is_that_organisation(extract_text):
+    # "la direction de Polyrhône Industries" is not the "direction régionale …" named before
+    report = extract_text(
+        "L’explosion s’est produite dans l’usine exploitée par la société Polyrhône Industries. "
+        "La direction régionale de l’environnement, de l’aménagement et du logement (Dreal) "
+        "Auvergne-Rhône-Alpes enquête. Dans un communiqué, la direction de Polyrhône Industries "
+        "assure « coopérer pleinement avec les enquêteurs »."
+    )
+    assert report["quotes"][0]["speaker"] == "Polyrhône Industries"
