@@ -116,6 +116,7 @@ class OrganisationFinder:
         self._lowercase_heads(doc, ents)
         self._acronym_definitions(doc, ents)
         self._ner(doc, ents)
+        self._organisations_taken_for_people(ents)
         self._employers(doc, ents)
         self._described_in_apposition(doc, ents)
         self._contacted(doc, ents)
@@ -269,6 +270,25 @@ class OrganisationFinder:
                 for i in range(mention.start_token, mention.end_token):
                     ents.token_owner.pop(i, None)
                 ents.add_org_mention(person.name, mention, kind="company")
+
+    def _organisations_taken_for_people(self, ents: DocEntities) -> None:
+        """ "la société Recyclium Nord" … "le directeur général de Recyclium Nord, Frédéric
+        Lenglet": the recogniser may take a second use of an organisation's name for a person;
+        a "person" with no first name, gender or title who bears the name of an organisation
+        already found is that organisation."""
+        for key, person in list(ents.people.items()):
+            first = fold_name(person.name.split()[0]) if person.name.split() else ""
+            if first in self.lex.first_names or person.gender or person.roles:
+                continue
+            org_key = ents.find_org_key(person.name)
+            if org_key is None:
+                continue
+            del ents.people[key]
+            org = ents.organisations[org_key]
+            for mention in person.mentions:
+                for i in range(mention.start_token, mention.end_token):
+                    ents.token_owner.pop(i, None)
+                ents.add_org_mention(org.name, mention)
 
     # -- helpers -------------------------------------------------------------------------------
     def _head_at(self, doc: Doc, i: int) -> tuple[tuple[str, ...], str] | None:

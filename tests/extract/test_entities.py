@@ -775,3 +775,14 @@ def test_a_generic_noun_with_an_organisation_as_complement_is_that_organisation(
         "assure « coopérer pleinement avec les enquêteurs »."
     )
     assert report["quotes"][0]["speaker"] == "Polyrhône Industries"
+
+
+def test_an_organisation_name_taken_for_a_person_the_second_time_is_the_organisation(extract_text):
+    report = extract_text(
+        "Un incendie a ravagé l'entrepôt de la société Recyclium Nord. Contacté, le directeur "
+        "général de Recyclium Nord, Frédéric Lenglet, assure que « toutes les normes de stockage "
+        "étaient respectées »."
+    )
+    assert [p["name"] for p in report["people"]] == ["Frédéric Lenglet"]
+    assert report["people"][0]["roles"][0]["organisation"] == "Recyclium Nord"
+    assert report["quotes"][0]["speaker"] == "Frédéric Lenglet"
