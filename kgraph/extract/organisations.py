@@ -891,6 +891,7 @@ class OrganisationFinder:
                 or norm(doc[start].text) in self._CONTACTED
                 or doc[start].ent_type_ == "LOC"
                 and not is_acronym(doc[start].text)
+                and not self._described_with_article(doc, start)
             ):
                 continue  # "Contacté, le groupe …", "Lyon, première ville …"
             before = doc[start - 1] if start > 0 else None
@@ -930,6 +931,18 @@ class OrganisationFinder:
             name = tokens_text(doc, start, end)
             org = ents.add_org_mention(name, self._mention(doc, start, end), kind=found[1])
             org.heads.add(" ".join(found[0]))
+
+    def _described_with_article(self, doc: Doc, start: int) -> bool:
+        """ "Atmo Hauts-de-France, l'association agréée …": a name the model took for a place,
+        described after a comma as an association or a union (a town is not, nor a place one
+        is in: "Dimanche à Périgueux, le club basque …")."""
+        if start > 0 and norm(doc[start - 1].text) in _PLACE_PREPOSITIONS:
+            return False
+        end = _capitalised_run_end(doc, start)
+        if end + 2 >= len(doc) or doc[end].text != "," or norm(doc[end + 1].text) not in _ARTICLES:
+            return False
+        found = self._head_at(doc, end + 2)
+        return found is not None and found[1] in {"civil", "union"}
 
     _CONTACTED = {
         "contacté",

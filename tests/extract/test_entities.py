@@ -438,6 +438,7 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
         ("L'équipementier Roulvia, spécialisé dans les pneumatiques, ferme.", ["Roulvia"]),
         ("Les caisses de l'hypermarché de Saint-Laurent-Blangy ferment à 21 heures.", []),
         ("Explosion dans une usine chimique de l’Isère : un mort.", []),
+        ("Dimanche à Périgueux, le club basque s'est imposé 24-23.", []),
     ],
     ids=lambda v: v[:40] if isinstance(v, str) else "",
 )
@@ -786,3 +787,11 @@ def test_an_organisation_name_taken_for_a_person_the_second_time_is_the_organisa
     assert [p["name"] for p in report["people"]] == ["Frédéric Lenglet"]
     assert report["people"][0]["roles"][0]["organisation"] == "Recyclium Nord"
     assert report["quotes"][0]["speaker"] == "Frédéric Lenglet"
+
+
+def test_a_name_taken_for_a_place_but_described_as_an_association_is_one(extract_text):
+    report = extract_text(
+        "D’après Atmo Hauts-de-France, l’association agréée de surveillance de la qualité de "
+        "l’air, les niveaux de particules fines sont restés « dans les normes habituelles »."
+    )
+    assert report["quotes"][0]["speaker"] == "Atmo Hauts-de-France"
