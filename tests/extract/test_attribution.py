@@ -1077,6 +1077,12 @@ CASES = [
         "avons besoin de vous, maintenant », a écrit La Passerelle sur sa page.",
         ["La Passerelle"],
     ),
+    # a past participle after the quote qualifies the quoted words: it is no incise
+    (
+        "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "
+        "pleine nuit », repéré par un avion de surveillance des douanes.",
+        ["parquet de Brest"],
+    ),
     # an adverbial locution between the incise verb and its subject is skipped
     (
         "Le directeur du syndicat, Thierry Gaillard, conteste cette lecture.\n\nSur le marché, "

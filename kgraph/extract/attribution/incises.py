@@ -171,6 +171,13 @@ class InciseRules:
             ):
                 return owner, first.text, first.idx, "incise", 0.8
             return None
+        if (
+            speech is None
+            and verb.morph.get("VerbForm") == ["Part"]
+            and verb.morph.get("Tense") == ["Past"]
+            and not any(t.pos_ == "AUX" for t in tokens[: tokens.index(verb)])
+        ):
+            return None  # "un « déballastage illicite », repéré par un avion": a participle
         # only adverbs, auxiliaries and object clitics may stand between the quote and the verb
         for t in tokens[: tokens.index(verb)]:
             if (
