@@ -64,6 +64,9 @@ _WEAK_HEADS = {
 # "la commune de X", "la ville de X" name the local authority, except as a place one is in
 _COUNCIL_TOWNS = {"commune", "ville"}
 _PLACE_PREPOSITIONS = {"dans", "en", "vers", "près", "hors", "sur", "sous", "à", "par"}
+# titles whose "de + Name" is a body — firm, association or council — though not always an
+# employer: "le président de Maisons Berlaud" is no person, even if the recogniser says so
+_HEADS_OF_BODIES = frozenset({"président"})
 # kinds of a firm: a "verrerie" or a "fonderie" (trade) is a company too
 FIRM_KINDS = frozenset({"company", "trade"})
 # institutions the press names by their noun alone when the text does not say which one
@@ -250,9 +253,8 @@ class OrganisationFinder:
         """ "Décolletage Perrissin, entreprise familiale fondée en 1948": a name the recogniser
         took for a person but that the text describes, in apposition, with an organisation's head
         noun — and whose first word is no first name — is an organisation."""
-        for key, person in list(ents.people.items()):
-            first = fold_name(person.name.split()[0]) if person.name.split() else ""
-            if first in self.lex.first_names or person.gender or person.roles:
+        for person in list(ents.people.values()):
+            if not self._nothing_but_a_name(person):
                 continue
             described = False
             for mention in person.mentions:
@@ -265,32 +267,28 @@ class OrganisationFinder:
                         described = True
             if not described:
                 continue
-            del ents.people[key]
-            for mention in person.mentions:
-                for i in range(mention.start_token, mention.end_token):
-                    ents.token_owner.pop(i, None)
-                ents.add_org_mention(person.name, mention, kind="company")
+            _person_to_organisation(ents, person, kind="company")
 
     def _organisations_taken_for_people(self, ents: DocEntities) -> None:
         """ "la société Recyclium Nord" … "le directeur général de Recyclium Nord, Frédéric
         Lenglet": the recogniser may take a second use of an organisation's name for a person;
         a "person" with no first name, gender or title who bears the name of an organisation
         already found is that organisation."""
-        for key, person in list(ents.people.items()):
-            first = fold_name(person.name.split()[0]) if person.name.split() else ""
-            if first in self.lex.first_names or person.gender or person.roles:
+        for person in list(ents.people.values()):
+            if not self._nothing_but_a_name(person):
                 continue
             org_key = ents.find_org_key(person.name)
             if org_key is None:
                 continue
-            del ents.people[key]
-            org = ents.organisations[org_key]
-            for mention in person.mentions:
-                for i in range(mention.start_token, mention.end_token):
-                    ents.token_owner.pop(i, None)
-                ents.add_org_mention(org.name, mention)
+            _person_to_organisation(ents, person, name=ents.organisations[org_key].name)
 
     # -- helpers -------------------------------------------------------------------------------
+    def _nothing_but_a_name(self, person) -> bool:
+        """A "person" the text marks as no one: no first name, gender or title — which a firm's
+        name taken for a person's would be."""
+        first = fold_name(person.name.split()[0]) if person.name.split() else ""
+        return first not in self.lex.first_names and not person.gender and not person.roles
+
     def _head_at(self, doc: Doc, i: int) -> tuple[tuple[str, ...], str] | None:
         words = doc_words(doc)
         if i >= len(words):
@@ -856,7 +854,7 @@ class OrganisationFinder:
         words = [norm(t.text) for t in doc]
         for i in range(len(doc) - 2):
             head = self.lex.role_head_at(words[i : i + 5])
-            if head is None or head.lemma not in self.lex.employer_roles:
+            if head is None or head.lemma not in self.lex.employer_roles | _HEADS_OF_BODIES:
                 continue
             k = i + len(head.words)
             if k >= len(doc) or words[k] not in {"de", "d'", "chez"}:
@@ -866,12 +864,15 @@ class OrganisationFinder:
             if end == start or fold_name(doc[start].text) in self.lex.first_names:
                 continue
             owner = ents.owner(start)
-            if owner and owner[0] == "person" and end - start == 1:
+            if owner and owner[0] == "person":
                 person = ents.people[owner[1]]
-                if len(person.mentions) == 1 and " " not in person.name:
-                    # "le porte-parole de Darmel": the recogniser took the firm for a person
-                    del ents.people[owner[1]]
-                    ents.token_owner.pop(start, None)
+                if self._nothing_but_a_name(person):
+                    # "le porte-parole de Darmel", "le président de Maisons Berlaud": the
+                    # recogniser took the firm for a person, wherever it is named
+                    _person_to_organisation(ents, person, kind="company")
+                    continue
+            if head.lemma not in self.lex.employer_roles:
+                continue  # "président de Causse en scène": other rules know where it ends
             if not self._free(ents, start, end):
                 continue
             if fold_name(doc[start].text) in self.lex.first_names:
@@ -1358,6 +1359,18 @@ def _capitalised_run_end(doc: Doc, start: int, most: int = 4) -> int:
 def make_organisations(nlp: Language, name: str, max_words: int) -> OrganisationFinder:
     register_extensions()
     return OrganisationFinder(lexicon(), max_words=max_words)
+
+
+def _person_to_organisation(
+    ents: DocEntities, person, *, name: str | None = None, kind: str | None = None
+) -> None:
+    """Every mention of a "person" the recogniser made of an organisation's name becomes a
+    mention of the organisation ``name`` (the person's name by default)."""
+    del ents.people[person.key]
+    for mention in person.mentions:
+        for i in range(mention.start_token, mention.end_token):
+            ents.token_owner.pop(i, None)
+        ents.add_org_mention(name or person.name, mention, kind=kind)
 
 
 def _join(ents: DocEntities, key: str, target) -> None:

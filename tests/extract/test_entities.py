@@ -795,3 +795,14 @@ def test_a_name_taken_for_a_place_but_described_as_an_association_is_one(extract
         "l’air, les niveaux de particules fines sont restés « dans les normes habituelles »."
     )
     assert report["quotes"][0]["speaker"] == "Atmo Hauts-de-France"
+
+
+def test_a_firm_the_recogniser_took_for_a_person_after_le_president_de_is_the_firm(extract_text):
+    report = extract_text(
+        "Maisons Berlaud ferme 37 magasins\n\nL'enseigne Maisons Berlaud a annoncé mardi la "
+        "fermeture de 37 magasins. Le président de Maisons Berlaud, Xavier de Rancourt, assume des "
+        "choix « douloureux mais indispensables »."
+    )
+    assert [o["name"] for o in report["organisations"]] == ["Maisons Berlaud"]
+    assert [p["name"] for p in report["people"]] == ["Xavier de Rancourt"]
+    assert report["quotes"][0]["speaker"] == "Xavier de Rancourt"
