@@ -69,6 +69,8 @@ _PLACE_PREPOSITIONS = {"dans", "en", "vers", "près", "hors", "sur", "sous", "à
 _HEADS_OF_BODIES = frozenset({"président"})
 # kinds of a firm: a "verrerie" or a "fonderie" (trade) is a company too
 FIRM_KINDS = frozenset({"company", "trade"})
+# kinds of a public administration
+PUBLIC_KINDS = frozenset({"state", "agency"})
 # institutions the press names by their noun alone when the text does not say which one
 _UNNAMED_INSTITUTIONS = {"préfecture", "sous-préfecture", "rectorat", "gendarmerie"}
 # kinds of organisation (``data/organisation_heads.tsv``) whose noun belongs to the name after
@@ -1289,7 +1291,9 @@ class OrganisationFinder:
         if not candidates and head in self.lex.generic_standins:
             # "la direction" in an article about one company: that company
             kind = self.lex.generic_standins[head]
-            kinds = FIRM_KINDS if kind == "company" else {kind}  # a verrerie is a firm
+            # a verrerie is a firm; an agency (the DGAC) is as much the administration as a
+            # ministry
+            kinds = FIRM_KINDS if kind == "company" else PUBLIC_KINDS if kind == "state" else {kind}
             of_kind = [org for org in ents.organisations.values() if org.kind in kinds]
             if len(of_kind) == 1:
                 return of_kind[0]

@@ -806,3 +806,11 @@ def test_a_firm_the_recogniser_took_for_a_person_after_le_president_de_is_the_fi
     assert [o["name"] for o in report["organisations"]] == ["Maisons Berlaud"]
     assert [p["name"] for p in report["people"]] == ["Xavier de Rancourt"]
     assert report["quotes"][0]["speaker"] == "Xavier de Rancourt"
+
+
+def test_l_administration_is_the_public_body_named_just_before(extract_text, dev_text):
+    """ "La DGAC conteste ces chiffres. « … », affirme l'administration" (data/
+    generic_standins.tsv): in the whole report, where a ministry and a union are named too."""
+    quotes = extract_text(dev_text("mj09-"))["quotes"]
+    said = next(q for q in quotes if q["text"].startswith("Les effectifs sont conformes"))
+    assert said["speaker"] == "Direction générale de l’aviation civile"
