@@ -545,7 +545,10 @@ class OrganisationFinder:
             if (
                 owner
                 and owner[0] == "person"
-                and len(ents.people[owner[1]].mentions) == 1
+                and (
+                    len(ents.people[owner[1]].mentions) == 1
+                    or self._nothing_but_a_name(ents.people[owner[1]])
+                )
                 and (fold_name(doc[j].text) not in self.lex.first_names)
             ):
                 # "le groupe Vosges Lamellés": a name right after an organisation noun is the

@@ -814,3 +814,16 @@ def test_l_administration_is_the_public_body_named_just_before(extract_text, dev
     quotes = extract_text(dev_text("mj09-"))["quotes"]
     said = next(q for q in quotes if q["text"].startswith("Les effectifs sont conformes"))
     assert said["speaker"] == "Direction générale de l’aviation civile"
+
+
+def test_a_name_after_an_organisation_noun_is_the_organisation_however_often_it_recurs(
+    extract_text,
+):
+    report = extract_text(
+        "Précarité énergétique : le collectif Froid Dedans réclame un bouclier chauffage\n\nLe "
+        "collectif Froid Dedans, qui rassemble une quinzaine d'associations, a lancé mardi un "
+        "appel. « Nous ne demandons pas la charité », conclut le communiqué.\n\nContact : "
+        "collectif Froid Dedans, permanences le mardi."
+    )
+    assert [o["name"] for o in report["organisations"]] == ["Froid Dedans"]
+    assert report["people"] == []
