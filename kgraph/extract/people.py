@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicon, fold_name, lexicon
 from ..slugs import fold
 from .entities import EntityMention, get_entities, register_extensions
-from .text import doc_text, is_capitalised, norm
+from .text import doc_text, is_capitalised, is_speech_verb, norm
 
 
 @dataclass
@@ -181,7 +181,10 @@ class PersonFinder:
                 i = later
                 words = [w for w in words if w.i >= later]
             if len(words) == 1 and (
-                self._age_or_pseudonym_follows(doc, end) or self._kin_precedes(doc, i)
+                self._age_or_pseudonym_follows(doc, end)
+                or self._kin_precedes(doc, i)
+                or self._first_name_speaks(doc, i)
+                or self._first_name_titled(doc, i, end)
             ):
                 cand = self._clean(doc, i, end, from_ner=False)
                 if cand:
@@ -335,6 +338,28 @@ class PersonFinder:
             and norm(doc[i - 2].text) in self.lex.kin_nouns
             and norm(doc[i - 3].text) in {"son", "sa", "leur", "ses"}
             and fold_name(doc[i].text) in self.lex.first_names
+        )
+
+    def _first_name_speaks(self, doc: Doc, i: int) -> bool:
+        """ "« … », sourit Marine, ravie": a known first name alone, with no article, right after
+        a speech verb, is a person the text names by first name, whatever the recogniser made of
+        it ("Marine" is also the navy's name)."""
+        return (
+            0 < i < len(doc) - 1
+            and doc[i].ent_type_ != "LOC"
+            and fold_name(doc[i].text) in self.lex.first_names
+            and is_speech_verb(doc[i - 1], self.lex)
+            and doc[i + 1].is_punct
+        )
+
+    def _first_name_titled(self, doc: Doc, i: int, end: int) -> bool:
+        """ "Sébastien, ancien chef de partie dans un restaurant, …": a known first name alone,
+        with a title in apposition, is a person the text names by first name."""
+        return (
+            end == i + 1
+            and doc[i].ent_type_ != "LOC"
+            and fold_name(doc[i].text) in self.lex.first_names
+            and self._title_follows(doc, end)
         )
 
     def _title_right_before(self, doc: Doc, i: int) -> bool:

@@ -827,3 +827,20 @@ def test_a_name_after_an_organisation_noun_is_the_organisation_however_often_it_
     )
     assert [o["name"] for o in report["organisations"]] == ["Froid Dedans"]
     assert report["people"] == []
+
+
+def test_a_first_name_alone_with_a_title_in_apposition_is_a_person(extract_text):
+    report = extract_text(
+        "Sébastien, ancien chef de partie dans un restaurant de Villeurbanne, a fait sa "
+        "reconversion en 2022. Il raconte : « J’ai passé mon CAP à 33 ans. »"
+    )
+    assert [p["name"] for p in report["people"]] == ["Sébastien"]
+    assert report["quotes"][0]["speaker"] == "Sébastien"
+
+
+def test_a_first_name_alone_after_a_speech_verb_is_a_person(extract_text, dev_text):
+    """ "« … », sourit Marine, ravie": the recogniser takes this "Marine" for the navy; in the
+    whole report, both of the couple who run the bakery are people."""
+    report = extract_text(dev_text("mi12-"))
+    assert {"Marine", "Sébastien"} <= {p["name"] for p in report["people"]}
+    assert "Marine" not in {o["name"] for o in report["organisations"]}
