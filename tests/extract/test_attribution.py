@@ -1077,6 +1077,13 @@ CASES = [
         "avons besoin de vous, maintenant », a écrit La Passerelle sur sa page.",
         ["La Passerelle"],
     ),
+    # the sentence after the quote names whose feeling the words voiced
+    (
+        "Des salariés attendaient devant les grilles.\n\n« Ça fait deux ans qu’on alerte sur "
+        "l’état des équipements de cet atelier. Deux ans ! » La colère de Sandrine Vial, déléguée "
+        "CGT au comité social et économique de l’usine, est palpable.",
+        ["Sandrine Vial"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "
