@@ -128,6 +128,7 @@ class OrganisationFinder:
         self._acronym_uses(doc, ents)
         self._name_uses(doc, ents)
         self._merge_number_forms(ents)  # before "la direction" looks for the one company
+        self._kinds_from_names(ents)
         self._union_kinds(ents)
         self._generic_mentions(doc, ents)
         self._press_units(ents)
@@ -177,6 +178,19 @@ class OrganisationFinder:
             if target is None:
                 continue
             _join(ents, key, target)
+
+    def _kinds_from_names(self, ents: DocEntities) -> None:
+        """ "Fonderies de la Sèvre", found by the recogniser: a name that opens with an
+        organisation's noun, singular or plural, is of that noun's kind (a firm, here)."""
+        for org in ents.organisations.values():
+            words = norm(org.name).split()
+            if org.kind or not words:
+                continue
+            for word in (words[0], words[0].removesuffix("s")):
+                kind = self.lex.organisation_heads.get((word,))
+                if kind is not None:
+                    org.kind = kind
+                    break
 
     def _union_kinds(self, ents: DocEntities) -> None:
         """Trade unions named by name or acronym (``data/unions.txt``) are of kind "union"."""

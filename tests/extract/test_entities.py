@@ -848,3 +848,11 @@ def test_a_first_name_alone_after_a_speech_verb_is_a_person(extract_text, dev_te
     report = extract_text(dev_text("mi12-"))
     assert {"Marine", "Sébastien"} <= {p["name"] for p in report["people"]}
     assert "Marine" not in {o["name"] for o in report["organisations"]}
+
+
+def test_a_name_that_opens_with_a_trade_noun_is_a_firm_for_la_direction(extract_text, dev_text):
+    """ "Fonderies de la Sèvre", found by the recogniser with no kind, is a firm ("fonderie" is a
+    trade): "La direction présente ce projet …" is its management, not its parent group's."""
+    quotes = extract_text(dev_text("mk06-"))["quotes"]
+    said = next(q for q in quotes if q["text"].startswith("plan de départs volontaires"))
+    assert said["speaker"] == "Fonderies de la Sèvre"
