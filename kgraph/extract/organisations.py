@@ -13,6 +13,7 @@ Four sources, from most to least explicit:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.language import Language
@@ -582,10 +583,12 @@ class OrganisationFinder:
                 continue
             name = tokens_text(doc, j, end)
             generic = doc_text(doc)[doc[i + 1].idx : doc[j - 1].idx + len(doc[j - 1])]
-            if kind in _HEAD_IN_NAME and kind != "territory" and j == i + 1 + len(head):
+            if kind != "territory" and j == i + 1 + len(head):
                 for m in range(j + 1, end - 1):
-                    if norm(doc[m].text) in {"de", "d'", "du"} and any(
-                        t.ent_type_ == "LOC" for t in doc[m + 1 : m + 3]
+                    if (
+                        norm(doc[m].text) in {"de", "d'", "du"}
+                        and any(t.ent_type_ == "LOC" for t in doc[m + 1 : m + 3])
+                        and (kind in _HEAD_IN_NAME or self._site_of(doc, j, m, end))
                     ):
                         end = m  # "le collège Jean-Moulin de Thionville": where it is
                         break
@@ -603,6 +606,14 @@ class OrganisationFinder:
                 if generic not in org.forms:
                     org.forms.append(generic)
             org.heads.add(" ".join(head))
+
+    @staticmethod
+    def _site_of(doc: Doc, start: int, place: int, end: int) -> bool:
+        """ "l'usine Vernière de Saint-Junien-les-Prés" … "Vernière s'engage": a name and a
+        place is the site of the firm the text also names alone ("Terres d'Astarac" is not)."""
+        short = re.escape(tokens_text(doc, start, place))
+        alone = re.compile(rf"\b{short}\b(?!\s+(?:de|d['’]|du|des)\b)")
+        return alone.search(doc_text(doc)) is not None
 
     @staticmethod
     def _sentence_case_end(doc: Doc, end: int, limit: int) -> int:

@@ -439,6 +439,12 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
         ("Les caisses de l'hypermarché de Saint-Laurent-Blangy ferment à 21 heures.", []),
         ("Explosion dans une usine chimique de l’Isère : un mort.", []),
         ("Dimanche à Périgueux, le club basque s'est imposé 24-23.", []),
+        # a firm's name and a place is the firm's site when the text names the firm alone
+        (
+            "L’équipementier Vernière ferme son usine. La direction de l’usine Vernière de "
+            "Saint-Junien-les-Prés a confirmé la nouvelle.",
+            ["Vernière"],
+        ),
         (
             "Le secrétariat d’Etat chargé de la Mer a indiqué prendre acte de la décision.",
             ["secrétariat d’Etat chargé de la Mer"],
