@@ -439,6 +439,7 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
         ("Les caisses de l'hypermarché de Saint-Laurent-Blangy ferment à 21 heures.", []),
         ("Explosion dans une usine chimique de l’Isère : un mort.", []),
         ("Dimanche à Périgueux, le club basque s'est imposé 24-23.", []),
+        ("Le comité des fêtes a renoncé cette année au repas champêtre.", ["comité des fêtes"]),
         # a firm's name and a place is the firm's site when the text names the firm alone
         (
             "L’équipementier Vernière ferme son usine. La direction de l’usine Vernière de "
