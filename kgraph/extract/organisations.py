@@ -69,9 +69,9 @@ _PLACE_PREPOSITIONS = {"dans", "en", "vers", "près", "hors", "sur", "sous", "à
 # employer: "le président de Maisons Berlaud" is no person, even if the recogniser says so
 _HEADS_OF_BODIES = frozenset({"président"})
 # kinds of a firm: a "verrerie" or a "fonderie" (trade) is a company too
-FIRM_KINDS = frozenset({"company", "trade"})
+_FIRM_KINDS = frozenset({"company", "trade"})
 # kinds of a public administration
-PUBLIC_KINDS = frozenset({"state", "agency"})
+_PUBLIC_KINDS = frozenset({"state", "agency"})
 # institutions the press names by their noun alone when the text does not say which one
 _UNNAMED_INSTITUTIONS = {"préfecture", "sous-préfecture", "rectorat", "gendarmerie"}
 # kinds of organisation (``data/organisation_heads.tsv``) whose noun belongs to the name after
@@ -1111,15 +1111,15 @@ class OrganisationFinder:
         }
         for token in doc:
             org = names.get(token.text)
+            if org is None or ents.owner(token.i) is not None:
+                continue
             before = norm(doc[token.i - 1].text) if token.i > 0 else ""
             if (
-                org is None
-                or ents.owner(token.i) is not None
-                or before in {"à", "en", "au", "vers"}
+                before in {"à", "en", "au", "vers"}
                 # the model often takes a firm's name for a town; a firm's is a mention unless a
                 # preposition of place stands before it
                 or token.ent_type_ == "LOC"
-                and (org.kind not in FIRM_KINDS or before in {"de", "d'"} | _PLACE_PREPOSITIONS)
+                and (org.kind not in _FIRM_KINDS or before in {"de", "d'"} | _PLACE_PREPOSITIONS)
             ):
                 continue
             ents.add_org_mention(org.name, self._mention(doc, token.i, token.i + 1))
@@ -1321,7 +1321,7 @@ class OrganisationFinder:
             kind = self.lex.generic_standins[head]
             # a verrerie is a firm; an agency (the DGAC) is as much the administration as a
             # ministry
-            kinds = FIRM_KINDS if kind == "company" else PUBLIC_KINDS if kind == "state" else {kind}
+            kinds = {"company": _FIRM_KINDS, "state": _PUBLIC_KINDS}.get(kind, {kind})
             of_kind = [org for org in ents.organisations.values() if org.kind in kinds]
             if len(of_kind) == 1:
                 return of_kind[0]
