@@ -753,72 +753,6 @@ def test_an_honorific_picks_the_person_of_its_gender_among_those_sharing_a_surna
     assert any(m["start"] <= at + 3 < m["end"] for m in people["Julien Gauthier"]["mentions"])
 
 
-def test_a_several_word_territory_noun_is_matched_by_its_words_not_by_its_stem(extract_text):
-    # "la communauté de communes" is the one named so, not the "communauté d'agglomération"
-    # whose first word shares the stem
-    report = extract_text(
-        "La communauté de communes Cœur de Bocage réforme sa collecte. La communauté "
-        "d'agglomération du Pays de Ligeac l'a fait en 2021. « Si nous ne faisons rien, c'est 30 % "
-        "d'augmentation », précise la communauté de communes dans son dossier."
-    )
-    assert report["quotes"][0]["speaker"] == "Communauté de communes Cœur de Bocage"
-
-
-def test_la_direction_is_the_firm_of_the_headline_when_another_firm_was_named_since(extract_text):
-    # the model takes "Verdance" for a town at the head of a sentence; a firm's name is still a
-    # mention of the firm there, and the firm the headline names is whom "la direction" means
-    report = extract_text(
-        "Verdance engage un projet de réorganisation\n\nVerdance, fabricant français de mobilier, "
-        "a présenté ce jour un projet de réorganisation. « Nous avons tout essayé », a déclaré "
-        "Philippe Aubineau, directeur général de Verdance.\n\nLe cabinet Trajectoires RH "
-        "accompagnera chaque salarié dans son projet professionnel.\n\nLes négociations "
-        "s'ouvriront le 16 février. La direction assure qu'« aucune décision définitive ne sera "
-        "prise avant la fin de la procédure »."
-    )
-    assert report["quotes"][1]["speaker"] == "Verdance"
-
-
-def test_a_generic_noun_with_an_organisation_as_complement_is_that_organisation(extract_text):
-    # "la direction de Polyrhône Industries" is not the "direction régionale …" named before
-    report = extract_text(
-        "L’explosion s’est produite dans l’usine exploitée par la société Polyrhône Industries. "
-        "La direction régionale de l’environnement, de l’aménagement et du logement (Dreal) "
-        "Auvergne-Rhône-Alpes enquête. Dans un communiqué, la direction de Polyrhône Industries "
-        "assure « coopérer pleinement avec les enquêteurs »."
-    )
-    assert report["quotes"][0]["speaker"] == "Polyrhône Industries"
-
-
-def test_an_organisation_name_taken_for_a_person_the_second_time_is_the_organisation(extract_text):
-    report = extract_text(
-        "Un incendie a ravagé l'entrepôt de la société Recyclium Nord. Contacté, le directeur "
-        "général de Recyclium Nord, Frédéric Lenglet, assure que « toutes les normes de stockage "
-        "étaient respectées »."
-    )
-    assert [p["name"] for p in report["people"]] == ["Frédéric Lenglet"]
-    assert report["people"][0]["roles"][0]["organisation"] == "Recyclium Nord"
-    assert report["quotes"][0]["speaker"] == "Frédéric Lenglet"
-
-
-def test_a_name_taken_for_a_place_but_described_as_an_association_is_one(extract_text):
-    report = extract_text(
-        "D’après Atmo Hauts-de-France, l’association agréée de surveillance de la qualité de "
-        "l’air, les niveaux de particules fines sont restés « dans les normes habituelles »."
-    )
-    assert report["quotes"][0]["speaker"] == "Atmo Hauts-de-France"
-
-
-def test_a_firm_the_recogniser_took_for_a_person_after_le_president_de_is_the_firm(extract_text):
-    report = extract_text(
-        "Maisons Berlaud ferme 37 magasins\n\nL'enseigne Maisons Berlaud a annoncé mardi la "
-        "fermeture de 37 magasins. Le président de Maisons Berlaud, Xavier de Rancourt, assume des "
-        "choix « douloureux mais indispensables »."
-    )
-    assert [o["name"] for o in report["organisations"]] == ["Maisons Berlaud"]
-    assert [p["name"] for p in report["people"]] == ["Xavier de Rancourt"]
-    assert report["quotes"][0]["speaker"] == "Xavier de Rancourt"
-
-
 def test_l_administration_is_the_public_body_named_just_before(extract_text, dev_text):
     """ "La DGAC conteste ces chiffres. « … », affirme l'administration" (data/
     generic_standins.tsv): in the whole report, where a ministry and a union are named too."""
@@ -863,3 +797,82 @@ def test_a_name_that_opens_with_a_trade_noun_is_a_firm_for_la_direction(extract_
     quotes = extract_text(dev_text("mk06-"))["quotes"]
     said = next(q for q in quotes if q["text"].startswith("plan de départs volontaires"))
     assert said["speaker"] == "Fonderies de la Sèvre"
+
+
+@pytest.mark.parametrize(
+    ("text", "nth", "speaker"),
+    [
+        # "la communauté de communes" is the one named so, not the "communauté d'agglomération"
+        # whose first word shares the stem
+        (
+            "La communauté de communes Cœur de Bocage réforme sa collecte. La communauté "
+            "d'agglomération du Pays de Ligeac l'a fait en 2021. « Si nous ne faisons rien, c'est "
+            "30 % d'augmentation », précise la communauté de communes dans son dossier.",
+            0,
+            "Communauté de communes Cœur de Bocage",
+        ),
+        # the model takes "Verdance" for a town at the head of a sentence; a firm's name is
+        # still a mention of the firm there, and the firm the headline names is whom "la
+        # direction" means
+        (
+            "Verdance engage un projet de réorganisation\n\nVerdance, fabricant français de "
+            "mobilier, a présenté ce jour un projet de réorganisation. « Nous avons tout essayé », "
+            "a déclaré Philippe Aubineau, directeur général de Verdance.\n\nLe cabinet "
+            "Trajectoires RH accompagnera chaque salarié dans son projet professionnel.\n\nLes "
+            "négociations s'ouvriront le 16 février. La direction assure qu'« aucune décision "
+            "définitive ne sera prise avant la fin de la procédure ».",
+            1,
+            "Verdance",
+        ),
+        # "la direction de Polyrhône Industries" is not the "direction régionale …" named before
+        (
+            "L’explosion s’est produite dans l’usine exploitée par la société Polyrhône "
+            "Industries. La direction régionale de l’environnement, de l’aménagement et du "
+            "logement (Dreal) Auvergne-Rhône-Alpes enquête. Dans un communiqué, la direction de "
+            "Polyrhône Industries assure « coopérer pleinement avec les enquêteurs ».",
+            0,
+            "Polyrhône Industries",
+        ),
+        # a name the model took for a place, described as an association after a comma
+        (
+            "D’après Atmo Hauts-de-France, l’association agréée de surveillance de la qualité de "
+            "l’air, les niveaux de particules fines sont restés « dans les normes habituelles ».",
+            0,
+            "Atmo Hauts-de-France",
+        ),
+    ],
+    ids=["territory-words", "headline-firm", "complement-says-whose", "described-association"],
+)
+def test_an_organisation_speaks(extract_text, text, nth, speaker):
+    assert extract_text(text)["quotes"][nth]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation", "person"),
+    [
+        # the second use of a firm's name, taken for a person: a name already an organisation's
+        (
+            "Un incendie a ravagé l'entrepôt de la société Recyclium Nord. Contacté, le directeur "
+            "général de Recyclium Nord, Frédéric Lenglet, assure que « toutes les normes de "
+            "stockage étaient respectées ».",
+            "Recyclium Nord",
+            "Frédéric Lenglet",
+        ),
+        # every use taken for a person, but "le président de" it: a body
+        (
+            "Maisons Berlaud ferme 37 magasins\n\nL'enseigne Maisons Berlaud a annoncé mardi la "
+            "fermeture de 37 magasins. Le président de Maisons Berlaud, Xavier de Rancourt, "
+            "assume des choix « douloureux mais indispensables ».",
+            "Maisons Berlaud",
+            "Xavier de Rancourt",
+        ),
+    ],
+    ids=["named-before", "president-of"],
+)
+def test_a_firm_taken_for_a_person_gives_the_real_person_their_title_and_quote(
+    extract_text, text, organisation, person
+):
+    report = extract_text(text)
+    assert [p["name"] for p in report["people"]] == [person]
+    assert report["people"][0]["roles"][0]["organisation"] == organisation
+    assert report["quotes"][0]["speaker"] == person
