@@ -183,8 +183,7 @@ class PersonFinder:
             if len(words) == 1 and (
                 self._age_or_pseudonym_follows(doc, end)
                 or self._kin_precedes(doc, i)
-                or self._first_name_speaks(doc, i)
-                or self._first_name_titled(doc, i, end)
+                or self._first_name_introduced(doc, i, end)
             ):
                 cand = self._clean(doc, i, end, from_ner=False)
                 if cand:
@@ -340,27 +339,19 @@ class PersonFinder:
             and fold_name(doc[i].text) in self.lex.first_names
         )
 
-    def _first_name_speaks(self, doc: Doc, i: int) -> bool:
-        """ "« … », sourit Marine, ravie": a known first name alone, with no article, right after
-        a speech verb, is a person the text names by first name, whatever the recogniser made of
-        it ("Marine" is also the navy's name)."""
-        return (
-            0 < i < len(doc) - 1
-            and doc[i].ent_type_ != "LOC"
-            and fold_name(doc[i].text) in self.lex.first_names
-            and is_speech_verb(doc[i - 1], self.lex)
-            and doc[i + 1].is_punct
-        )
-
-    def _first_name_titled(self, doc: Doc, i: int, end: int) -> bool:
-        """ "Sébastien, ancien chef de partie dans un restaurant, …": a known first name alone,
-        with a title in apposition, is a person the text names by first name."""
-        return (
-            end == i + 1
-            and doc[i].ent_type_ != "LOC"
-            and fold_name(doc[i].text) in self.lex.first_names
-            and self._title_follows(doc, end)
-        )
+    def _first_name_introduced(self, doc: Doc, i: int, end: int) -> bool:
+        """A known first name alone, whatever the recogniser made of it ("Marine" is also the
+        navy's name), is a person the text names by first name when a title stands in
+        apposition to it ("Sébastien, ancien chef de partie …") or when it follows a speech verb
+        ("« … », sourit Marine, ravie")."""
+        if (
+            end != i + 1
+            or doc[i].ent_type_ == "LOC"
+            or fold_name(doc[i].text) not in self.lex.first_names
+        ):
+            return False
+        speaks = i > 0 and end < len(doc) and is_speech_verb(doc[i - 1], self.lex)
+        return (speaks and doc[end].is_punct) or self._title_follows(doc, end)
 
     def _title_right_before(self, doc: Doc, i: int) -> bool:
         """A title ends right before token ``i``: "le président Dupont"."""
