@@ -1084,6 +1084,13 @@ CASES = [
         "CGT au comité social et économique de l’usine, est palpable.",
         ["Sandrine Vial"],
     ),
+    # the verb the quote depends on comes before an earlier quote in the sentence
+    (
+        "Le secrétariat d’Etat chargé de la Mer a indiqué « prendre acte » de la décision et "
+        "promis que les pêcheurs concernés seraient indemnisés « dans les mêmes conditions que "
+        "lors des précédentes fermetures », grâce au fonds européen.",
+        ["secrétariat d’Etat chargé de la Mer"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

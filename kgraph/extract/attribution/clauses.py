@@ -440,6 +440,14 @@ class ClauseRules:
             for t in inside:
                 ancestors |= {a.i for a in t.ancestors}
             governing = [t for t in verbs if t.i in ancestors]
+            if not governing:
+                # "X a indiqué « prendre acte » de la décision et promis que les pêcheurs
+                # seraient indemnisés « … »": the verb it depends on is before the earlier quote
+                governing = [
+                    t
+                    for t in self._clause_before(doc, quote.open_at, through_quotes=True)
+                    if t.i in ancestors and self._is_speech_verb(t)
+                ]
             if governing:
                 verb = governing[-1]
             elif any(
