@@ -1091,6 +1091,22 @@ CASES = [
         "lors des précédentes fermetures », grâce au fonds européen.",
         ["secrétariat d’Etat chargé de la Mer"],
     ),
+    # an unnamed person noun opening its sentence is its subject, whatever the parse: a
+    # pronoun after it does not reach back to the named speaker before
+    (
+        "« Avec quels soignants ? », demande Samira Haddouche.\n\nUne mère, dont le fils de 15 "
+        "ans a été hospitalisé cet été après une tentative de suicide, a pu échanger quelques "
+        "minutes avec le ministre. « On a attendu quatre jours aux urgences », a-t-elle raconté.",
+        ["Samira Haddouche", None],
+    ),
+    # a name withheld in a relative clause hung on an apposition
+    (
+        "« On ne les paie pas », tonne Jean-Marc Lartigau, président de la FDSEA.\n\nDans la "
+        "foule, un éleveur de Hagetmau, la cinquantaine, qui n'a pas souhaité donner son nom, "
+        "montre sur son téléphone le courrier. « J'ai 42 000 euros qui dorment quelque part "
+        "dans un bureau », lâche-t-il.",
+        ["Jean-Marc Lartigau", None],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from ...slugs import fold
 from ..entities import DocEntities, PersonEntity
-from ..text import norm, paragraph_start
+from ..text import is_capitalised, norm, paragraph_start
 from .words import DEFINITE, morph_gender
 
 
@@ -308,7 +308,11 @@ class DescriptionRules:
         commercial … a décrit"): an indefinite determiner and a noun for a person."""
         out = []
         for token in doc:
-            if token.pos_ == "NOUN" and self._withholds_name(token):
+            if token.pos_ == "NOUN" and (
+                self._withholds_name(token)
+                or self._opens_sentence_unnamed(doc, token)
+                or self._withholds_name_after_apposition(doc, token)
+            ):
                 # "une opératrice, qui ne souhaite pas donner son nom, fume …": whatever the
                 # noun, and whatever the parser made of its place in the sentence
                 gender = "f" if "Fem" in token.morph.get("Gender") else "m"
@@ -329,6 +333,40 @@ class DescriptionRules:
             if self._names_a_person(token):
                 out.append((token.idx, f"unnamed:{gender}"))
         return out
+
+    def _opens_sentence_unnamed(self, doc: Doc, noun: Token) -> bool:
+        """ "Une mère, dont le fils a été hospitalisé, a pu échanger …": an indefinite person
+        noun opening its sentence, set off by a comma and with no name after it, is that
+        sentence's subject, whatever the parser made of it."""
+        det = doc[noun.i - 1] if noun.i else None
+        if det is None or norm(det.text) not in {"un", "une"} or not self._names_a_person(noun):
+            return False
+        before = doc[det.i - 1] if det.i else None
+        opens = before is None or before.text in {".", "!", "?"} or "\n" in before.text
+        k = noun.i + 1
+        while k < len(doc) and doc[k].pos_ == "ADJ":
+            k += 1
+        return (
+            opens
+            and k + 1 < len(doc)
+            and doc[k].text == ","
+            and doc[k + 1].pos_ != "PROPN"
+            and not is_capitalised(doc[k + 1])
+        )
+
+    def _withholds_name_after_apposition(self, doc: Doc, noun: Token) -> bool:
+        """ "un éleveur de Hagetmau, la cinquantaine, qui n'a pas souhaité donner son nom": the
+        relative clause the parser hung on the apposition still belongs to the person noun."""
+        if not noun.i or norm(doc[noun.i - 1].text) not in {"un", "une"}:
+            return False
+        if not self._names_a_person(noun):
+            return False
+        for t in doc[noun.i + 1 : noun.i + 12]:
+            if t.text in {".", "!", "?"} or t.pos_ in ("VERB", "AUX"):
+                return False
+            if norm(t.text) == "qui":
+                return t.head.dep_ == "acl:relcl" and self._withholds_name(t.head.head)
+        return False
 
     @staticmethod
     def _withholds_name(token: Token) -> bool:
