@@ -570,6 +570,7 @@ class PersonFinder:
                 ents.claim("person", person.key, person.mentions[-1])
             self._note_gender(doc, person, cand)
         self._repeat_first_names(doc, ents)
+        self._repeat_surnames(doc, ents)
         for person in ents.people.values():
             person.mentions.sort(key=lambda m: m.start)
 
@@ -590,6 +591,53 @@ class PersonFinder:
                 continue
             if token.i + 1 < len(doc) and is_capitalised(doc[token.i + 1]):
                 continue  # "Léa Martin": another person's full name
+            mention = self._mention(doc, _Candidate(token.i, token.i + 1, None, False, False))
+            person.mentions.append(mention)
+            ents.claim("person", person.key, mention)
+
+    def _repeat_surnames(self, doc: Doc, ents) -> None:
+        """A surname alone after the full name ("Thierry Castaing … Castaing, sous contrat
+        jusqu'en 2027, a confirmé"), which the model leaves untagged at a sentence start: the
+        one person of that surname, wherever the surname stands alone after the first mention."""
+        surnames: dict[str, list] = {}
+        for person in ents.people.values():
+            words = person.name.split()
+            if len(words) >= 2:
+                surnames.setdefault(words[-1], []).append(person)
+        heads = {h[0] for h in self.lex.organisation_heads}
+        for token in doc:
+            before = doc[token.i - 1] if token.i else None
+            if (
+                token.text in surnames
+                and before is not None
+                and (
+                    norm(before.text) in heads
+                    or is_capitalised(before)
+                    and not before.is_sent_start
+                    and fold_name(before.text) not in self.lex.first_names
+                )
+            ):
+                del surnames[token.text]  # "Groupe Mercadier", "Charpentes Oyharçabal": a firm's
+        for token in doc:
+            people = surnames.get(token.text)
+            if not people or len(people) != 1 or ents.owner(token.i) is not None:
+                continue
+            person = people[0]
+            if not person.mentions or token.idx < min(m.start for m in person.mentions):
+                continue
+            if any(part[:1].islower() for part in token.text.split("-")):
+                continue  # "Lormes-sur-Vienne": a town's name the model took for a surname
+            if token.i and norm(doc[token.i - 1].text) in _BEFORE_PLACES:
+                continue  # "l'hôpital de Castaing": a place
+            before = doc[token.i - 1] if token.i else None
+            if (
+                before is not None
+                and is_capitalised(before)
+                and (before.pos_ == "PROPN" or fold_name(before.text) in self.lex.first_names)
+            ):
+                continue  # "Jean Castaing": another person's full name
+            if token.i + 1 < len(doc) and is_capitalised(doc[token.i + 1]):
+                continue
             mention = self._mention(doc, _Candidate(token.i, token.i + 1, None, False, False))
             person.mentions.append(mention)
             ents.claim("person", person.key, mention)

@@ -1107,6 +1107,13 @@ CASES = [
         "dans un bureau », lâche-t-il.",
         ["Jean-Marc Lartigau", None],
     ),
+    # a surname alone opening a sentence, which the recogniser leaves untagged, is the person
+    (
+        "Thierry Castaing, l'entraîneur, n'a pas cherché d'excuses. Le président Bernard Soulié "
+        "a défendu son budget.\n\nCastaing, sous contrat jusqu'en 2027, a d'ailleurs confirmé "
+        "vouloir poursuivre : « Je n'abandonne pas un groupe dans la difficulté. »",
+        ["Thierry Castaing"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "
@@ -1192,6 +1199,17 @@ def test_a_subject_inside_the_quote_is_not_the_speaker(
     text = dev_text(name)
     quote = next(q for q in extract_text(text)["quotes"] if q["text"].startswith(opening))
     assert quote["speaker"] == speaker
+
+
+def test_a_first_name_alone_after_the_incise_verb_is_the_one_person_of_that_first_name(
+    extract_text, dev_text
+):
+    """ "Mathieu et Aurélie Besson … « … », glisse Aurélie.": the recogniser misses the first
+    name, and the incise registers it: as Aurélie Besson, not as a new person "Aurélie"."""
+    report = extract_text(dev_text("mm03-"))
+    quote = next(q for q in report["quotes"] if q["text"].startswith("mais ça n'a fait"))
+    assert quote["speaker"] == "Aurélie Besson"
+    assert "Aurélie" not in [p["name"] for p in report["people"]]
 
 
 def test_a_name_in_apposition_is_who_a_title_with_a_complement_is(extract_text, dev_text):

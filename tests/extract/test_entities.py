@@ -248,6 +248,17 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
     assert sorted(p["name"] for p in report["people"]) == ["Laurent Dupont", "Marc Dupont"]
 
 
+def test_a_surname_alone_is_the_person_but_not_in_a_firms_name(extract_text):
+    report = extract_text(
+        "Jean-Michel Oyharçabal, gérant de l'entreprise Charpentes Oyharçabal, comparaissait. "
+        "Thierry Castaing, l'entraîneur, n'a pas cherché d'excuses.\n\nCastaing, sous contrat "
+        "jusqu'en 2027, veut poursuivre. Oyharçabal a reconnu des erreurs."
+    )
+    mentions = {p["name"]: len(p["mentions"]) for p in report["people"]}
+    assert mentions["Thierry Castaing"] == 2
+    assert mentions["Jean-Michel Oyharçabal"] == 1
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
