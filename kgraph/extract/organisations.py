@@ -174,8 +174,14 @@ class OrganisationFinder:
                 generic = (norm(words[0]),) in lex.organisation_heads and not any(
                     w[:1].isupper() for w in words[1:]
                 )
-                if len(prefixed) == 1 and generic and not org.acronym:
-                    target = prefixed[0]
+                if len(prefixed) == 1 and (
+                    generic
+                    and not org.acronym
+                    or len(words) == 1
+                    and is_acronym(words[0])
+                    and re.match(r"(de|du|d[’'])\s*[A-ZÉÈ]", prefixed[0].name.split(" ", 1)[1])
+                ):
+                    target = prefixed[0]  # or "la FDSEA" in a text naming the FDSEA de l'Aude
             if target is None:
                 continue
             _join(ents, key, target)
@@ -314,6 +320,18 @@ class OrganisationFinder:
             if tuple(words[i : i + len(head)]) == head:
                 return head, kind
         return None
+
+    def _plural_head_at(self, doc: Doc, i: int) -> tuple[tuple[str, ...], str] | None:
+        """A one-word head in the plural opening a name: "les Laiteries du Bocage"."""
+        word = norm(doc[i].text)
+        if not word.endswith("s") or doc[i].is_sent_start or i + 2 >= len(doc):
+            return None
+        if is_capitalised(doc[i - 1]) or not (
+            is_capitalised(doc[i + 1]) or norm(doc[i + 1].text) in {"de", "du", "des", "d'"}
+        ):
+            return None  # "Maison France Services", "Départements ruraux": no name opens here
+        kind = self.lex.organisation_heads.get((word[:-1],))
+        return ((word,), kind) if kind else None
 
     def _free(self, ents: DocEntities, start: int, end: int) -> bool:
         return all(ents.owner(i) is None for i in range(start, end))
@@ -462,7 +480,7 @@ class OrganisationFinder:
         while i < len(doc):
             token = doc[i]
             found = (
-                self._head_at(doc, i)
+                self._head_at(doc, i) or self._plural_head_at(doc, i)
                 if is_capitalised(token) and (not token.is_upper or len(token.text) <= 4)
                 else None
             )  # "le CHU de Toulouse" — but not a headline in capitals
@@ -1013,8 +1031,8 @@ class OrganisationFinder:
     # -- 3. statistical entities and acronyms -----------------------------------------------------
     def _ner(self, doc: Doc, ents: DocEntities) -> None:
         for ent in doc.ents:
-            if ent.label_ != "ORG":
-                continue
+            if ent.label_ != "ORG" and norm(ent[0].text) not in self.lex.unions:
+                continue  # "la FDSEA du Calvados", taken for a place, is a union
             start, end = ent.start, ent.end
             while start < end and (doc[start].pos_ in ("DET", "ADP") or doc[start].is_punct):
                 start += 1

@@ -227,6 +227,8 @@ class QuoteFinder:
         if any(
             t.lemma_.lower() in {"appeler", "nommer", "baptiser", "surnommer", "qualifier"}
             and t.i >= (before[0].i if before else 0)
+            # "a appelé au « respect de la liberté de circulation »": a call, not a name
+            and not (t.i + 1 < len(doc) and norm(doc[t.i + 1].text) in {"à", "au", "aux"})
             for t in before[-2:]
         ):
             return True

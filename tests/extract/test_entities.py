@@ -461,6 +461,17 @@ def test_a_surname_alone_is_the_person_but_not_in_a_firms_name(extract_text):
             "Le secrétariat d’Etat chargé de la Mer a indiqué prendre acte de la décision.",
             ["secrétariat d’Etat chargé de la Mer"],
         ),
+        # a trade noun in the plural opens a firm's name
+        (
+            "Les éleveurs bloquent l’entrée de l’usine des Laiteries du Bocage depuis mercredi.",
+            ["Laiteries du Bocage"],
+        ),
+        # a union's acronym the recogniser takes for a place; alone, it is the one named in full
+        (
+            "Les manifestants, à l’appel de la FDSEA de Lot-et-Garonne, bloquent la route. Pour "
+            "Sébastien Lagarde, président de la FDSEA, la loi est bafouée.",
+            ["FDSEA de Lot-et-Garonne"],
+        ),
     ],
     ids=lambda v: v[:40] if isinstance(v, str) else "",
 )

@@ -83,6 +83,12 @@ CASES = [
     ),
     ("Sur les pancartes, un slogan : « Nos fermes, pas vos normes, pas vos taxes, jamais ! »", []),
     ("Aucune citation dans ce texte, seulement des faits.", []),
+    # "appeler à" calls for something: the words after it are no term being named
+    (
+        "La préfecture a appelé au « respect de la liberté de circulation » et l'industriel "
+        "appelle à « reprendre le dialogue dans le cadre prévu ».",
+        ["respect de la liberté de circulation", "reprendre le dialogue dans le cadre prévu"],
+    ),
     # a name in quote marks followed by a relative clause is no quote, whatever its verb
     (
         "Elle renvoie à la deuxième stratégie « Agir pour les aidants », qui doit être "
