@@ -1114,6 +1114,14 @@ CASES = [
         "vouloir poursuivre : « Je n'abandonne pas un groupe dans la difficulté. »",
         ["Thierry Castaing"],
     ),
+    # "elle" after an opening adverbial stands for the organisation that was the subject of the
+    # sentence before, its noun heading the name ("la société X")
+    (
+        "Sollicitée par le collectif, la société Logisud Immobilier n’a pas donné suite. Dans un "
+        "communiqué diffusé en février, elle assurait que le projet respectait « l’ensemble des "
+        "réglementations en vigueur ».",
+        ["Logisud Immobilier"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -247,8 +247,13 @@ class ClauseRules:
                         ents, PRONOUNS[norm(child.text)], paragraph, child.idx
                     )
                 ):
+                    # "Dans un communiqué, elle assurait": the sentence before the pronoun's
+                    opening = self._clause_before(doc, child.idx)
                     organisation = self._organisation_antecedent(
-                        doc, ents, child.idx, PRONOUNS[norm(child.text)]
+                        doc,
+                        ents,
+                        opening[0].idx if opening else child.idx,
+                        PRONOUNS[norm(child.text)],
                     )
                     if organisation:  # "L'ARS indique que « … ». Elle rappelle que « … »"
                         return organisation

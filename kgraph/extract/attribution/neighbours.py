@@ -335,9 +335,14 @@ class NeighbourRules:
         inside = range(clause[0].i, clause[-1].i + 1) if clause else range(0)
         for t in clause:
             owner = ents.owner(t.i)
+            if owner is None and t.dep_.startswith("nsubj"):
+                # "la société Logisud Immobilier n'a pas donné suite": the noun heads the name
+                named = [ents.owner(c.i) for c in t.children if c.dep_ in ("appos", "flat:name")]
+                owner = next((o for o in named if o), None)
+            main = t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
             if (
                 t.dep_.startswith("nsubj")
-                and (t.head.i not in inside or t.head.dep_ == "ROOT")  # the clause's subject
+                and (t.head.i not in inside or main)  # the clause's subject
                 and owner
                 and owner[0] == "organisation"
                 and (
