@@ -1122,6 +1122,14 @@ CASES = [
         "réglementations en vigueur ».",
         ["Logisud Immobilier"],
     ),
+    # a description is the titled person named in the sentence just before, not the one
+    # untitled person of that gender
+    (
+        "Léa, 31 ans, enceinte de sept mois, habite à Saint-Geniez.\n\nMême crainte chez Laure "
+        "Combes, présidente du collectif Maternité Vivra. La mère de famille a fait ses "
+        "comptes : « Depuis avril, trois femmes ont accouché aux urgences. »",
+        ["Laure Combes"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -166,6 +166,9 @@ class DescriptionRules:
                 # "M. Cuenot, lui, reste sceptique. « … », a glissé le pêcheur": the subject
                 # just before in the paragraph is who the description is about
                 and not (person is not None and self._subject_in_paragraph(person, token.idx))
+                # "Même crainte chez Laure Combes, présidente du collectif. La mère de famille a
+                # fait ses comptes": named in the sentence just before, she is the one described
+                and not (person is not None and self._named_just_before(person, token.idx))
             ):
                 # "L'accusé" is not the prosecutor just named: a description that is no title
                 # goes to the one untitled person, if there is one
@@ -266,6 +269,15 @@ class DescriptionRules:
         return any(
             start <= m.start < char and m.start in self._subject_starts for m in person.mentions
         )
+
+    def _named_just_before(self, person, char: int) -> bool:
+        """Whether ``person`` is named by name in the sentence before ``char``, in its
+        paragraph."""
+        starts = [m.start for m in person.mentions if m.start < char]
+        if not starts:
+            return False
+        between = self._text[max(starts) : char]
+        return "\n" not in between and sum(between.count(c) for c in ".!?") <= 1
 
     def _only_untitled(
         self, ents: DocEntities, gender: str | None, char: int
