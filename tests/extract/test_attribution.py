@@ -1130,6 +1130,13 @@ CASES = [
         "comptes : « Depuis avril, trois femmes ont accouché aux urgences. »",
         ["Laure Combes"],
     ),
+    # a paragraph that opens with "Selon X," hands its words to the quote standing alone after
+    (
+        "Frédéric Perret, délégué CGT, avait la voix blanche.\n\nSelon le syndicaliste, les "
+        "machines les plus récentes ont été transférées en Pologne.\n\n« On a compris trop "
+        "tard. La décision est prise depuis longtemps. »\n\nLe préfet a reçu les élus.",
+        ["Frédéric Perret"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

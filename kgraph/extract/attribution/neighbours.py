@@ -388,6 +388,9 @@ class NeighbourRules:
             speaker = self._subject(doc, ents, verb, sentence, quote)
             if speaker and speaker != UNNAMED and speaker[0] == "person":
                 return speaker, None, None, "previous-paragraph", 0.65
+        speaker = self._according_opening(doc, ents, sentence, quote)
+        if speaker is not None:
+            return speaker, None, None, "previous-paragraph", 0.65
         line_end = self._text.find("\n", quote.close_at)
         rest = self._text[quote.close_at + 1 : len(self._text) if line_end < 0 else line_end]
         if not rest.strip(" .\u00a0\u202f»”"):
@@ -398,6 +401,18 @@ class NeighbourRules:
             if speaker and speaker != UNNAMED and speaker[0] == "person":
                 return speaker, None, None, "previous-paragraph", 0.6
         return None
+
+    def _according_opening(self, doc: Doc, ents: DocEntities, sentence: list, quote):
+        """ "Selon le syndicaliste, les machines ont été transférées en Pologne.": the person
+        a sentence opens on with "selon" or "d'après", who reports it."""
+        words = [t for t in sentence if not t.is_space]
+        if len(words) < 3 or norm(words[0].text) not in {"selon", "d'après"}:
+            return None
+        comma = next((k for k, t in enumerate(words) if t.text == ","), None)
+        if comma is None or comma < 2:
+            return None
+        speaker = self._resolve(doc, ents, words[1].i, words[comma].i, quote.open_at)
+        return speaker if speaker and speaker != UNNAMED and speaker[0] == "person" else None
 
     def _previous_subject(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
         """``Le prévenu baisse les yeux. « Je sais. Je regrette. »``: a quote that follows, in the
