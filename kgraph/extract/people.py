@@ -108,7 +108,10 @@ class PersonFinder:
                         found.append(cand)
         found.extend(self._structural_candidates(doc))
         for cand in found:
-            if cand.end - cand.start == 1 and self._age_or_pseudonym_follows(doc, cand.end):
+            if cand.end - cand.start == 1 and (
+                self._age_or_pseudonym_follows(doc, cand.end)
+                or self._first_name_introduced(doc, cand.start, cand.end)
+            ):
                 cand.introduced = True
         # longest candidate wins where two overlap
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
@@ -351,7 +354,12 @@ class PersonFinder:
         ):
             return False
         speaks = i > 0 and end < len(doc) and is_speech_verb(doc[i - 1], self.lex)
-        return (speaks and doc[end].is_punct) or self._title_follows(doc, end)
+        described = (  # "Karine, mère de trois enfants, …", "Paul, retraité, …"
+            end + 1 < len(doc)
+            and doc[end].text == ","
+            and norm(doc[end + 1].text) in self.lex.person_nouns
+        )
+        return (speaks and doc[end].is_punct) or described or self._title_follows(doc, end)
 
     def _title_right_before(self, doc: Doc, i: int) -> bool:
         """A title ends right before token ``i``: "le président Dupont"."""
@@ -530,6 +538,8 @@ class PersonFinder:
             name = self._text(doc, cand)
             if self._firm_name(name) and not cand.honorific:
                 continue
+            if not cand.honorific and self._named_after_someone(doc, name):
+                continue  # "l'école Jules-Verne": a school, a street named after a person
             # a longer form of a name already met joins it ("Jean Martin" / "Jean-Pierre Martin" do
             # not)
             person = ents.add_person_mention(name, self._mention(doc, cand))
@@ -561,6 +571,8 @@ class PersonFinder:
                     and not self._title_right_before(doc, cand.start)  # "du président Dupont"
                 ):
                     continue  # "le site industriel Chimilor": one word, no first name, no title
+                if not cand.honorific and self._named_after_someone(doc, text):
+                    continue  # "l'école Jules-Verne": a school, a street named after a person
                 person = ents.add_person_mention(text, self._mention(doc, cand))
             else:
                 person = target
@@ -573,6 +585,30 @@ class PersonFinder:
         self._repeat_surnames(doc, ents)
         for person in ents.people.values():
             person.mentions.sort(key=lambda m: m.start)
+
+    def _named_after_someone(self, doc: Doc, text: str) -> bool:
+        """A first name and a surname joined by a hyphen in one word after a noun ("l'école
+        Jules-Verne", "la rue Victor-Hugo"): French writes so the names of schools, streets and
+        halls named after a person; a compound first name ("Jean-Pierre") has two first
+        names."""
+        parts = text.split("-")
+        if not (
+            " " not in text
+            and len(parts) == 2
+            and fold_name(parts[0]) in self.lex.first_names
+            and parts[1][:1].isupper()
+            and fold_name(parts[1]) not in self.lex.first_names
+        ):
+            return False
+        return any(
+            t.idx + len(text) <= len(doc_text(doc))
+            and doc_text(doc)[t.idx : t.idx + len(text)] == text
+            and t.i > 0
+            and doc[t.i - 1].pos_ in ("NOUN", "ADJ")
+            and not is_capitalised(doc[t.i - 1])
+            for t in doc
+            if t.text == parts[0]
+        )
 
     def _repeat_first_names(self, doc: Doc, ents) -> None:
         """A person the text names by first name only ("Léa, 34 ans, infirmière") is that

@@ -248,6 +248,14 @@ def test_two_people_sharing_a_surname_stay_two(extract_text):
     assert sorted(p["name"] for p in report["people"]) == ["Laurent Dupont", "Marc Dupont"]
 
 
+def test_a_school_named_after_someone_is_no_person(extract_text):
+    report = extract_text(
+        "La cantine de l’école publique Jules-Verne augmente ses tarifs. Marie-Claude, 68 ans, "
+        "s'en inquiète."
+    )
+    assert [p["name"] for p in report["people"]] == ["Marie-Claude"]
+
+
 def test_a_surname_alone_is_the_person_but_not_in_a_firms_name(extract_text):
     report = extract_text(
         "Jean-Michel Oyharçabal, gérant de l'entreprise Charpentes Oyharçabal, comparaissait. "
