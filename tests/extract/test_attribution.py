@@ -1137,6 +1137,14 @@ CASES = [
         "tard. La décision est prise depuis longtemps. »\n\nLe préfet a reçu les élus.",
         ["Frédéric Perret"],
     ),
+    # who "n'a pas souhaité s'exprimer" says nothing; the name in apposition to the title after
+    # the quote is its subject, not the client in the title's complement
+    (
+        "Le gérant de l’entreprise, Marc Giraudo, a vu sa peine réduite. Il n’a pas souhaité "
+        "s’exprimer.\n\n« C’est une décision incompréhensible, et nous allons former un "
+        "pourvoi. » L’avocat de M. Santoni, Me Alexandre Pellegrin, n’a pas caché sa déception.",
+        ["Alexandre Pellegrin"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -298,6 +298,13 @@ class NeighbourRules:
                 )
                 if not subject and t.dep_ in ("flat:name", "flat"):
                     subject = t.head.head.dep_.startswith("nsubj") and ents.owner(t.head.i) == owner
+                top = t.head if t.dep_ in ("flat:name", "flat") else t
+                if not subject and top.dep_ == "nmod" and top.head.dep_.startswith("nsubj"):
+                    # "L'avocat de M. Santoni, Me Alexandre Pellegrin, …": the client in the
+                    # title's complement; the name in apposition after it is the subject
+                    while j < len(doc) and ents.owner(j) == owner:
+                        j += 1
+                    continue
                 if not subject or owner[1] in self._byline_keys:
                     return None
                 return owner
@@ -385,6 +392,8 @@ class NeighbourRules:
             return None  # the last sentence has a quote of its own: the continuation rule reads it
         verbs = [t for t in sentence if self._is_speech_verb(t) and not self._adjunct_participle(t)]
         for verb in verbs:
+            if _negated(verb):
+                continue  # "Il n'a pas souhaité s'exprimer.": the one who did not speak
             speaker = self._subject(doc, ents, verb, sentence, quote)
             if speaker and speaker != UNNAMED and speaker[0] == "person":
                 return speaker, None, None, "previous-paragraph", 0.65
@@ -617,3 +626,13 @@ def _name_gender(doc: Doc, ents: DocEntities, key: str) -> list[str]:
             if t.pos_ == "NOUN" and t.morph.get("Gender"):
                 return t.morph.get("Gender")
     return []
+
+
+def _negated(verb: Token) -> bool:
+    """Whether a verb, or the verb it completes ("n'a pas souhaité s'exprimer"), is negated."""
+    verbs = (verb, verb.head) if verb.dep_ == "xcomp" else (verb,)
+    return any(
+        c.dep_ == "advmod" and norm(c.text) in {"pas", "jamais", "guère"}
+        for t in verbs
+        for c in t.children
+    )
