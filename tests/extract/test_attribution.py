@@ -1145,6 +1145,15 @@ CASES = [
         "pourvoi. » L’avocat de M. Santoni, Me Alexandre Pellegrin, n’a pas caché sa déception.",
         ["Alexandre Pellegrin"],
     ),
+    # quoted words predicated of a subject inside what a speaker says ("estimant que la cour
+    # avait « … »") are the speaker's, not the subject's
+    (
+        "La cour d’appel d’Aix-en-Provence a confirmé la peine. L’avocat de M. Santoni, Me "
+        "Alexandre Pellegrin, n’a pas caché sa déception. « Mon client n’a jamais touché un "
+        "centime », a-t-il martelé, estimant que la cour avait « fait une lecture purement "
+        "formelle du code de la commande publique ».",
+        ["Alexandre Pellegrin", "Alexandre Pellegrin"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -488,6 +488,8 @@ class ClauseRules:
         for t in inside:
             if t.pos_ not in ("VERB", "AUX") or t.head.i != t.i and t.head in inside:
                 continue  # only the verb heading the quoted words
+            if t.dep_ == "ccomp" and self._is_speech_verb(t.head):
+                continue  # "estimant que la cour avait « fait … »": what a speaker says of it
             for child in t.children:
                 if (
                     child.dep_ == "nsubj"
