@@ -1154,6 +1154,14 @@ CASES = [
         "formelle du code de la commande publique ».",
         ["Alexandre Pellegrin", "Alexandre Pellegrin"],
     ),
+    # a quote ending a paragraph that named its speaker is not the next paragraph's subject's
+    (
+        "Mercredi soir, une cinquantaine de personnes se sont rassemblées. Parmi elles, Samira, 41 "
+        "ans, aide à domicile, qui vit aux Tilleuls depuis douze ans. « J’ai eu un accident de "
+        "travail, et tout s’est enchaîné. »\n\nLe maire de Rouvières, Gérard Pellissier, dit "
+        "avoir écrit à la préfète.",
+        ["Samira"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -118,6 +118,15 @@ class NeighbourRules:
             )
         ):
             return None
+        start = paragraph_start(self._text, quote.open_at)
+        if (
+            paragraph_end >= 0
+            and not self._text[quote.close_at + 1 : paragraph_end].strip(' .\u00a0\u202f»”"')
+            and self._person_named_between(ents, start, quote.open_at)
+        ):
+            # "Parmi elles, Samira, 41 ans, aide à domicile. « … »" at the end of its paragraph:
+            # the next paragraph is about someone else
+            return None
         k = self._after_mark(doc, quote)
         if k is None:
             return None
@@ -196,6 +205,15 @@ class NeighbourRules:
         if speaker:
             return speaker, cue.text, cue.idx, "next-sentence", 0.75
         return None
+
+    @staticmethod
+    def _person_named_between(ents: DocEntities, start: int, end: int) -> bool:
+        """Whether a person is named by name between ``start`` and ``end``, outside quotes."""
+        inside = [(q.start, q.end) for q in ents.quotes]
+        return any(
+            start <= m.start < end and not any(a <= m.start < b for a, b in inside)
+            for m, _ in ents.mentions_in_order("person")
+        )
 
     def _only_an_incise_between(self, previous: QuoteMention, quote: QuoteMention) -> bool:
         """Nothing but paragraph breaks between two quotes, or the first one's own incise
