@@ -1162,6 +1162,14 @@ CASES = [
         "avoir écrit à la préfète.",
         ["Samira"],
     ),
+    # "Ce dernier", subject of the sentence before, is who the pronoun of the incise takes up
+    (
+        "Dans l'opposition, le délégué Francis Oustric a voté contre. « Pourquoi ne pas étaler "
+        "la hausse ? », a-t-il lancé à Alain Cabrol.\n\nCe dernier lui a répondu que le "
+        "syndicat avait déjà reporté la hausse. « Si on attend encore, c'est 25 % qu'il faudra "
+        "voter », a-t-il rétorqué.",
+        ["Francis Oustric", "Alain Cabrol"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -109,6 +109,10 @@ class DescriptionRules:
         for token in doc:
             if any(a <= token.idx < b for a, b in inside):
                 continue
+            latter = self._latter(doc, ents, token)
+            if latter is not None:  # "Ce dernier lui a répondu": a subject a pronoun takes up
+                bound[token.idx] = latter.key
+                continue
             kin = self._kin(doc, ents, token)
             if kin is not None:
                 bound[token.idx] = kin.key
@@ -186,6 +190,18 @@ class DescriptionRules:
             if person is not None:
                 bound[token.idx] = latest[noun, gender] = person.key
         return bound
+
+    def _latter(self, doc: Doc, ents: DocEntities, token: Token) -> PersonEntity | None:
+        """ "Ce dernier", "cette dernière" standing for a person: the last one of that gender
+        mentioned before."""
+        if norm(token.text) not in {"dernier", "dernière"} or not token.i:
+            return None
+        det = norm(doc[token.i - 1].text)
+        if det not in {"ce", "cette"} or (
+            token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "NOUN"
+        ):
+            return None  # "ce dernier mois"
+        return self._last_mentioned(ents, "m" if det == "ce" else "f", doc[token.i - 1].idx)
 
     def _kin(self, doc: Doc, ents: DocEntities, token: Token) -> PersonEntity | None:
         """ "Martine et Gérard Rolland … raconte Martine Rolland. Son mari, lui, avoue …": kin
