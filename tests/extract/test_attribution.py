@@ -1170,6 +1170,13 @@ CASES = [
         "voter », a-t-il rétorqué.",
         ["Francis Oustric", "Alain Cabrol"],
     ),
+    # the State's services in a département speak through the one préfecture the text names
+    (
+        "La préfecture de la Drôme a autorisé le concours de la force publique. Les services de "
+        "l’État rappellent que « le droit de propriété du bailleur social doit aussi être "
+        "respecté ».",
+        ["préfecture de la Drôme"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -254,8 +254,19 @@ class SpeakerResolution:
                     return ("person", self._descriptions[doc[k].idx])
                 return UNNAMED  # "a précisé la directrice": someone the text does not name here
         if orgs:
-            return orgs[0]
+            return self._state_services(doc, ents, start, end, orgs[0]) or orgs[0]
         return self._organisation_standing_in(doc, ents, start, end)
+
+    @staticmethod
+    def _state_services(doc: Doc, ents: DocEntities, start: int, end: int, org):
+        """ "les services de l'État rappellent que …" in a text that names one préfecture: the
+        State's services in a département speak through their préfecture."""
+        if "services" not in {norm(t.text) for t in doc[start:end]}:
+            return None
+        if fold(ents.organisations[org[1]].name) != "etat":
+            return None
+        prefectures = [o for o in ents.organisations.values() if "préfecture" in o.heads]
+        return ("organisation", prefectures[0].key) if len(prefectures) == 1 else None
 
     def _counsel(
         self, doc: Doc, ents: DocEntities, k: int, end: int, before_char: int
