@@ -334,10 +334,16 @@ class PersonFinder:
     def _kin_precedes(self, doc: Doc, i: int) -> bool:
         """ "Sa fille, Véronique, n'a pas fermé l'œil": a known first name in apposition after
         a possessive and a kin noun is a person the text introduces."""
+        noun = norm(doc[i - 2].text) if i >= 2 else ""
         return (
             i >= 3
             and doc[i - 1].text == ","
-            and norm(doc[i - 2].text) in self.lex.kin_nouns
+            # "Sa voisine, Odile, maraîchère": a neighbour, a colleague as well as kin
+            and (
+                noun in self.lex.kin_nouns
+                or noun in self.lex.unnamed_speakers
+                or noun in self.lex.person_nouns
+            )
             and norm(doc[i - 3].text) in {"son", "sa", "leur", "ses"}
             and fold_name(doc[i].text) in self.lex.first_names
         )

@@ -1177,6 +1177,13 @@ CASES = [
         "respecté ».",
         ["préfecture de la Drôme"],
     ),
+    # a first name in apposition after "sa voisine", "son collègue" is a person introduced so
+    (
+        "Derrière son étal de fromages, Mathieu, 38 ans, éleveur de chèvres à Lherm, retrouve sa "
+        "place. «Là, ils prennent le temps.» Sa voisine, Odile, maraîchère depuis trente ans sur "
+        "le marché, est plus réservée. «C’est beau, mais le droit de place a augmenté de 40 %.»",
+        ["Mathieu", "Odile"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "
