@@ -288,6 +288,17 @@ class OrganisationFinder:
                         k += 1
                     if self._head_at(doc, k) is not None and not is_capitalised(doc[k]):
                         described = True
+            words = person.name.split()
+            kind = self.lex.organisation_heads.get((words[-1].lower(),))
+            if (
+                not described
+                and len(words) >= 2
+                and kind
+                and fold_name(words[0]) not in self.lex.first_names
+            ):
+                # "Vénissac Agglomération", "Rennes Métropole": a place and a body's noun
+                _person_to_organisation(ents, person, kind=kind)
+                continue
             if not described:
                 continue
             _person_to_organisation(ents, person, kind="company")

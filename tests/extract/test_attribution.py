@@ -1184,6 +1184,14 @@ CASES = [
         "le marché, est plus réservée. «C’est beau, mais le droit de place a augmenté de 40 %.»",
         ["Mathieu", "Odile"],
     ),
+    # "Vénissac Agglomération", taken for a person, is a body: "Elle" is the association
+    (
+        "L’association Un Toit Pour Tous accompagne trois familles.\n\nL’association salue "
+        "l’engagement de Vénissac Agglomération, qui a inscrit quarante logements d’urgence "
+        "dans son programme. Elle regrette en revanche que le plan Logement d’abord « reste à "
+        "Vénissac un slogan plus qu’une politique ».",
+        ["Un Toit Pour Tous"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "
