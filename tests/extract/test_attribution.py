@@ -1192,6 +1192,19 @@ CASES = [
         "Vénissac un slogan plus qu’une politique ».",
         ["Un Toit Pour Tous"],
     ),
+    # a colon after a clause that opens on someone unnamed ("un spectateur", "Un supporter,
+    # écharpe autour du cou,"), however it is parsed: no one the text names
+    (
+        "« Aujourd'hui, il faut réserver », sourit Philippe Gourmelon, 71 ans. À côté de lui, un "
+        "spectateur plaisante : « C'est mieux qu'Avignon, et le parking est gratuit. »",
+        ["Philippe Gourmelon", None],
+    ),
+    (
+        "« On y croyait », a confié l'entraîneur Yannick Kerhervé.\n\nDans le club-house, on "
+        "chantait encore. Un supporter, écharpe bleu et blanc autour du cou, résumait l’ambiance "
+        "d’une phrase : « Trente ans que je viens ici. Je n’avais jamais vu ça. Jamais. »",
+        ["Yannick Kerhervé", None],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

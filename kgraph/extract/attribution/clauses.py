@@ -6,8 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..entities import DocEntities, QuoteMention
-from ..text import doc_text, norm, paragraph_start
-from .words import PRONOUNS, UNNAMED, UNNAMED_PERSON
+from ..text import doc_text, is_capitalised, norm, paragraph_start
+from .words import AGENT_ENDINGS, PRONOUNS, UNNAMED, UNNAMED_PERSON
 
 
 class ClauseRules:
@@ -52,7 +52,9 @@ class ClauseRules:
                     break
         if speaker is not None and not (speaker == UNNAMED and verbs):
             return speaker, None, None, "colon", 0.85
-        if speaker == UNNAMED:
+        if speaker == UNNAMED or (verbs and self._opens_on_someone_unnamed(clause)):
+            # "À côté de lui, un spectateur plaisante :", "Un supporter, écharpe autour du cou,
+            # résumait l'ambiance :": whatever the parser made of the sentence
             return UNNAMED, verbs[0].text, verbs[0].idx, "colon", 0.85
         if verbs and clause[0].i > 0:
             # "Et de conclure :" — no subject: the subject of the sentence before, if it names
@@ -477,6 +479,21 @@ class ClauseRules:
         if speaker:
             return speaker, verb.text, verb.idx, "governing-verb", 0.9
         return None
+
+    def _opens_on_someone_unnamed(self, clause: list) -> bool:
+        """Whether the clause opens (or opens after an adverbial and a comma) on "un"/"une" and
+        a noun for a person: a known one, or one shaped like an agent noun ("spectateur",
+        "supportrice", "habitante")."""
+        for j, t in enumerate(clause[:-1]):
+            if j and clause[j - 1].text != ",":
+                continue
+            noun = clause[j + 1]
+            if norm(t.text) not in {"un", "une"} or not noun.is_alpha or is_capitalised(noun):
+                continue
+            word = norm(noun.text)
+            if self._names_a_person(noun) or word.endswith(AGENT_ENDINGS):
+                return True
+        return False
 
     def _quoted_predicate(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
         """ "La préfecture du Cantal « prend acte du recours »": the quote is the predicate of

@@ -22,6 +22,9 @@ CLITICS = {
 }
 INDEFINITE = {"un", "une", "des", "plusieurs", "certains", "certaines", "quelques"}
 DEFINITE = {"le", "la", "l'", "du", "au"}
+# endings of agent nouns for people ("spectateur", "habitante", "supporter"), for an unnamed
+# speaker the lexicon does not list
+AGENT_ENDINGS = ("eur", "euse", "rice", "ier", "ière", "iste", "ien", "ienne", "ant", "ante", "er")
 RELATIVE = {"qui", "que", "qu'", "dont", "où", "lequel", "laquelle"}
 UNNAMED = ("unnamed", "")  # the text says who speaks without naming them: no other rule may guess
 UNNAMED_PERSON = object()  # a pronoun's antecedent that the text does not name
