@@ -1205,6 +1205,15 @@ CASES = [
         "d’une phrase : « Trente ans que je viens ici. Je n’avais jamais vu ça. Jamais. »",
         ["Yannick Kerhervé", None],
     ),
+    # an unnamed person noun after an opening adverbial is the sentence's subject however
+    # parsed: the pronoun after it does not reach back to a named woman
+    (
+        "Martine Oudard est à l'origine du signalement. Elle dit avoir subi « des pressions "
+        "pendant des mois et des mois ».\n\nÀ la sortie de la salle, une habitante de Valbrune "
+        "venue soutenir l'ancien maire ne cachait pas son incompréhension. « Il a fait "
+        "énormément pour la commune », soupirait-elle.",
+        ["Martine Oudard", None],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

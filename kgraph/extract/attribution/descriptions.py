@@ -374,13 +374,23 @@ class DescriptionRules:
         k = noun.i + 1
         while k < len(doc) and doc[k].pos_ == "ADJ":
             k += 1
-        return (
-            opens
-            and k + 1 < len(doc)
-            and doc[k].text == ","
-            and doc[k + 1].pos_ != "PROPN"
-            and not is_capitalised(doc[k + 1])
-        )
+        if opens:
+            return (
+                k + 1 < len(doc)
+                and doc[k].text == ","
+                and doc[k + 1].pos_ != "PROPN"
+                and not is_capitalised(doc[k + 1])
+            )
+        # "À la sortie de la salle, une habitante de Valbrune venue soutenir l'ancien maire ne
+        # cachait pas …": after an opening adverbial with no verb, and with no name after it
+        if before.text != "," or (k < len(doc) and is_capitalised(doc[k])):
+            return False
+        j = before.i - 1
+        while j >= 0 and doc[j].text not in {".", "!", "?", "»"} and "\n" not in doc[j].text:
+            if doc[j].pos_ in ("VERB", "AUX") or doc[j].text == ",":
+                return False
+            j -= 1
+        return True
 
     def _withholds_name_after_apposition(self, doc: Doc, noun: Token) -> bool:
         """ "un éleveur de Hagetmau, la cinquantaine, qui n'a pas souhaité donner son nom": the
