@@ -1214,6 +1214,14 @@ CASES = [
         "énormément pour la commune », soupirait-elle.",
         ["Martine Oudard", None],
     ),
+    # a title whose complement is indefinite ("la gérante d'un bar") names no one the text names
+    (
+        "« Nous attendons 20 000 spectateurs », a annoncé la gérante du festival, Christiane "
+        "Wendling.\n\nEn ville, les commerçants attendent le festival. « Les trois premiers "
+        "soirs, on fait le chiffre d'un mois », glisse la gérante d'un bar à vins de la place "
+        "Joffre.",
+        ["Christiane Wendling", None],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -223,6 +223,14 @@ class SpeakerResolution:
                         return ("person", ours.pop())
                     if roles and all(r.organisation not in (None, owner[1]) for _, r in roles):
                         return UNNAMED  # every president named is another organisation's
+            after = k + len(head.words) if head else k
+            if (
+                head
+                and after + 1 < len(doc)
+                and norm(doc[after].text) in {"de", "d'"}
+                and norm(doc[after + 1].text) in {"un", "une"}
+            ):
+                return UNNAMED  # "glisse la gérante d'un bar à vins": one the text never names
             if head:
                 person = self._title_holder(doc, ents, head.lemma, k, before_char)
                 if person is not None and self._last(person, before_char) < paragraph_start(
