@@ -1222,6 +1222,28 @@ CASES = [
         "Joffre.",
         ["Christiane Wendling", None],
     ),
+    # the entourage of a named minister speaks for no one named
+    (
+        "La ministre de l’Éducation nationale, Nathalie Verchère, recevra les syndicats. “Le "
+        "taux d’encadrement s’améliorera”, assure l’entourage de la ministre, qui rappelle que "
+        "“chaque fermeture de classe fait l’objet d’un examen au cas par cas”.",
+        [None, None],
+    ),
+    # "une autre soignante, qui préfère rester anonyme": no name, however the clause is parsed
+    (
+        "« Il n'y a plus de lit », explique Élodie, infirmière. Un peu plus loin, une autre "
+        "soignante, qui préfère rester anonyme, résume la situation d'une formule : « On fait "
+        "de la médecine de couloir, littéralement. »",
+        ["Élodie", None],
+    ),
+    # a quote opening its paragraph, then a sentence about someone unnamed
+    (
+        "« Les prévisions ne prennent pas les familles en compte », déplore Nathalie "
+        "Guézennec, la maire.\n\n« Ma fille est en CE1. L'an prochain, elle sera dans une "
+        "classe à trois niveaux. » Un père d'élève, croisé devant la grille avant de partir au "
+        "travail, ne décolère pas.",
+        ["Nathalie Guézennec", None],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -225,6 +225,12 @@ class ClauseRules:
                 if child.dep_.startswith("nsubj") and "Rel" in child.morph.get("PronType"):
                     # "X, président de Y, qui dit …": the relative's antecedent speaks
                     antecedent = head.head if head.dep_ == "acl:relcl" else None
+                    if (
+                        antecedent is not None
+                        and antecedent.dep_ == "nmod"
+                        and norm(antecedent.head.text) in self.lex.unnamed_speakers
+                    ):
+                        antecedent = antecedent.head  # "l'entourage de la ministre, qui …"
                     if antecedent is not None:
                         speaker = self._resolve(
                             doc, ents, antecedent.left_edge.i, antecedent.i + 1, quote.open_at
@@ -487,7 +493,15 @@ class ClauseRules:
         for j, t in enumerate(clause[:-1]):
             if j and clause[j - 1].text != ",":
                 continue
-            noun = clause[j + 1]
+            n = j + 1
+            while n + 1 < len(clause) and norm(clause[n].text) in {
+                "autre",
+                "jeune",
+                "vieux",
+                "vieil",
+            }:
+                n += 1  # "une autre soignante"
+            noun = clause[n]
             if norm(t.text) not in {"un", "une"} or not noun.is_alpha or is_capitalised(noun):
                 continue
             word = norm(noun.text)

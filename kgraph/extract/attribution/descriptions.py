@@ -413,7 +413,7 @@ class DescriptionRules:
         l'anonymat")."""
         relatives = [c for c in token.children if c.dep_ == "acl:relcl"]
         words = [norm(t.text) for r in relatives for t in r.subtree]
-        return any(
+        return "anonyme" in words or any(
             words[n : n + 2] in (["son", "nom"], ["l'", "anonymat"]) for n in range(len(words))
         )
 

@@ -250,6 +250,14 @@ class NeighbourRules:
         if k >= len(doc):
             return None
         owner = ents.owner(k)
+        if not owner and not newline:
+            stop = next(
+                (j for j in range(k, min(len(doc), k + 30)) if doc[j].text in {".", "!", "?"}),
+                min(len(doc), k + 30),
+            )
+            if self._opens_on_someone_unnamed(list(doc[k:stop])):
+                # "« … » Un père d'élève, croisé devant la grille, ne décolère pas."
+                return UNNAMED, None, None, "subject-after", 0.55
         if (not owner or owner[0] != "person") and not newline:
             owner = self._named_subject(doc, ents, k)
             if owner is None and self._about_the_words(doc, k):
