@@ -680,9 +680,8 @@ class PersonFinder:
                 continue  # "Jean Castaing": another person's full name
             if token.i + 1 < len(doc) and is_capitalised(doc[token.i + 1]):
                 continue
-            mention = self._mention(doc, _Candidate(token.i, token.i + 1, None, False, False))
-            person.mentions.append(mention)
-            ents.claim("person", person.key, mention)
+            alone = _Candidate(token.i, token.i + 1, None, False, False)
+            ents.add_person_mention(person.name, self._mention(doc, alone))
 
     def _family_name(self, doc: Doc, ents, cand: _Candidate, full: list[_Candidate]) -> str | None:
         """A first name alone that the text ties to a family: "Marcel et Odile Bruckert" (the

@@ -255,21 +255,15 @@ class InciseRules:
                 doc_text(doc)[s:e], EntityMention(s, e, start, end, doc_text(doc)[s:e])
             )
             return ("organisation", org.key)
-        mention = EntityMention(s, e, start, end, doc_text(doc)[s:e])
+        name = doc_text(doc)[s:e]
         if end == start + 1:
             # "Mathieu et Aurélie Besson … », glisse Aurélie.": the one person of that first name
             first = fold_name(doc[start].text)
-            same = [
-                p
-                for p in ents.people.values()
-                if len(p.name.split()) > 1 and fold_name(p.name.split()[0]) == first
-            ]
-            if len(same) == 1:
-                same[0].mentions.append(mention)
-                same[0].mentions.sort(key=lambda m: m.start)
-                ents.claim("person", same[0].key, mention)
-                return ("person", same[0].key)
-        person = ents.add_person_mention(doc_text(doc)[s:e], mention)
+            same = [p for p in ents.people.values() if fold_name(p.name_words[0]) == first]
+            if len(same) == 1 and len(same[0].name_words) > 1:
+                name = same[0].name
+        person = ents.add_person_mention(name, EntityMention(s, e, start, end, doc_text(doc)[s:e]))
+        person.mentions.sort(key=lambda m: m.start)
         return ("person", person.key)
 
     def _after_mark(self, doc: Doc, quote: QuoteMention) -> int | None:
