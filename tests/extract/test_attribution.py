@@ -1244,6 +1244,14 @@ CASES = [
         "travail, ne décolère pas.",
         ["Nathalie Guézennec", None],
     ),
+    # "je" in the quote: the pronoun is a person's, not the organisation subject just before
+    (
+        "« Il coche toutes les cases », a déclaré le président de l'Union sportive béracoise, "
+        "Jean-Marc Ospital.\n\nLe président ne cache pas que la saison a laissé des traces. "
+        "Le club, qui visait la montée, a fini neuvième. « On s'est trompés sur les "
+        "recrutements, je l'assume », souligne-t-il.",
+        ["Jean-Marc Ospital", "Jean-Marc Ospital"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ...lexicon import fold_name
 from ..entities import DocEntities, EntityMention, PersonEntity, QuoteMention
 from ..text import doc_text, norm, paragraph_start
-from .words import ADVERBS, PRONOUNS, RELATIVE, STOP, UNNAMED, UNNAMED_PERSON
+from .words import ADVERBS, PRONOUNS, RELATIVE, STOP, UNNAMED, UNNAMED_PERSON, says_i
 
 
 class InciseRules:
@@ -136,7 +136,7 @@ class InciseRules:
                 return UNNAMED, cue.text, cue.idx, "incise-pronoun", 0.8
             cue = verb or clitic
             organisation = None
-            if not self._gendered_person_since(
+            if not says_i(quote) and not self._gendered_person_since(
                 ents, PRONOUNS[pronoun], paragraph_start(self._text, quote.open_at), quote.open_at
             ):  # "La maire, Martine Bouyssou, … La commune perçoit … « … », explique-t-elle"
                 organisation = self._organisation_antecedent(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..entities import QuoteMention
@@ -58,6 +60,15 @@ PROPOS = {"propos", "déclaration", "mots", "paroles", "réaction", "message"}
 def asks(quote: QuoteMention) -> bool:
     """The quoted words end on a question mark (spaces and closing marks aside)."""
     return quote.text.rstrip(' \u00a0\u202f»”"').endswith("?")
+
+
+FIRST_PERSON_SINGULAR = re.compile(r"\b(?:(?:je|moi|me|mon|ma|mes)\b|[jm]['’])", re.IGNORECASE)
+
+
+def says_i(quote: QuoteMention) -> bool:
+    """The quoted words speak in the first person singular ("je l'assume"): a person's words,
+    never an organisation's, which speaks as "nous"."""
+    return FIRST_PERSON_SINGULAR.search(quote.text) is not None
 
 
 def morph_gender(token: Token) -> str | None:
