@@ -1252,6 +1252,14 @@ CASES = [
         "recrutements, je l'assume », souligne-t-il.",
         ["Jean-Marc Ospital", "Jean-Marc Ospital"],
     ),
+    # a paragraph that reports its own words ("rappelle que …") is not about the quote above
+    (
+        "Le ministre avait défendu une mesure d'équité avec le privé. Idriss Kanté, secrétaire "
+        "fédéral, qualifie l'argument d'absurde.\n\n« Dans le privé, sept salariés sur dix "
+        "sont couverts par un accord. »\n\nLa Fédération des agents territoriaux rappelle que "
+        "l'ordonnance de 2021 prévoyait une participation des employeurs.",
+        ["Idriss Kanté"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

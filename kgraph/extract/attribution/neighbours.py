@@ -202,6 +202,14 @@ class NeighbourRules:
             )
         if speaker and speaker[1] in self._byline_keys:
             return None
+        if (
+            speaker
+            and "\n" in self._text[quote.close_at : tokens[0].idx]
+            and any(norm(t.text) in {"que", "qu'"} for t in tokens if t.i > cue.i)
+        ):
+            # "« … »\n\nLa fédération rappelle que l'ordonnance …": a new paragraph that reports
+            # its own words is not about the quote above it
+            return None
         if speaker:
             return speaker, cue.text, cue.idx, "next-sentence", 0.75
         return None
