@@ -135,6 +135,8 @@ class RoleFinder:
             gender = []  # "plaquiste", "secrétaire": one word for both, whatever the tagger says
         elif gender == ["Fem"] and not word.endswith(_FEMININE_ENDINGS):
             gender = []  # "maçon" tagged feminine: the form says nothing of the kind
+        elif word.endswith(_FEMININE_ENDINGS) and not word.endswith(("père", "frère")):
+            gender = ["Fem"]  # "fromagère" tagged masculine: the form says feminine
         head = RoleHead(
             (word,),
             token.lemma_.lower() or word,

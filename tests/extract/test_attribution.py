@@ -1260,6 +1260,15 @@ CASES = [
         "l'ordonnance de 2021 prévoyait une participation des employeurs.",
         ["Idriss Kanté"],
     ),
+    # an occupation given once ("fromagère à …") repeated with a determiner is its holder
+    (
+        "À 29 ans, Camille Vergnes, fromagère à La Bastide-Fauré, a repris la ferme.\n\n"
+        "« Chaque ferme qui ferme, c'est un village qui s'éteint », résume Hélène Causse, "
+        "vice-présidente du Département.\n\nÉvoluer, la fromagère ne s'en prive pas. Elle a "
+        "lancé une tomme fleurie. « Les gens veulent savoir d'où vient ce qu'ils mangent », "
+        "explique-t-elle.",
+        ["Hélène Causse", "Camille Vergnes"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -117,6 +117,10 @@ class DescriptionRules:
             if kin is not None:
                 bound[token.idx] = kin.key
                 continue
+            worker = self._occupation_holder(doc, ents, token)
+            if worker is not None:
+                bound[token.idx] = worker.key
+                continue
             found = self._description_at(doc, ents, token.i)
             if found is None:
                 continue
@@ -202,6 +206,26 @@ class DescriptionRules:
         ):
             return None  # "ce dernier mois"
         return self._last_mentioned(ents, "m" if det == "ce" else "f", doc[token.i - 1].idx)
+
+    def _occupation_holder(self, doc: Doc, ents: DocEntities, token: Token) -> PersonEntity | None:
+        """ "Camille Vergnes, fromagère à La Bastide-Fauré, … Évoluer, la fromagère ne s'en prive
+        pas": a definite noun that repeats the occupation the text gave one person earlier (a
+        word no title list holds) is that person."""
+        k = token.i
+        if k == 0 or norm(doc[k - 1].text) not in DEFINITE or ents.owner(k):
+            return None
+        word = norm(token.text)
+        if word in self.lex.person_nouns or self.lex.role_head_at([word]) is not None:
+            return None  # listed titles and person nouns have their own rules
+        holders = [
+            p
+            for p in ents.people.values()
+            if any(
+                r.rule == "occupation" and r.end <= token.idx and norm(r.title.split()[0]) == word
+                for r in p.roles
+            )
+        ]
+        return holders[0] if len(holders) == 1 else None
 
     def _kin(self, doc: Doc, ents: DocEntities, token: Token) -> PersonEntity | None:
         """ "Martine et Gérard Rolland … raconte Martine Rolland. Son mari, lui, avoue …": kin
