@@ -397,6 +397,19 @@ class RoleFinder:
         while j < len(doc) and doc[j].text in self.lex.honorifics:
             j += 1  # "l'avocate des parties civiles, Me Hélène Castaing"
         person = ents.person_at(j) if j < len(doc) else None
+        title = doc[role.start_token]
+        if (
+            person is not None
+            and title.dep_ in ("obj", "obl", "obl:arg", "iobj")
+            and title.head.dep_ == "advcl"
+            and title.head.i < title.i
+            and any(norm(c.text) == "en" and c.dep_ == "mark" for c in title.head.children)
+            and doc[j].dep_.startswith("nsubj")
+            and doc[j].head.i != title.head.i
+        ):
+            # "En raccompagnant la ministre à sa voiture, Hélène Pradal restait prudente": the
+            # title is the object of a clause before, the name the subject of the next one
+            person = None
         if person is not None:
             role.rule = "title-before-name"
             return person
@@ -421,6 +434,8 @@ class RoleFinder:
                     role.rule = "copula"
                     return person
                 break
+            if t.pos_ == "VERB" and t is not head_token:
+                break  # "En raccompagnant la ministre, X restait prudente": another verb's object
         del verb
         # a second title joined by "et" to a title that has a holder
         person = _holder_of_title_before_et(doc, ents, role)

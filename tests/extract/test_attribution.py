@@ -1269,6 +1269,13 @@ CASES = [
         "explique-t-elle.",
         ["Hélène Causse", "Camille Vergnes"],
     ),
+    # "son associée" after one partner has spoken is the other partner
+    (
+        "Marion Teyssier n'est plus seule : Aurélie Vabre, 29 ans, l'a rejointe il y a deux "
+        "ans.\n\n« Marion, c'est la tête, moi je suis plutôt les bras », plaisante Aurélie "
+        "Vabre. Son associée proteste : « C'est faux, et elle le sait très bien. »",
+        ["Aurélie Vabre", "Marion Teyssier"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

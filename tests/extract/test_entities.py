@@ -112,6 +112,12 @@ def people(report):
             "L'ouvreur Théo Marty a passé la pénalité de la gagne.",
             {"Théo Marty": ["ouvreur"]},
         ),
+        # a title that is the object of a gerund before a name is someone else's
+        (
+            "La directrice de l'hôpital, Hélène Pradal, a reçu la ministre. En raccompagnant la "
+            "ministre à sa voiture, Hélène Pradal restait prudente.",
+            {"Hélène Pradal": ["directrice de l'hôpital"]},
+        ),
     ],
     ids=lambda v: v[:40] if isinstance(v, str) else "",
 )
@@ -129,6 +135,11 @@ def test_roles(extract_text, text, expected):
 def test_an_occupation_without_a_feminine_form_gives_no_gender(extract_text, text):
     report = extract_text(text)
     assert report["people"][0]["gender"] == "m"  # from the first name, not the tagger
+
+
+def test_an_occupation_in_a_feminine_form_gives_the_gender(extract_text):
+    report = extract_text("À 29 ans, Camille Vergnes, fromagère à La Bastide, a repris la ferme.")
+    assert report["people"][0]["gender"] == "f"  # "Camille" is given to both; the tagger says m
 
 
 @pytest.mark.parametrize("honorific", ["Pre", "Dre"])

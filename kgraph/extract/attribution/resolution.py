@@ -223,6 +223,10 @@ class SpeakerResolution:
                         return ("person", ours.pop())
                     if roles and all(r.organisation not in (None, owner[1]) for _, r in roles):
                         return UNNAMED  # every president named is another organisation's
+                elif head.lemma in self.lex.peer_titles:
+                    peer = self._peer(doc, ents, k, head.gender or self._det_gender(doc, k))
+                    if peer is not None:
+                        return ("person", peer.key)
             after = k + len(head.words) if head else k
             if (
                 head
@@ -382,6 +386,28 @@ class SpeakerResolution:
             if owner and owner[0] == "organisation":
                 return owner
         return None
+
+    def _peer(self, doc: Doc, ents: DocEntities, k: int, gender: str | None):
+        """ "“…”, plaisante la cadette. Son associée proteste": the partner a possessive names is
+        the person of that gender mentioned last in these two paragraphs who is not the one the
+        possessive refers to (the person mentioned last of all)."""
+        char = doc[k - 1].idx
+        possessor = self._last_mentioned(ents, None, char)
+        if possessor is None:
+            return None
+        since = paragraph_start(self._text, char, back=1)
+        inside = [(q.start, q.end) for q in ents.quotes]
+        latest = None
+        for start, key in self._person_mentions(ents):
+            if start >= char:
+                break
+            if start < since or key.startswith("unnamed:") or key == possessor.key:
+                continue
+            if any(a <= start < b for a, b in inside):
+                continue
+            if gender is None or ents.people[key].gender in (gender, None):
+                latest = ents.people[key]
+        return latest
 
     def _complement_at(self, doc: Doc, ents: DocEntities, start: int, end: int) -> int:
         """Where a speaker phrase that starts with a title turns to someone else: "glisse la
