@@ -1276,6 +1276,15 @@ CASES = [
         "Vabre. Son associée proteste : « C'est faux, et elle le sait très bien. »",
         ["Aurélie Vabre", "Marion Teyssier"],
     ),
+    # a title its holder was called by in the paragraph before is still theirs, even with
+    # someone else named in between
+    (
+        "Le maire, Yannick Le Bihan, a présenté le budget.\n\nL'opposition a voté contre. "
+        "Nadine Corre a reproché au maire de ne rien programmer.\n\nSon colistier Jean-Marc "
+        "Ollivier a proposé de reporter le vote. Refus du maire : « Le budget doit être voté "
+        "avant le 15 avril. »",
+        ["Yannick Le Bihan"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -237,9 +237,9 @@ class SpeakerResolution:
                 return UNNAMED  # "glisse la gérante d'un bar à vins": one the text never names
             if head:
                 person = self._title_holder(doc, ents, head.lemma, k, before_char)
-                if person is not None and self._last(person, before_char) < paragraph_start(
-                    self._text, before_char, back=1
-                ):
+                if person is not None and self._last_seen(
+                    ents, person, before_char
+                ) < paragraph_start(self._text, before_char, back=1):
                     # the holder was last seen paragraphs ago; someone named in this paragraph
                     # with no title of their own is who "le défenseur central" now describes
                     near = self._nearby_person(
@@ -480,6 +480,12 @@ class SpeakerResolution:
         starts = [m.start for m in person.mentions if m.start < before_char]
         starts += [r.start for r in person.roles if r.start < before_char]
         return max(starts, default=-1)
+
+    def _last_seen(self, ents: DocEntities, person: PersonEntity, before_char: int) -> int:
+        """Where ``person`` was last mentioned before ``before_char``: by name, by a title, or
+        by a description bound to them ("a reproché au maire")."""
+        starts = [s for s, key in self._person_mentions(ents) if key == person.key]
+        return max((s for s in starts if s < before_char), default=-1)
 
     def _person_mentions(self, ents: DocEntities) -> list[tuple[int, str]]:
         """(start, person key) of every mention of a person: by name, by a title they hold, by
