@@ -1285,6 +1285,22 @@ CASES = [
         "avant le 15 avril. »",
         ["Yannick Le Bihan"],
     ),
+    # the court's question is answered by the one who spoke before it, however the text
+    # calls them; the president of an association asks nobody in court
+    (
+        "Didier Carrère, 52 ans, ancien trésorier du club, a détourné 38 000 euros.\n\n"
+        "« J'ai commencé par un plein d'essence », a-t-il expliqué devant le tribunal.\n\n"
+        "Le président du tribunal, Bernard Aussel, l'interroge : « Une habitude à 38 000 "
+        "euros ? »\n\n« Je sais. Je n'ai pas d'excuse. »",
+        ["Didier Carrère", "Bernard Aussel", "Didier Carrère"],
+    ),
+    (
+        "« Les crédits manquent », a admis Sylvie Lannes, directrice de l'ONF.\n\nPrésident "
+        "de l'Union des forestiers, Bernard Ducournau a, lui, laissé éclater sa colère. « Et "
+        "aujourd'hui, c'est notre faute si la forêt brûle ? »\n\n« Les propriétaires ne sont "
+        "pas des spéculateurs. »",
+        ["Sylvie Lannes", "Bernard Ducournau", "Bernard Ducournau"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -59,6 +59,11 @@ class DialogueRules:
                     defendant = self._defendant(doc, ents, noun, previous.open_at)
                     if defendant is not None and ("person", defendant.key) != asker:
                         return ("person", defendant.key), None, None, "answer", 0.6
+                questioned = earlier[-1].speaker if earlier else None
+                if questioned and questioned[0] == "person" and questioned != asker:
+                    # "« … », a-t-il expliqué. Le président l'interroge : « … ? » « Je sais. »":
+                    # the one who spoke before the court's question answers it
+                    return questioned, None, None, "answer", 0.6
             return None
         best = self._last_named(ents, previous.open_at, but=asker)
         if best is None:
@@ -68,10 +73,16 @@ class DialogueRules:
     @staticmethod
     def _presides(person: PersonEntity) -> bool:
         """Whether a person's title makes them the one who questions in a courtroom."""
-        return any(
-            r.head.split()[0] in {"président", "présidente", "juge", "magistrat", "magistrate"}
-            for r in person.roles
-        )
+        for role in person.roles:
+            head = role.head.split()[0]
+            if head in {"juge", "magistrat", "magistrate"}:
+                return True
+            words = set(norm(role.title).split()[1:])
+            if head in {"président", "présidente"} and (
+                not words or words & {"tribunal", "cour", "chambre", "audience"}
+            ):
+                return True  # "le président du tribunal", not "président de l'Union des …"
+        return False
 
     def _addressed(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
         """ "« Madame Morvan, combien de ces logements … ? » « Un tiers, au minimum », a répondu
