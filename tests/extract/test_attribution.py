@@ -1301,6 +1301,13 @@ CASES = [
         "pas des spéculateurs. »",
         ["Sylvie Lannes", "Bernard Ducournau", "Bernard Ducournau"],
     ),
+    # "Le mot est de X" after the quote says whose words they are, over "Pour l'USR,"
+    (
+        "Pour l'Union sportive ravanéloise, qui compte 280 licenciés, la découverte du trou a "
+        "été « un véritable coup de massue pour tout le monde ». Le mot est de Frédéric "
+        "Lacombe, le nouveau président du club.",
+        ["Frédéric Lacombe"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

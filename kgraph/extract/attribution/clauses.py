@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..entities import DocEntities, QuoteMention
@@ -368,6 +370,8 @@ class ClauseRules:
                     continue
                 if cue[0] == "pour" and not any(t.text in {",", ":"} for t in rest):
                     continue
+                if cue[0] == "pour" and self._words_claimed_after(quote):
+                    continue  # "Pour l'USR, … a été « … ». Le mot est de Frédéric Lacombe"
                 if rest and norm(rest[0].text) in {"lui", "elle"}:  # "selon lui, « … »"
                     gender = "m" if norm(rest[0].text) == "lui" else "f"
                     subject_org = self._organisation_subject(doc, ents, before[:n], gender)
@@ -396,6 +400,18 @@ class ClauseRules:
                     ):
                         return speaker, before[n].text, before[n].idx, "according", 0.95
         return None
+
+    def _words_claimed_after(self, quote: QuoteMention) -> bool:
+        """The sentence after the quote says whose words they are: "Le mot est de X", "La
+        formule revient à X" (a speech noun, then "est de" / "revient à")."""
+        after = self._text[quote.close_at + 1 : quote.close_at + 80]
+        match = re.match(
+            r"[\s.»”\"]*(?:le|la|les|l['’]|cette|ce|ces)\s*([\w -]+?)\s+"
+            r"(?:est|sont|revient|reviennent)\s+(?:de|d['’]|à)",
+            after,
+            flags=re.IGNORECASE,
+        )
+        return bool(match) and tuple(match.group(1).lower().split()) in self.lex.speech_nouns
 
     def _antecedent_speaker(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
         """Whom "l'" / "lui" refers to when no gender helps: the speaker of the quote just before,
