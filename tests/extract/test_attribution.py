@@ -1308,6 +1308,13 @@ CASES = [
         "Lacombe, le nouveau président du club.",
         ["Frédéric Lacombe"],
     ),
+    # "Selon lui," opening a sentence governs it past a word in scare quotes
+    (
+        "« Nous irons jusqu'au bout », prévient le président de l'association, Michel Aubard."
+        "\n\nSelon lui, l'enquête publique a été « bâclée » et les photomontages « sous-estiment "
+        "grossièrement l'impact visuel ».",
+        ["Michel Aubard", "Michel Aubard"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

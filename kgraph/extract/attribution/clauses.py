@@ -321,7 +321,22 @@ class ClauseRules:
         return None
 
     def _according(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
-        before = self._clause_before(doc, quote.open_at)
+        found = self._according_in(
+            doc, ents, quote, previous, self._clause_before(doc, quote.open_at)
+        )
+        if found:
+            return found
+        # "Selon lui, l'enquête a été « bâclée » et les photomontages « sous-estiment … »":
+        # "selon" opening the sentence governs it past a quote mark
+        sentence = self._clause_before(doc, quote.open_at, through_quotes=True)
+        comma = next((n for n, t in enumerate(sentence) if t.text == ","), 0)
+        if comma and norm(sentence[0].text) in {"selon", "d'après"}:
+            return self._according_in(doc, ents, quote, previous, sentence[: comma + 1])
+        return None
+
+    def _according_in(
+        self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous, before: list[Token]
+    ):
         lowered = [norm(t.text) for t in before]
         for n in range(len(before)):
             for cue in self.lex.attribution_cues:
