@@ -1315,6 +1315,13 @@ CASES = [
         "grossièrement l'impact visuel ».",
         ["Michel Aubard", "Michel Aubard"],
     ),
+    # "Son intervention … :" before a quote: the words of the one the possessive refers to
+    (
+        "La maire de Saint-Germain, Nadège Comte, a voté contre. Son intervention, lundi, a été "
+        "longuement applaudie par le public :\n\n« Un enfant m'a demandé si on apprendrait "
+        "encore à nager. Je n'ai pas su quoi lui répondre. »",
+        ["Nadège Comte"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -52,6 +52,10 @@ class ClauseRules:
                 if owner and owner[0] == "person":
                     speaker = owner
                     break
+        if speaker is None and self._possessed_words(clause):
+            # "Son intervention a été longuement applaudie :" — the words of the one named last
+            person = self._last_mentioned(ents, None, clause[0].idx)
+            speaker = ("person", person.key) if person is not None else None
         if speaker is not None and not (speaker == UNNAMED and verbs):
             return speaker, None, None, "colon", 0.85
         if speaker == UNNAMED or (verbs and self._opens_on_someone_unnamed(clause)):
@@ -415,6 +419,15 @@ class ClauseRules:
                     ):
                         return speaker, before[n].text, before[n].idx, "according", 0.95
         return None
+
+    def _possessed_words(self, clause: list[Token]) -> bool:
+        """The clause opens on a possessive and a speech noun: "Son intervention", "Sa réponse"."""
+        words = [norm(t.text) for t in clause[:4]]
+        return (
+            len(words) > 1
+            and words[0] in {"son", "sa", "leur"}
+            and any(tuple(words[1 : 1 + len(noun)]) == noun for noun in self.lex.speech_nouns)
+        )
 
     def _words_claimed_after(self, quote: QuoteMention) -> bool:
         """The sentence after the quote says whose words they are: "Le mot est de X", "La
