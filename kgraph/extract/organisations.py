@@ -1217,7 +1217,17 @@ class OrganisationFinder:
             head, kind = found
             end = i + 1 + len(head)
             adjectives = []
-            while end < len(doc) and doc[end].pos_ == "ADJ" and not is_capitalised(doc[end]):
+            while (
+                end < len(doc)
+                and doc[end].pos_ == "ADJ"
+                and not is_capitalised(doc[end])
+                # "la cour relève que …": a speech verb the tagger took for an adjective
+                and not (
+                    norm(doc[end].text) in self.lex.speech_forms
+                    and end + 1 < len(doc)
+                    and norm(doc[end + 1].text) in {"que", "qu'"}
+                )
+            ):
                 adjectives.append(norm(doc[end].text))
                 end += 1
             if end < len(doc) and is_capitalised(doc[end]) and not doc[end].is_sent_start:

@@ -1322,6 +1322,13 @@ CASES = [
         "encore à nager. Je n'ai pas su quoi lui répondre. »",
         ["Nadège Comte"],
     ),
+    # a quoted predicate in a "que" clause is what the one who says "que" says of its subject
+    (
+        "La cour d'appel de Grenoble a confirmé jeudi la condamnation de Chimiflex. Son "
+        "directeur, Alain Ferrière, est condamné à une amende.\n\nDans son arrêt, la cour "
+        "relève que l'exploitant « ne pouvait ignorer la vétusté de ce bac ».",
+        ["cour d'appel de Grenoble"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -565,6 +565,21 @@ class ClauseRules:
                 continue  # only the verb heading the quoted words
             if t.dep_ == "ccomp" and self._is_speech_verb(t.head):
                 continue  # "estimant que la cour avait « fait … »": what a speaker says of it
+            que = next((c for c in t.children if c.dep_ == "mark" and c.idx < quote.open_at), None)
+            if que is not None and norm(que.text) in {"que", "qu'"}:
+                # "la cour relève que l'exploitant « ne pouvait ignorer … »" (the parser taking
+                # "relève" for an adjective): the one who says "que …", not its subject
+                clause = self._clause_before(doc, que.idx)
+                said = [u for u in clause if norm(u.text) in self.lex.speech_forms]
+                commas = (
+                    [u.i + 1 for u in clause if u.text == "," and u.i < said[0].i] if said else []
+                )
+                start = max(commas, default=clause[0].i if clause else 0)  # "Dans son arrêt,"
+                if said and start < said[0].i:
+                    speaker = self._resolve(doc, ents, start, said[0].i, quote.open_at)
+                    if speaker:
+                        return speaker, said[0].text, said[0].idx, "quoted-predicate", 0.75
+                return None
             for child in t.children:
                 if (
                     child.dep_ == "nsubj"
