@@ -1329,6 +1329,12 @@ CASES = [
         "relève que l'exploitant « ne pouvait ignorer la vétusté de ce bac ».",
         ["cour d'appel de Grenoble"],
     ),
+    # a present participle after the quote has no subject of its own: the main clause's
+    (
+        "Dans un communiqué, le ministère chargé de la Mer a salué « un compromis difficile mais "
+        "responsable », soulignant avoir obtenu une baisse moins brutale.",
+        ["ministère chargé de la Mer"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

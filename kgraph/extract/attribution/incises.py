@@ -178,6 +178,10 @@ class InciseRules:
             and not any(t.pos_ == "AUX" for t in tokens[: tokens.index(verb)])
         ):
             return None  # "un « déballastage illicite », repéré par un avion": a participle
+        if norm(verb.text).endswith("ant") and verb.morph.get("VerbForm") == ["Part"]:
+            # "a salué « … », soulignant avoir obtenu …": a present participle has no subject
+            # after it; its subject is the main clause's, which the other rules read
+            return None
         # only adverbs, auxiliaries and object clitics may stand between the quote and the verb
         for t in tokens[: tokens.index(verb)]:
             if (
