@@ -203,8 +203,20 @@ class OrganisationFinder:
         """Trade unions named by name or acronym (``data/unions.txt``) are of kind "union"."""
         for org in ents.organisations.values():
             names = {org.name, *org.forms, *([org.acronym] if org.acronym else [])}
-            if any(n.lower().replace("’", "'") in self.lex.unions for n in names):
+            if any(n.lower().replace("’", "'") in self.lex.unions for n in names) or any(
+                self._union_branch(n) for n in names
+            ):
                 org.kind = "union"
+
+    def _union_branch(self, name: str) -> bool:
+        """ "Sud Santé Sociaux", "CGT Fonderies": a union's name, then the trade or place of
+        its branch (a one-word union only as an acronym in capitals: "Sud Ouest" is a paper)."""
+        words = name.replace("’", "'").split()
+        for n in range(len(words) - 1, 0, -1):
+            prefix = " ".join(words[:n]).lower()
+            if prefix in self.lex.unions and (n > 1 or words[0].isupper()):
+                return True
+        return False
 
     @staticmethod
     def _merge_number_forms(ents: DocEntities) -> None:

@@ -538,6 +538,17 @@ def test_le_syndicat_is_the_union_named_just_before(extract_text):
     assert report["quotes"][0]["speaker"] == "Force ouvrière"
 
 
+@pytest.mark.parametrize("union", ["Sud Santé Sociaux", "CGT Fonderies"])
+def test_le_syndicat_is_a_union_branch_named_before(extract_text, union):
+    # a union's name, then its trade: still a union, which "le syndicat" stands for
+    report = extract_text(
+        f"Plus de 420 naissances ont eu lieu à Valmont. Pour {union}, ce chiffre prouve que le "
+        "service « répond à un besoin réel ». Le syndicat dénonce « une décision prise dans le "
+        "dos des soignants »."
+    )
+    assert [q["speaker"] for q in report["quotes"]] == [union, union]
+
+
 def test_le_syndicat_is_the_only_union_its_paragraph_names(extract_text):
     # the CFDT is named a few lines up, in the paragraph before: "le syndicat" is still FO
     report = extract_text(
