@@ -1335,6 +1335,16 @@ CASES = [
         "responsable », soulignant avoir obtenu une baisse moins brutale.",
         ["ministère chargé de la Mer"],
     ),
+    # "Interrogée par les JA, la préfecture a indiqué …": the préfecture is who "elle" is,
+    # however the parser hangs the sentence on the one before
+    (
+        "Le syndicat, soutenu par la FDSEA de la Mayenne, propose qu'une déclaration unique soit "
+        "instaurée.\n\nInterrogée par les Jeunes Agriculteurs, la préfecture de la Mayenne a "
+        "indiqué qu'une réunion serait organisée le 12 mars avec la chambre d'agriculture. Dans "
+        "un courrier adressé au syndicat, elle évoque « un texte d'équilibre, qui pourra être "
+        "ajusté à l'usage ».",
+        ["préfecture de la Mayenne"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

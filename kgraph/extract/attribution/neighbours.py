@@ -374,6 +374,7 @@ class NeighbourRules:
             return None
         wanted = {"m": "Masc", "f": "Fem"}.get(gender or "")
         inside = range(clause[0].i, clause[-1].i + 1) if clause else range(0)
+        first_subject = next((t for t in clause if t.dep_.startswith("nsubj")), None)
         for t in clause:
             owner = ents.owner(t.i)
             if owner is None and t.dep_.startswith("nsubj"):
@@ -381,6 +382,10 @@ class NeighbourRules:
                 named = [ents.owner(c.i) for c in t.children if c.dep_ in ("appos", "flat:name")]
                 owner = next((o for o in named if o), None)
             main = t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
+            if t is first_subject and t.head.dep_ in ("advcl", "ccomp"):
+                # "Interrogée par les JA, la préfecture a indiqué …" glued by the parser to the
+                # sentence before: the first subject of a verb with no conjunction is the main one
+                main = not any(c.dep_ == "mark" for c in t.head.children)
             if (
                 t.dep_.startswith("nsubj")
                 and (t.head.i not in inside or main)  # the clause's subject
