@@ -1345,6 +1345,13 @@ CASES = [
         "ajusté à l'usage ».",
         ["préfecture de la Mayenne"],
     ),
+    # words in the first person singular are never an organisation's, whichever rule reads them
+    (
+        "La mairie de Roquefeuil fournit les tables. « Le marché est gratuit pour les "
+        "exposants », indique la mairie.\n\n« Je fais ici en dix soirées ce que je fais en "
+        "trois mois sur les marchés. »",
+        ["mairie de Roquefeuil", None],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

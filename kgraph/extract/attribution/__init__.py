@@ -41,7 +41,7 @@ from .dialogue import DialogueRules
 from .incises import InciseRules
 from .neighbours import NeighbourRules
 from .resolution import SpeakerResolution
-from .words import UNNAMED
+from .words import UNNAMED, says_i
 
 __all__ = ["Attributor", "UNNAMED", "make_attribution", "speaking_capacity"]
 
@@ -96,6 +96,8 @@ class Attributor(
                 self._nearest_person,
             ):
                 found = rule(doc, ents, quote, previous)
+                if found and found[0][0] == "organisation" and says_i(quote):
+                    continue  # "je" is a person speaking, never an organisation
                 if found:
                     (
                         quote.speaker,
