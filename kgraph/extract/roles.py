@@ -51,6 +51,7 @@ _IDIOMS = {("le", "cadre"), ("du", "cadre"), ("ce", "cadre")}
 _COPULAS = {"être", "devenir", "rester", "demeurer"}
 _APPOINTED = {"élire", "réélire", "nommer", "désigner"}  # in the passive, a copula of office
 _FORMER = {"ancien", "ancienne", "ex", "anciens", "anciennes"}
+_OBJECT_CLITICS = {"l'", "le", "la"}
 
 # endings that mark a noun of occupation as feminine (agricultrice, coiffeuse, infirmière)
 _FEMININE_ENDINGS = ("euse", "trice", "ière", "ienne", "enne", "ère", "ée", "ante", "ente", "esse")
@@ -434,6 +435,19 @@ class RoleFinder:
                     role.rule = "copula"
                     return person
                 break
+            if t.lemma_ in _APPOINTED and t is not head_token:
+                clitic = next(
+                    (c for c in t.children if c.dep_ == "obj" and norm(c.text) in _OBJECT_CLITICS),
+                    None,
+                )
+                if clitic is not None:
+                    # "Le conseil municipal l'a élu maire": the one just named is elected
+                    agreed = t.morph.get("Gender")  # "l'a élue": a woman
+                    gender = {"Masc": "m", "Fem": "f"}.get(agreed[0]) if agreed else None
+                    person = _named_before(doc, ents, clitic.i, gender)
+                    if person is not None:
+                        role.rule = "appointed"
+                        return person
             if t.pos_ == "VERB" and t is not head_token:
                 break  # "En raccompagnant la ministre, X restait prudente": another verb's object
         del verb
@@ -442,6 +456,20 @@ class RoleFinder:
         if person is not None:
             role.rule = "coordinated-title"
         return person
+
+
+def _named_before(doc: Doc, ents: DocEntities, k: int, gender: str | None):
+    """The person named last before token ``k``, in its paragraph or the one before, not known
+    to be of the other gender."""
+    breaks = 0
+    for j in range(k - 1, -1, -1):
+        breaks += "\n" in doc[j].text
+        if breaks > 2:
+            return None
+        person = ents.person_at(j)
+        if person is not None and not (gender and person.gender and person.gender != gender):
+            return person
+    return None
 
 
 def _name_just_before(doc: Doc, ents: DocEntities, verb: int):

@@ -1352,6 +1352,13 @@ CASES = [
         "trois mois sur les marchés. »",
         ["mairie de Roquefeuil", None],
     ),
+    # "le nouvel édile" is not the former mayor
+    (
+        "L'ancien maire, Jean-Claude Roux, avait claqué la porte en décembre. La liste conduite "
+        "par Frédéric Bastide l'a emporté dimanche.\n\nLe conseil municipal l'a élu maire "
+        "vendredi. « Je serai le maire de tous », a assuré le nouvel édile.",
+        ["Frédéric Bastide"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

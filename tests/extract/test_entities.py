@@ -112,6 +112,15 @@ def people(report):
             "L'ouvreur Théo Marty a passé la pénalité de la gagne.",
             {"Théo Marty": ["ouvreur"]},
         ),
+        # "l'a élu maire": the one named just before is elected
+        (
+            "Jean-Claude Roux, ancien maire, avait démissionné. La liste de Frédéric Bastide l'a "
+            "emporté dimanche.\n\nSamedi, le conseil municipal l'a élu maire.",
+            {
+                "Jean-Claude Roux": ["ancien maire"],
+                "Frédéric Bastide": ["maire"],
+            },
+        ),
         # a title that is the object of a gerund before a name is someone else's
         (
             "La directrice de l'hôpital, Hélène Pradal, a reçu la ministre. En raccompagnant la "

@@ -632,11 +632,16 @@ class SpeakerResolution:
                 break
             if is_capitalised(t) and t.pos_ == "PROPN":
                 named.add(fold(t.text))
+        new = any(
+            norm(doc[j].text) in {"nouveau", "nouvel", "nouvelle"} for j in range(max(0, k - 2), k)
+        )
         holders = []
         for person in ents.people.values():
             if gender and person.gender and person.gender != gender:
                 continue  # "a assuré le ministre": not the (woman) minister
             for role in person.roles:
+                if new and role.former:
+                    continue  # "le nouvel édile" is not the former mayor
                 if (
                     qualifier
                     and len(norm(role.title).split()) > 1
