@@ -339,6 +339,9 @@ class RoleFinder:
     def _role(
         self, doc: Doc, ents: DocEntities, head: RoleHead, start: int, end: int
     ) -> RoleMention:
+        last = ents.owner(end - 1) if end > start else None
+        while last and last[0] == "organisation" and end < len(doc) and ents.owner(end) == last:
+            end += 1  # the organisation's whole name: "… d'industrie (CCI) Bocage-Ouest"
         s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
         organisation = None
         for k in range(start, end):
@@ -391,8 +394,18 @@ class RoleFinder:
         # title then name: "le ministre X", "le président de la région, X", "… du Parti socialiste
         # (PS), X"
         j = role.end_token
+        last = ents.owner(j - 1) if j > 0 else None
+        while last and last[0] == "organisation" and j < len(doc) and ents.owner(j) == last:
+            j += 1  # "Présidente de la chambre de commerce et d'industrie (CCI) Bocage-Ouest"
         if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
             j += 3
+        if (
+            j + 2 < len(doc)
+            and norm(doc[j].text) == "depuis"
+            and doc[j + 2].text == ","
+            and not ents.owner(j + 1)
+        ):
+            j += 2  # "Présidente de la CCI depuis janvier, Anne-Sophie Le Bihan"
         if j < len(doc) and doc[j].text == ",":
             j += 1
         while j < len(doc) and doc[j].text in self.lex.honorifics:

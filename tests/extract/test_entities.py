@@ -112,6 +112,17 @@ def people(report):
             "L'ouvreur Théo Marty a passé la pénalité de la gagne.",
             {"Théo Marty": ["ouvreur"]},
         ),
+        # a title whose organisation's name runs on past the title, then "depuis …" (what
+        # brackets add is no part of a title)
+        (
+            "Présidente de la chambre de commerce et d'industrie (CCI) Bocage-Ouest depuis "
+            "janvier, Anne-Sophie Le Bihan, 47 ans, dirige une entreprise de transport.",
+            {
+                "Anne-Sophie Le Bihan": [
+                    "Présidente de la chambre de commerce et d'industrie Bocage-Ouest"
+                ]
+            },
+        ),
         # "l'a élu maire": the one named just before is elected
         (
             "Jean-Claude Roux, ancien maire, avait démissionné. La liste de Frédéric Bastide l'a "
