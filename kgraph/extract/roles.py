@@ -394,9 +394,6 @@ class RoleFinder:
         # title then name: "le ministre X", "le président de la région, X", "… du Parti socialiste
         # (PS), X"
         j = role.end_token
-        last = ents.owner(j - 1) if j > 0 else None
-        while last and last[0] == "organisation" and j < len(doc) and ents.owner(j) == last:
-            j += 1  # "Présidente de la chambre de commerce et d'industrie (CCI) Bocage-Ouest"
         if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
             j += 3
         if (
