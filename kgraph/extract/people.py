@@ -360,10 +360,16 @@ class PersonFinder:
         ):
             return False
         speaks = i > 0 and end < len(doc) and is_speech_verb(doc[i - 1], self.lex)
+        noun = end + 1
+        if noun + 1 < len(doc) and norm(doc[noun].text) in {"un", "une"}:
+            noun += 1  # "Josiane, une cliente de la première heure, …"
         described = (  # "Karine, mère de trois enfants, …", "Paul, retraité, …"
-            end + 1 < len(doc)
+            noun < len(doc)
             and doc[end].text == ","
-            and norm(doc[end + 1].text) in self.lex.person_nouns
+            and (
+                norm(doc[noun].text) in self.lex.person_nouns
+                or (noun > end + 1 and norm(doc[noun].text) in self.lex.unnamed_speakers)
+            )
         )
         return (speaks and doc[end].is_punct) or described or self._title_follows(doc, end)
 

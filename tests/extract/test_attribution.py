@@ -1359,6 +1359,12 @@ CASES = [
         "vendredi. « Je serai le maire de tous », a assuré le nouvel édile.",
         ["Frédéric Bastide"],
     ),
+    # a first name with "une cliente …" in apposition is a person, and the subject who speaks
+    (
+        "Au marché de La Bastide, Josiane, une cliente de la première heure, ne jure que par la "
+        "tomme fleurie : « Elle a le goût de celle de mon enfance. »",
+        ["Josiane"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -277,6 +277,16 @@ class ClauseRules:
                     )
                     if speaker is None:
                         speaker = self._resolve(doc, ents, child.i, child.i + 1, quote.open_at)
+                    edge = child.left_edge.i
+                    edge += doc[edge].text == ","  # the parser hangs the comma on the noun
+                    named = ents.owner(edge - 2) if edge > 1 else None
+                    if (
+                        speaker == UNNAMED
+                        and doc[edge - 1].text == ","
+                        and named
+                        and named[0] == "person"
+                    ):
+                        speaker = named  # "Josiane, une cliente de la première heure, ne jure …"
                     if speaker and speaker[0] == "organisation":
                         # "X, présidente de la CCI Centre-Val de Loire, y voit …" parsed with a
                         # subject inside the title: the title's holder speaks, not its body
