@@ -46,7 +46,25 @@ def is_speech_verb(token: Token, lex) -> bool:
     """A reporting verb, recognised by its lemma or by its written form (the French lemmatizer
     leaves some forms unlemmatised: "estime" -> "estime"), or as the first word of a multi-word
     one ("fait valoir", "met en garde"). A noun after a determiner ("le juge") is not a verb."""
-    if token.pos_ in ("DET", "ADP", "PUNCT", "PRON", "CCONJ", "SCONJ", "NUM", "SPACE", "PROPN"):
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    inverted = (  # "lâche-t-elle" tagged a proper noun: a word with a subject clitic is a verb
+        token.pos_ == "PROPN"
+        and token.text.islower()
+        and nxt is not None
+        and nxt.text.startswith("-")
+        and nxt.text.lower().split("-")[-1] in {"il", "elle", "ils", "elles", "on", "t"}
+    )
+    if not inverted and token.pos_ in (
+        "DET",
+        "ADP",
+        "PUNCT",
+        "PRON",
+        "CCONJ",
+        "SCONJ",
+        "NUM",
+        "SPACE",
+        "PROPN",
+    ):
         return False
     if token.pos_ == "NOUN" and token.i > 0 and token.doc[token.i - 1].pos_ == "DET":
         return False

@@ -89,6 +89,16 @@ CASES = [
         "appelle à « reprendre le dialogue dans le cadre prévu ».",
         ["respect de la liberté de circulation", "reprendre le dialogue dans le cadre prévu"],
     ),
+    # an incise whose verb the tagger took for a proper noun ("lâche-t-elle") still cuts
+    (
+        "Dans la salle de fabrication, la jeune femme plonge les bras dans la cuve. « Je n'ai "
+        "jamais voulu faire autre chose, lâche-t-elle sans lever les yeux. Quand j'étais "
+        "petite, je faisais mes devoirs ici, sur un coin de table. »",
+        [
+            "Je n'ai jamais voulu faire autre chose",
+            "Quand j'étais petite, je faisais mes devoirs ici, sur un coin de table.",
+        ],
+    ),
     # a name in quote marks followed by a relative clause is no quote, whatever its verb
     (
         "Elle renvoie à la deuxième stratégie « Agir pour les aidants », qui doit être "
