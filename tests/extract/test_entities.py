@@ -545,6 +545,17 @@ def test_a_capitalised_authority_noun_alone_is_the_authority_named(extract_text)
     assert [o["name"] for o in report["organisations"]] == ["Région Occitanie"]
 
 
+def test_la_collectivite_is_the_one_local_authority_named(extract_text):
+    # not a place the text makes act ("La Passerelle accueille …")
+    report = extract_text(
+        "Le Département de la Sarthe baisse ses subventions. À Écommoy, l'espace de vie sociale "
+        "La Passerelle accueille chaque semaine quarante personnes.\n\nLe Département a "
+        "répondu dans la soirée. « L'effort demandé à nos partenaires est proportionné », "
+        "indique la collectivité dans un communiqué."
+    )
+    assert report["quotes"][0]["speaker"] == "Département de la Sarthe"
+
+
 def test_le_syndicat_is_the_union_named_just_before(extract_text):
     report = extract_text(
         "La CGT appelle à la grève depuis lundi et bloque l'entrée du site, où les camions ne "
