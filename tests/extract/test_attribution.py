@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+DSDEN_LOT = "direction des services départementaux de l'Éducation nationale du Lot"
 CASES = [
     # (text, speakers of the quotes in order)
     ("Le maire, Paul Martin, affirme : « Nous rénoverons toutes les écoles. »", ["Paul Martin"]),
@@ -1364,6 +1365,15 @@ CASES = [
         "Au marché de La Bastide, Josiane, une cliente de la première heure, ne jure que par la "
         "tomme fleurie : « Elle a le goût de celle de mon enfance. »",
         ["Josiane"],
+    ),
+    # "« … », précise-t-elle. Elle rappelle que « … »": the same organisation's "elle" again
+    (
+        "Julie Marty, institutrice, a reçu les parents.\n\nLa direction des services "
+        "départementaux de l'Éducation nationale (DSDEN) du Lot justifie la mesure par « une "
+        "baisse continue des effectifs ». « Chaque situation est étudiée avec attention », "
+        "précise-t-elle dans une réponse écrite. Elle rappelle que le Lot reste « l'un des "
+        "départements les mieux dotés de l'académie ».",
+        [DSDEN_LOT, DSDEN_LOT, DSDEN_LOT],
     ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (

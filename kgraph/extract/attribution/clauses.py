@@ -271,6 +271,21 @@ class ClauseRules:
                     )
                     if organisation:  # "L'ARS indique que « … ». Elle rappelle que « … »"
                         return organisation
+                    said = [
+                        q
+                        for q in ents.quotes
+                        if paragraph <= q.open_at and q.close_at < child.idx and q.speaker
+                    ]
+                    between = self._text[said[-1].close_at + 1 : child.idx] if said else ""
+                    if (
+                        said
+                        and said[-1].speaker[0] == "organisation"
+                        and said[-1].attribution == "incise-pronoun"
+                        and f"-{norm(child.text)}" in between  # "précise-t-elle" … "Elle"
+                        and len(re.findall(r"[.!?…]", between)) == 1
+                    ):
+                        # "« … », précise-t-elle. Elle rappelle que …": the same "elle" again
+                        return said[-1].speaker
                 if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
                     speaker = self._resolve(
                         doc, ents, child.left_edge.i, child.right_edge.i + 1, quote.open_at
