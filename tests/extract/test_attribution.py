@@ -1375,6 +1375,14 @@ CASES = [
         "départements les mieux dotés de l'académie ».",
         [DSDEN_LOT, DSDEN_LOT, DSDEN_LOT],
     ),
+    # a verb joined to the complement of a reporting verb has that verb's subject
+    (
+        "Le groupe Packwell a annoncé la fermeture du site.\n\nLa direction de Packwell "
+        "invoque « une baisse durable des volumes ». Le groupe assure "
+        "vouloir « accompagner chaque salarié de manière individualisée » et promet un plan de "
+        "sauvegarde de l'emploi « au-delà des obligations légales ».",
+        ["Packwell", "Packwell", "Packwell"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -193,6 +193,15 @@ class ClauseRules:
             # "La préfecture « prend acte du recours » et rappelle que « … »": the quoted verb
             # it is joined to has the subject, written before the quote
             heads.append(verb.head)
+        while (
+            len(heads) < 5
+            and heads[-1].dep_ in ("xcomp", "conj")
+            and heads[-1].head not in heads
+            and not self._quoted(ents, heads[-1].head)
+        ):
+            # "Le groupe assure vouloir « … » et promet un plan « … »": "promet" is joined to
+            # "vouloir", itself the complement of the verb whose subject speaks
+            heads.append(heads[-1].head)
         before_verb = [t for t in clause if t.i < verb.i]
         named_before = {
             ents.owner(t.i)
