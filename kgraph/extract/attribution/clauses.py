@@ -306,6 +306,7 @@ class ClauseRules:
                     named = ents.owner(edge - 2) if edge > 1 else None
                     if (
                         speaker == UNNAMED
+                        and edge > 1
                         and doc[edge - 1].text == ","
                         and named
                         and named[0] == "person"
