@@ -1383,6 +1383,14 @@ CASES = [
         "sauvegarde de l'emploi « au-delà des obligations légales ».",
         ["Packwell", "Packwell", "Packwell"],
     ),
+    # "le jeune homme" with two young men named in two paragraphs: the one of this paragraph
+    (
+        "Le jury a distingué Lucas, 17 ans, apprenti boulanger. « Je me lève à trois heures », "
+        "glisse Lucas.\n\nLe trophée est revenu à Yanis Morel, 22 ans. Christophe Lagarde, "
+        "responsable des ressources humaines, salue son travail. Le jeune homme, lui, a déjà "
+        "signé. « J'avais un CDI avant même mon diplôme », raconte-t-il.",
+        ["Lucas", "Yanis Morel"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

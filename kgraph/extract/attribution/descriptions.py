@@ -277,6 +277,10 @@ class DescriptionRules:
         ]
         ages = {p.key: self._stated_age(doc, p) for p in near}
         fits = [p for p in near if ages[p.key] is not None and youngest <= ages[p.key] <= oldest]
+        if len(fits) > 1:
+            # two of the right age in these two paragraphs: the one named in this paragraph
+            here = paragraph_start(self._text, char)
+            fits = [p for p in fits if any(here <= m.start < char for m in p.mentions)] or fits
         if len(fits) == 1:
             return fits[0]
         same = [p for p in near if gender is None or p.gender == gender]
