@@ -1391,6 +1391,12 @@ CASES = [
         "signé. « J'avais un CDI avant même mon diplôme », raconte-t-il.",
         ["Lucas", "Yanis Morel"],
     ),
+    # a one-word age noun ("l'adolescent") bound to the person of that age is who speaks
+    (
+        "Dans la catégorie artisanat, le jury a distingué Lucas, 17 ans, en CAP boulanger chez "
+        "Sandrine Fayolle. « Je me lève à trois heures et demie », glisse l'adolescent.",
+        ["Lucas"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

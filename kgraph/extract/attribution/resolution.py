@@ -195,7 +195,8 @@ class SpeakerResolution:
             two_words = k > start + 1 and (
                 f"{norm(doc[k - 1].text)} {norm(doc[k].text)}" in self.lex.age_nouns
             )  # "le jeune homme"
-            if two_words and doc[k].idx in self._descriptions:
+            aged = two_words or norm(doc[k].text) in self.lex.age_nouns  # "l'adolescent"
+            if aged and doc[k].idx in self._descriptions:
                 return ("person", self._descriptions[doc[k].idx])
             if (
                 norm(doc[k].text) in self.lex.person_nouns
