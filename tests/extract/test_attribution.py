@@ -1397,6 +1397,13 @@ CASES = [
         "Sandrine Fayolle. « Je me lève à trois heures et demie », glisse l'adolescent.",
         ["Lucas"],
     ),
+    # "l'aîné", "son cadet": the oldest and the youngest of the brothers whose ages are given
+    (
+        "Yves Prigent, 52 ans, et son frère Loïc, 48 ans, ont présenté le projet. « C'est un "
+        "projet d'agriculteurs », a expliqué l'aîné.\n\nSon cadet a insisté sur les garanties "
+        "techniques : « Les camions passeront par la départementale. »",
+        ["Yves Prigent", "Loïc Prigent"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

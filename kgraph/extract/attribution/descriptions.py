@@ -117,6 +117,10 @@ class DescriptionRules:
             if kin is not None:
                 bound[token.idx] = kin.key
                 continue
+            sibling = self._sibling(doc, ents, token)
+            if sibling is not None:
+                bound[token.idx] = sibling.key
+                continue
             worker = self._occupation_holder(doc, ents, token)
             if worker is not None:
                 bound[token.idx] = worker.key
@@ -206,6 +210,33 @@ class DescriptionRules:
         ):
             return None  # "ce dernier mois"
         return self._last_mentioned(ents, "m" if det == "ce" else "f", doc[token.i - 1].idx)
+
+    def _sibling(self, doc: Doc, ents: DocEntities, token: Token) -> PersonEntity | None:
+        """ "Yves Prigent, 52 ans, et son frère Loïc, 48 ans … a expliqué l'aîné. Son cadet a
+        insisté": the oldest or youngest (``data/sibling_order.tsv``) of the people of the last
+        two paragraphs who share the surname of the one named last and whose ages are given."""
+        order = self.lex.sibling_order.get(norm(token.text))
+        if order is None or token.i == 0:
+            return None
+        if norm(doc[token.i - 1].text) not in DEFINITE | {"son", "sa"}:
+            return None
+        last = self._last_named(ents, token.idx)
+        if last is None:
+            return None
+        surname = fold(ents.people[last].name).split()[-1]
+        since = paragraph_start(self._text, token.idx, back=1)
+        family = [
+            (age, p)
+            for p in ents.people.values()
+            if fold(p.name).split()[-1] == surname
+            and p.gender in (order[1], None)
+            and any(since <= m.start < token.idx for m in p.mentions)
+            and (age := self._stated_age(doc, p)) is not None
+        ]
+        if len(family) < 2:
+            return None
+        family.sort(key=lambda pair: pair[0])
+        return family[-1][1] if order[0] == "oldest" else family[0][1]
 
     def _occupation_holder(self, doc: Doc, ents: DocEntities, token: Token) -> PersonEntity | None:
         """ "Camille Vergnes, fromagère à La Bastide-Fauré, … Évoluer, la fromagère ne s'en prive

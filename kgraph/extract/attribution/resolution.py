@@ -190,7 +190,10 @@ class SpeakerResolution:
                 if person is UNNAMED_PERSON:
                     return UNNAMED
                 return ("person", person.key) if person else None
-            if doc[k].idx in self._descriptions and norm(doc[k].text) in self.lex.kin_nouns:
+            if doc[k].idx in self._descriptions and (
+                norm(doc[k].text) in self.lex.kin_nouns
+                or norm(doc[k].text) in self.lex.sibling_order  # "l'aîné", "son cadet"
+            ):
                 return ("person", self._descriptions[doc[k].idx])  # "Son mari, lui, avoue"
             two_words = k > start + 1 and (
                 f"{norm(doc[k - 1].text)} {norm(doc[k].text)}" in self.lex.age_nouns
