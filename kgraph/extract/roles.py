@@ -51,7 +51,7 @@ _IDIOMS = {("le", "cadre"), ("du", "cadre"), ("ce", "cadre")}
 _COPULAS = {"être", "devenir", "rester", "demeurer"}
 _APPOINTED = {"élire", "réélire", "nommer", "désigner"}  # in the passive, a copula of office
 _FORMER = {"ancien", "ancienne", "ex", "anciens", "anciennes"}
-_OBJECT_CLITICS = {"l'", "le", "la"}
+_DIRECT_OBJECT_PRONOUNS = {"l'", "le", "la"}  # "l'a élu maire"
 
 # endings that mark a noun of occupation as feminine (agricultrice, coiffeuse, infirmière)
 _FEMININE_ENDINGS = ("euse", "trice", "ière", "ienne", "enne", "ère", "ée", "ante", "ente", "esse")
@@ -447,7 +447,11 @@ class RoleFinder:
                 break
             if t.lemma_ in _APPOINTED and t is not head_token:
                 clitic = next(
-                    (c for c in t.children if c.dep_ == "obj" and norm(c.text) in _OBJECT_CLITICS),
+                    (
+                        c
+                        for c in t.children
+                        if c.dep_ == "obj" and norm(c.text) in _DIRECT_OBJECT_PRONOUNS
+                    ),
                     None,
                 )
                 if clitic is not None:
