@@ -109,21 +109,18 @@ class DescriptionRules:
         for token in doc:
             if any(a <= token.idx < b for a, b in inside):
                 continue
-            latter = self._latter(doc, ents, token)
-            if latter is not None:  # "Ce dernier lui a répondu": a subject a pronoun takes up
-                bound[token.idx] = latter.key
-                continue
-            kin = self._kin(doc, ents, token)
-            if kin is not None:
-                bound[token.idx] = kin.key
-                continue
-            sibling = self._sibling(doc, ents, token)
-            if sibling is not None:
-                bound[token.idx] = sibling.key
-                continue
-            worker = self._occupation_holder(doc, ents, token)
-            if worker is not None:
-                bound[token.idx] = worker.key
+            # "Ce dernier", "son mari", "l'aîné", "la fromagère": words that name one person by
+            # their place in the text, their family or their trade, whatever else they could be
+            person = next(
+                (
+                    found
+                    for finder in (self._latter, self._kin, self._sibling, self._occupation_holder)
+                    if (found := finder(doc, ents, token)) is not None
+                ),
+                None,
+            )
+            if person is not None:
+                bound[token.idx] = person.key
                 continue
             found = self._description_at(doc, ents, token.i)
             if found is None:
