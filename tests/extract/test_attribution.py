@@ -1404,6 +1404,22 @@ CASES = [
         "techniques : « Les camions passeront par la départementale. »",
         ["Yves Prigent", "Loïc Prigent"],
     ),
+    # "celle-ci", "celui-ci": the last noun of that gender before, when it names someone
+    (
+        "Le syndicaliste a sollicité une rencontre avec la sous-préfecture de Montillac. "
+        "Celle-ci a fait savoir qu'elle « suivait la situation avec attention ».",
+        ["sous-préfecture de Montillac"],
+    ),
+    (
+        "Le maire Jean Dufresne a reçu mardi Paul Girard. Celui-ci a assuré que « le club "
+        "restera au village ».",
+        ["Paul Girard"],
+    ),
+    (
+        "Marc Olivier, maire du village, attend une subvention. Celle-ci, affirme-t-il, « doit "
+        "arriver avant l'été ».",
+        ["Marc Olivier"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

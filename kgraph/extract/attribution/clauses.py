@@ -297,7 +297,11 @@ class ClauseRules:
                         return said[-1].speaker
                 if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
                     speaker = self._resolve(
-                        doc, ents, child.left_edge.i, child.right_edge.i + 1, quote.open_at
+                        doc,
+                        ents,
+                        self._latter_start(doc, child.left_edge.i),
+                        child.right_edge.i + 1,
+                        quote.open_at,
                     )
                     if speaker is None:
                         speaker = self._resolve(doc, ents, child.i, child.i + 1, quote.open_at)

@@ -177,6 +177,10 @@ class SpeakerResolution:
                     ents, "m" if text == "ce" else "f", min(before_char, doc[k].idx)
                 )
                 return ("person", person.key) if person else None
+            if text in DEMONSTRATIVES and k == start and self._latter_marker(doc, k):
+                # "… avec la sous-préfecture de Montillac. Celle-ci a fait savoir que": the
+                # last noun of that gender before, if it names someone; else a thing
+                return self._latter_entity(doc, ents, k, DEMONSTRATIVES[text])
             if text in DEMONSTRATIVES and k == start:
                 # "Celle qui dirige le festival depuis 2017 …": the person just named
                 person = self._pronoun(ents, DEMONSTRATIVES[text], before_char)
@@ -510,6 +514,45 @@ class SpeakerResolution:
         # "L'élu d'opposition … Interrogé, il botte en touche": a description bound to someone
         mentions.extend((char, key) for char, key in self._descriptions.items())
         return sorted(mentions)
+
+    @staticmethod
+    def _latter_marker(doc: Doc, k: int) -> bool:
+        """Whether "celui"/"celle" at ``k`` is "celui-ci"/"celle-ci" ("the latter")."""
+        rest = "".join(t.text for t in doc[k + 1 : k + 3]).lower()
+        return rest.startswith(("-ci", "-là"))
+
+    def _latter_start(self, doc: Doc, i: int) -> int:
+        """Where "celle-ci" starts when the parser made its "-" or "ci" the subject."""
+        for j in (i - 1, i - 2):
+            if j >= 0 and norm(doc[j].text) in DEMONSTRATIVES and self._latter_marker(doc, j):
+                return j
+        return i
+
+    def _latter_entity(self, doc: Doc, ents: DocEntities, k: int, gender: str):
+        """The referent of "celle-ci" at ``k``: the last singular noun of that gender before it
+        in its paragraph. A person or an organisation when that noun names one ("une rencontre
+        avec la sous-préfecture de Montillac. Celle-ci …"), otherwise nothing: the latter is a
+        thing ("une aide … Si celle-ci tient ses promesses")."""
+        wanted = {"m": "Masc", "f": "Fem"}[gender]
+        since = paragraph_start(self._text, doc[k].idx)
+        inside = [(q.start, q.end) for q in ents.quotes]
+        for t in reversed(doc[:k]):
+            if t.idx < since:
+                break
+            if t.pos_ not in ("NOUN", "PROPN") or any(a <= t.idx < b for a, b in inside):
+                continue
+            owner = ents.owner(t.i)
+            if owner and owner[0] == "person":
+                if ents.people[owner[1]].gender in (gender, None):
+                    return owner
+                continue
+            if "Plur" in t.morph.get("Number") or t.morph.get("Gender") not in ([wanted], []):
+                continue
+            if owner and owner[0] == "organisation":
+                return owner
+            if t.pos_ == "NOUN":
+                return None
+        return None
 
     def _last_mentioned(
         self, ents: DocEntities, gender: str | None, before_char: int, *, in_quotes: bool = False
