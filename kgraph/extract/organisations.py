@@ -614,6 +614,10 @@ class OrganisationFinder:
                     for k in range(m.start_token, m.end_token):
                         ents.token_owner.pop(k, None)
             elif owner is not None:
+                if owner[0] == "organisation" and ents.owner(j - 1) != owner:
+                    # "le collectif Maternité Castelviel Vivra", its name found from its own
+                    # capitalised head: it is also "le collectif"
+                    ents.organisations[owner[1]].heads.add(" ".join(head))
                 continue
             end = self._name_end(doc, j, j + self.max_words)
             if kind == "civil" and sum(norm(t.text) not in _ARTICLES for t in doc[j:end]) == 1:

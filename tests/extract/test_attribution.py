@@ -1420,6 +1420,13 @@ CASES = [
         "arriver avant l'été ».",
         ["Marc Olivier"],
     ),
+    # "le collectif Maternité X": a name with its own capitalised head is also "le collectif"
+    (
+        "Nadia Ferrand, présidente du collectif Maternité Bellerive Debout, a réuni 800 "
+        "personnes samedi. L'ARS propose un hébergement près de Rodez. Une réponse jugée "
+        "« insuffisante et humiliante » par le collectif.",
+        ["Maternité Bellerive Debout"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "
