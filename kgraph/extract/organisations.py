@@ -114,6 +114,7 @@ class OrganisationFinder:
         ents = get_entities(doc)
         self._current = ents
         self._firms_taken_for_people(doc, ents)
+        self._union_branches_taken_for_people(doc, ents)
         self._institutions(doc, ents)
         self._parties(doc, ents)
         self._institution_types(doc, ents)
@@ -314,6 +315,30 @@ class OrganisationFinder:
             if not described:
                 continue
             _person_to_organisation(ents, person, kind="company")
+
+    def _union_branches_taken_for_people(self, doc: Doc, ents: DocEntities) -> None:
+        """ "secrétaire départemental de Sud Santé Sociaux": the recogniser may take the trade
+        after a union's name for a person; a "person" that is nothing but a name and always
+        follows a union's name ("Sud", "CGT") is the rest of the union's name."""
+        for person in list(ents.people.values()):
+            if not self._nothing_but_a_name(person):
+                continue
+            spans = []
+            for mention in person.mentions:
+                k = mention.start_token
+                if k == 0 or doc[k - 1].whitespace_ == "" or ents.owner(k - 1):
+                    break
+                name = tokens_text(doc, k - 1, mention.end_token)
+                if not self._union_branch(name):
+                    break
+                spans.append((k - 1, mention.end_token, name))
+            if not spans or len(spans) != len(person.mentions):
+                continue
+            del ents.people[person.key]
+            for start, end, name in spans:
+                for i in range(start + 1, end):
+                    ents.token_owner.pop(i, None)
+                ents.add_org_mention(name, self._mention(doc, start, end), kind="union")
 
     def _organisations_taken_for_people(self, ents: DocEntities) -> None:
         """ "la société Recyclium Nord" … "le directeur général de Recyclium Nord, Frédéric

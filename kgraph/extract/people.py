@@ -481,13 +481,19 @@ class PersonFinder:
             end += 1
         if end <= start:
             return None
+        lead, tail = start, end
+        while lead > 0 and (doc[lead - 1].is_space or doc[lead - 1].text in self.lex.honorifics):
+            lead -= 1
+        while tail < len(doc) and doc[tail].is_space:
+            tail += 1
         if (
-            start > 0
-            and doc[start - 1].text in '«“"‹'
-            and end < len(doc)
-            and doc[end].text in '»”"›'
+            lead > 0
+            and doc[lead - 1].text in '«“"‹'
+            and tail < len(doc)
+            and doc[tail].text in '»”"›'
         ):
-            return None  # « Trame »: a title in quote marks, not a person
+            # « Trame »: a title in quote marks, not a person; « Monsieur Dépannage »: a nickname
+            return None
         if (
             end - start == 1
             and not honorific
