@@ -1427,6 +1427,15 @@ CASES = [
         "« insuffisante et humiliante » par le collectif.",
         ["Maternité Bellerive Debout"],
     ),
+    # who is named in a relative clause between commas is not the subject of the verb
+    (
+        "« Nous ne pensions pas la tendance aussi marquée », reconnaît Hélène Morand, directrice "
+        "de recherche à l'ILSV. La pédologue, qui a passé vingt ans à l'Institut national de "
+        "recherche pour l'agriculture, l'alimentation et l'environnement (Inrae) avant de "
+        "rejoindre Angers, insiste sur la répartition des pertes : « Là où l'on a maintenu des "
+        "prairies, le stock est stable. »",
+        ["Hélène Morand", "Hélène Morand"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..entities import DocEntities, QuoteMention
 from ..text import doc_text, is_capitalised, norm, paragraph_start
-from .words import AGENT_ENDINGS, PRONOUNS, UNNAMED, UNNAMED_PERSON
+from .words import AGENT_ENDINGS, PRONOUNS, RELATIVE, UNNAMED, UNNAMED_PERSON
 
 
 class ClauseRules:
@@ -331,6 +331,17 @@ class ClauseRules:
             if depth:
                 bracketed.add(t.i)
             depth -= t.text == ")" and depth > 0
+        relative: list[Token] = []
+        for t in before:
+            # "La pédologue, qui a passé vingt ans à l'Inrae, insiste : « … »": who is named in
+            # a relative clause between commas is not the subject (but in ", où X, secrétaire
+            # confédéral, dénonce", X is: no verb before the comma)
+            if t.text == "," and relative:
+                if any(r.pos_ in ("VERB", "AUX") for r in relative):
+                    bracketed |= {r.i for r in relative}
+                relative = []
+            elif relative or (norm(t.text) in RELATIVE and t.i > 0 and doc[t.i - 1].text == ","):
+                relative.append(t)
         asked = set()
         if "Inf" in verb.morph.get("VerbForm") and verb.dep_ in ("xcomp", "ccomp"):
             # "a demandé à la SNCF d'assurer « … »": who is asked to speak is not who speaks
