@@ -1288,6 +1288,9 @@ class OrganisationFinder:
                 if place_cache:
                     name = place_cache[0]
                     target = ents.organisations.get(ents.find_org_key(name) or "")
+                    heads = {norm(name), *(target.heads if target is not None else ())}
+                    if self._another_tier(heads, head_text):
+                        continue  # "la commune" is not the Région Centre-Val de Loire
                     if target is None:
                         target = self._promote_place(doc, ents, name, kind)
                     target.heads.add(head_text)
@@ -1409,6 +1412,14 @@ class OrganisationFinder:
                 of_kind, headline
             )
         return None
+
+    def _another_tier(self, heads: set[str], head: str) -> bool:
+        """Whether a place known by ``heads`` is a territory named by another territorial noun
+        than ``head`` ("Région", "la région" when the text says "la commune")."""
+        return any(
+            h != head and self.lex.organisation_heads.get(tuple(h.split())) == "territory"
+            for h in heads
+        )
 
     def _acting_places(self, doc: Doc, ents: DocEntities) -> list[str]:
         """Places (LOC) the text makes act, most frequent first: "X fait figure d'exception"."""

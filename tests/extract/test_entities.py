@@ -554,6 +554,15 @@ def test_le_club_is_the_sports_club_the_text_names(extract_text):
     assert report["quotes"][0]["speaker"] == "Union sportive Vallée du Lot"
 
 
+def test_la_commune_is_not_the_region_the_text_makes_act(extract_text):
+    report = extract_text(
+        "Centre-Val de Loire lance un fonds pour les commerces. « Sans ce coup de pouce, le local "
+        "serait resté vide », estime le maire de Bréviande, Gilles Aufrère. La commune a racheté "
+        "les murs. Et de conclure : « La Région a pris le risque avec nous. »"
+    )
+    assert [q["speaker"] for q in report["quotes"]] == ["Gilles Aufrère", "Gilles Aufrère"]
+
+
 def test_a_capitalised_authority_noun_alone_is_the_authority_named(extract_text):
     report = extract_text(
         "La Région Occitanie a baissé ses aides aux festivals. La Région, sollicitée, fait valoir "
