@@ -1436,6 +1436,13 @@ CASES = [
         "prairies, le stock est stable. »",
         ["Hélène Morand", "Hélène Morand"],
     ),
+    # "par la voix de son directeur, X": X speaks for the organisation
+    (
+        "Le bailleur Nord Logis Habitat est visé. Sollicité par le collectif Plus Jamais Froid, "
+        "l'organisme a fait savoir, par la voix de son directeur général, Philippe Van de Walle, "
+        "que « 40 millions d'euros de travaux sont engagés d'ici à 2028 ».",
+        ["Philippe Van de Walle"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "
