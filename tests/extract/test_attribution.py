@@ -1443,6 +1443,13 @@ CASES = [
         "que « 40 millions d'euros de travaux sont engagés d'ici à 2028 ».",
         ["Philippe Van de Walle"],
     ),
+    # "le retraité": of the people just named, the one whose stated age fits
+    (
+        "Thibault Marty, 27 ans, façonne les pâtons pendant que Georges Cazal, 66 ans, surveille "
+        "la cuisson.\n\n« Je ne voulais pas fermer, ni vendre à n'importe qui », explique le "
+        "nouveau retraité.",
+        ["Georges Cazal"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "
