@@ -131,6 +131,15 @@ def paragraph_start(text: str, char: int, back: int = 0) -> int:
     return start
 
 
+def in_heading(text: str, char: int) -> bool:
+    """Whether ``char`` lies on a heading: a line that does not end a sentence ("Une ancienne
+    adjointe dans l'équipe"), as headlines and subheadings do not."""
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    line = text[start : len(text) if end < 0 else end].strip()
+    return bool(line) and line[-1] not in '.!?…:»”"' and len(line.split()) <= 15
+
+
 def doc_words(doc) -> list[str]:
     """Every token's ``norm``, computed once per document (rules look words up by position
     thousands of times, and spaCy builds a new Token object on each access)."""

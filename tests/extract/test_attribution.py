@@ -1450,6 +1450,14 @@ CASES = [
         "nouveau retraité.",
         ["Georges Cazal"],
     ),
+    # a subheading ("Une ancienne adjointe dans l'équipe") is no antecedent of "elle"
+    (
+        "Élodie Vernay a présenté sa liste vendredi. La candidate promet un gel des loyers.\n\n"
+        "Une ancienne adjointe dans l'équipe\n\n« À mes côtés, il y a des gens qui n'ont jamais "
+        "fait de politique », insiste-t-elle. Parmi les colistiers figure Annick Plasse, "
+        "ancienne adjointe aux finances.",
+        ["Élodie Vernay"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

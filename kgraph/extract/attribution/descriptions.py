@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from ...slugs import fold
 from ..entities import DocEntities, PersonEntity
-from ..text import is_capitalised, norm, paragraph_start
+from ..text import doc_text, in_heading, is_capitalised, norm, paragraph_start
 from .words import DEFINITE, morph_gender
 
 
@@ -391,7 +391,10 @@ class DescriptionRules:
         """Unnamed people who act as sentence subjects ("Une mère … a pu échanger", "un ancien
         commercial … a décrit"): an indefinite determiner and a noun for a person."""
         out = []
+        text = doc_text(doc)
         for token in doc:
+            if token.pos_ == "NOUN" and in_heading(text, token.idx):
+                continue  # "Une ancienne adjointe dans l'équipe": a subheading acts on nothing
             if token.pos_ == "NOUN" and (
                 self._withholds_name(token)
                 or self._opens_sentence_unnamed(doc, token)

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ...slugs import fold
 from ..entities import DocEntities, PersonEntity
-from ..text import doc_text, is_capitalised, is_speech_verb, norm, paragraph_start
+from ..text import doc_text, in_heading, is_capitalised, is_speech_verb, norm, paragraph_start
 from .words import (
     CLITICS,
     DEFINITE,
@@ -597,6 +597,8 @@ class SpeakerResolution:
                 break
             if any(a <= start < b for a, b in inside) or key in self._byline_keys:
                 continue
+            if start > self._text.find("\n") and in_heading(self._text, start):
+                continue  # a subheading ("Une ancienne adjointe dans l'équipe") is no antecedent
             if key.startswith("unnamed:"):
                 if key == f"unnamed:{gender}":
                     known = (start, None)
