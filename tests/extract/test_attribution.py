@@ -1458,6 +1458,18 @@ CASES = [
         "ancienne adjointe aux finances.",
         ["Élodie Vernay"],
     ),
+    # a subject pronoun after a phrase that names someone else ("Quant au départ de X, il")
+    (
+        "Le maire sortant, Bernard Chavanis, défend son bilan. Quant au départ d'Annick Plasse, "
+        "il le balaie d'une phrase : « Elle a fait son choix, je lui souhaite bonne chance. »",
+        ["Bernard Chavanis"],
+    ),
+    # … but the "il" of an impersonal verb is no one
+    (
+        "Le maire sortant, Bernard Chavanis, défend son bilan. Pour Annick Plasse, il faut "
+        "changer de cap : « La commune s'endort. »",
+        ["Annick Plasse"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -41,6 +41,13 @@ class ClauseRules:
                     start -= 1
                 if start == clause[0].i:
                     return owner, verb.text, verb.idx, "colon", 0.9
+        pronoun = self._pronoun_subject_after_name(ents, clause)
+        if pronoun is not None:
+            # "Quant au départ d'Annick Plasse, il le balaie d'une phrase :": the pronoun, not
+            # the name in the phrase put before it
+            speaker = self._resolve(doc, ents, pronoun.i, pronoun.i + 1, quote.open_at)
+            if speaker:
+                return speaker, None, None, "colon", 0.85
         # "Pour X :", "Réaction de X :", "le sénateur s'est voulu confiant :" — whoever the clause
         # names, a title resolved to its holder, or an unnamed speaker ("Un habitant résume :")
         speaker = self._resolve(doc, ents, clause[0].i, clause[-1].i + 1, quote.open_at)
@@ -88,6 +95,23 @@ class ClauseRules:
             # "Avant de monter sur une chaise pour un premier discours : « … »": a clause with no
             # subject after the speaker's words in the same paragraph goes on with them
             return previous.speaker, None, None, "colon-continuation", 0.75
+        return None
+
+    def _pronoun_subject_after_name(self, ents: DocEntities, clause: list[Token]) -> Token | None:
+        """A subject "il"/"elle" after a comma, once a name has been given in the phrase before
+        it ("Quant au départ d'Annick Plasse, il …"), the subject of no impersonal verb ("Pour
+        X, il faut …")."""
+        for n, t in enumerate(clause):
+            if (
+                n
+                and clause[n - 1].text == ","
+                and norm(t.text) in PRONOUNS
+                and t.pos_ == "PRON"
+                and t.dep_ in ("nsubj", "expl:subj")
+                and t.head.lemma_ not in self.lex.impersonal_verbs
+                and any(ents.owner(u.i) and ents.owner(u.i)[0] == "person" for u in clause[:n])
+            ):
+                return t
         return None
 
     @staticmethod
