@@ -1262,11 +1262,12 @@ class OrganisationFinder:
                 end < len(doc)
                 and doc[end].pos_ == "ADJ"
                 and not is_capitalised(doc[end])
-                # "la cour relève que …": a speech verb the tagger took for an adjective
+                # "la cour relève que …", "l'association juge « … »": a speech verb the tagger
+                # took for an adjective
                 and not (
                     norm(doc[end].text) in self.lex.speech_forms
                     and end + 1 < len(doc)
-                    and norm(doc[end + 1].text) in {"que", "qu'"}
+                    and norm(doc[end + 1].text) in {"que", "qu'", "«", "“", '"'}
                 )
             ):
                 adjectives.append(norm(doc[end].text))

@@ -1470,6 +1470,13 @@ CASES = [
         "changer de cap : « La commune s'endort. »",
         ["Annick Plasse"],
     ),
+    # "l'association juge « … »": a speech verb tagged as an adjective after "l'association"
+    (
+        "L'association Vivre à La Roche-Bernon conteste l'extension. Le schéma régional "
+        "encourage l'extension des sites existants. Un argument que l'association juge « bien "
+        "commode pour l'industriel ».",
+        ["Vivre à La Roche-Bernon"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "
