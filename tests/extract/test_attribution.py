@@ -1477,6 +1477,15 @@ CASES = [
         "commode pour l'industriel ».",
         ["Vivre à La Roche-Bernon"],
     ),
+    # "l'octogénaire, patiente du docteur Lecanu": the name in the second description's
+    # complement is not who speaks
+    (
+        "Le docteur Jean-Yves Lecanu part à la retraite. Selon la CPAM, « une solution sera "
+        "proposée à chacun ». Odette Marie, 84 ans, n'y croit qu'à moitié. « À mon âge, changer "
+        "de médecin, c'est comme changer de famille », soupire l'octogénaire, patiente du "
+        "docteur Lecanu depuis 1985.",
+        ["CPAM", "Odette Marie"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -113,6 +113,9 @@ class SpeakerResolution:
                 and not self._another_title_between(doc, start, k)
             ][:1]
         k = self._past_adverbials(doc, ents, start, end)
+        described = self._description_before_apposition(doc, ents, k, end)
+        if described is not None:
+            return described
         counsel = self._counsel(doc, ents, k, end, before_char)
         if counsel is not None:
             return ("person", counsel.key)
@@ -276,6 +279,19 @@ class SpeakerResolution:
         if orgs:
             return self._state_services(doc, ents, start, end, orgs[0]) or orgs[0]
         return self._organisation_standing_in(doc, ents, start, end)
+
+    def _description_before_apposition(self, doc: Doc, ents: DocEntities, k: int, end: int):
+        """ "soupire l'octogénaire, patiente du docteur Lecanu": a description bound to someone,
+        then a comma and another description: a name in that one's complement is not who
+        speaks."""
+        head = k + 1 if k + 1 < end and doc[k].pos_ == "DET" else k
+        if head >= end or doc[head].idx not in self._descriptions:
+            return None
+        if head + 2 >= end or doc[head + 1].text != ",":
+            return None
+        if doc[head + 2].pos_ != "NOUN" or ents.owner(head + 2):
+            return None  # "le père, Frédéric Duclos": the name in apposition is who it is
+        return ("person", self._descriptions[doc[head].idx])
 
     @staticmethod
     def _state_services(doc: Doc, ents: DocEntities, start: int, end: int, org):
