@@ -250,8 +250,8 @@ class SpeakerResolution:
                 person = self._title_holder(doc, ents, head.lemma, k, before_char)
                 if person is not None and self._last_seen(
                     ents, person, before_char
-                ) < paragraph_start(self._text, before_char, back=1):
-                    # the holder was last seen paragraphs ago; someone named in this paragraph
+                ) < paragraph_start(self._text, before_char):
+                    # the holder was last seen before this paragraph; someone named in it
                     # with no title of their own is who "le défenseur central" now describes
                     near = self._nearby_person(
                         ents, head.gender or self._det_gender(doc, k), before_char, doc=doc
