@@ -1489,10 +1489,10 @@ CASES = [
     # a title whose holder was last seen in the paragraph before: the untitled person named in
     # this one ("le jeune patron")
     (
-        "« Qui va payer les équipages ? », interroge Yannick Le Guen, patron du fileyeur « Ker Anna »."
-        "\n\nLe pêcheur, qui emploie cinq marins, dit craindre une casse sociale.\n\nSon voisin "
-        "de ponton, Florian Marchand, 34 ans, a racheté son bateau il y a deux ans. « J'ai un "
-        "crédit jusqu'en 2034 », lâche le jeune patron.",
+        "« Qui va payer les équipages ? », interroge Yannick Le Guen, patron du fileyeur "
+        "« Ker Anna ».\n\nLe pêcheur, qui emploie cinq marins, dit craindre une casse "
+        "sociale.\n\nSon voisin de ponton, Florian Marchand, 34 ans, a racheté son bateau il y "
+        "a deux ans. « J'ai un crédit jusqu'en 2034 », lâche le jeune patron.",
         ["Yannick Le Guen", "Florian Marchand"],
     ),
     # a past participle after the quote qualifies the quoted words: it is no incise
