@@ -326,6 +326,11 @@ def test_a_surname_alone_is_the_person_but_not_in_a_firms_name(extract_text):
             "La Fédération des épiceries solidaires (FES) alerte. La FES demande des moyens.",
             ["Fédération des épiceries solidaires"],
         ),
+        # "ONG" heads a name (data/organisation_heads.tsv)
+        (
+            "Côté associatif, l'ONG Océans Vivants estime que les ministres ont reculé.",
+            ["ONG Océans Vivants"],
+        ),
         # a parliamentary committee is a body of its own, beside the assembly it belongs to
         (
             "La commission des finances de l'Assemblée nationale a voté.",
