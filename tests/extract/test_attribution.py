@@ -1495,6 +1495,14 @@ CASES = [
         "a deux ans. « J'ai un crédit jusqu'en 2034 », lâche le jeune patron.",
         ["Yannick Le Guen", "Florian Marchand"],
     ),
+    # a headline naming its speaker by a title the body gives later: the body's words say who
+    (
+        "Crise viticole : le président des vignerons de l'Aude réclame « un vrai plan de sortie "
+        "de crise »\n\nLa ministre a présenté vendredi un plan d'arrachage.\n\n« Il nous faut "
+        "un vrai plan de sortie de crise, pas seulement un plan d'arrachage », a réagi Jérôme "
+        "Castelnau, président du Syndicat des vignerons de l'Aude.",
+        ["Jérôme Castelnau", "Jérôme Castelnau"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "
