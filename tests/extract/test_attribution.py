@@ -1503,6 +1503,13 @@ CASES = [
         "Castelnau, président du Syndicat des vignerons de l'Aude.",
         ["Jérôme Castelnau", "Jérôme Castelnau"],
     ),
+    # "Le récit est celui de X" (data/speech_nouns.txt)
+    (
+        "« J'ai quarante ans de mer », témoigne Jean-Yves Kerouédan, le maître de port.\n\n"
+        "« On a entendu un bruit énorme, comme un train. » Le récit est celui de Soizic Garnier, "
+        "adjointe au maire de Landerneau.",
+        ["Jean-Yves Kerouédan", "Soizic Garnier"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "
