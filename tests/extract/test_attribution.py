@@ -1510,6 +1510,14 @@ CASES = [
         "adjointe au maire de Landerneau.",
         ["Jean-Yves Kerouédan", "Soizic Garnier"],
     ),
+    # a title opening the clause of a reporting verb the parser gave no subject
+    (
+        "Le ministre visitait l'hôpital avec la présidente du conseil départemental de la "
+        "Nièvre, Martine Dugué-Laborde.\n\nLa présidente du département a pour sa part réclamé "
+        '"une régulation de l\'installation des médecins", un sujet sur lequel le ministre '
+        "reste prudent.",
+        ["Martine Dugué-Laborde"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

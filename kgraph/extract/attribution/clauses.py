@@ -379,8 +379,13 @@ class ClauseRules:
                     if self._in_indefinite_complement(doc, t):
                         return UNNAMED  # "un habitant de Montanou … disait": nobody named
                     return owner
-        if before and self._resolve(doc, ents, before[0].i, verb.i, quote.open_at) == UNNAMED:
+        opening = self._resolve(doc, ents, before[0].i, verb.i, quote.open_at) if before else None
+        if opening == UNNAMED:
             return UNNAMED  # "une institutrice glisse-t-elle": someone the text does not name
+        if opening is not None and opening[0] == "person" and before[0].pos_ == "DET":
+            # "La présidente du département a pour sa part réclamé « … »", parsed with no
+            # subject: the title that opens the clause, resolved to its holder
+            return opening
         for t in before[:-1]:
             nxt = doc[t.i + 1]
             if norm(t.text) in {"un", "une"} and (
