@@ -1518,6 +1518,13 @@ CASES = [
         "reste prudent.",
         ["Martine Dugué-Laborde"],
     ),
+    # "X, il …": the pronoun right after a name and a comma is that person
+    (
+        "Le secrétaire d'État, Gwenaël Le Bris, nous avait dit en janvier : « Rien ne se fera "
+        "sans vous. » Quand nous avons demandé des explications au directeur du projet, Julien "
+        "Mercadier, il nous a répondu : « Le calendrier ne bougera pas. »",
+        ["Gwenaël Le Bris", "Julien Mercadier"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

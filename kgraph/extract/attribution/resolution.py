@@ -190,6 +190,15 @@ class SpeakerResolution:
                 if isinstance(person, PersonEntity):
                     return ("person", person.key)
             if text in PRONOUNS and (doc[k].pos_ == "PRON" or doc[k].text.startswith("-")):
+                named = ents.owner(k - 2) if k >= 2 and doc[k - 1].text == "," else None
+                if (
+                    named
+                    and named[0] == "person"
+                    and ents.people[named[1]].gender in (PRONOUNS[text], None)
+                ):
+                    # "Quand nous avons interrogé le directeur, Julien Mercadier, il nous a
+                    # répondu": the name just before the comma
+                    return named
                 # the antecedent comes before the pronoun ("Il rend hommage au jeune homme :")
                 person = self._pronoun(ents, PRONOUNS[text], min(before_char, doc[k].idx))
                 if person is None:
