@@ -807,11 +807,14 @@ class PersonFinder:
 
     def _word_count(self, doc: Doc, cand: _Candidate) -> int:
         """Capitalised words that are not particles, a hyphenated compound counting once:
-        "Fabre-Vidal" and "de La Tour" are surnames, "Bruno Le Maire" is a full name."""
+        "Fabre-Vidal" and "de La Tour" are surnames, "Bruno Le Maire" and "Florence
+        d'Aubigny-Merle" are full names."""
         text = doc_text(doc)[doc[cand.start].idx : doc[cand.end - 1].idx + len(doc[cand.end - 1])]
         surname = cand.end - cand.start >= 3 and self._particle_surname(doc, cand.end - 1)
+        # "d'Aubigny-Merle": the surname after an elided particle is a capitalised word
+        words = [w[2:] if w[:2].lower() in ("d'", "d’") else w for w in text.split()]
         return len(
-            [w for w in text.split() if w[:1].isupper() and norm(w) not in self.lex.name_particles]
+            [w for w in words if w[:1].isupper() and norm(w) not in self.lex.name_particles]
         ) + int(surname)  # "Anne Le Du"
 
     @staticmethod

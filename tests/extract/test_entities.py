@@ -178,6 +178,17 @@ def test_one_person_whatever_the_form(extract_text):
     assert report["people"][0]["gender"] == "f"
 
 
+def test_a_surname_after_an_elided_particle_is_one_person_whatever_the_form(extract_text):
+    text = (
+        "Face à la tension du marché, la préfète de la Haute-Savoie, Florence d'Aubigny-Merle, a "
+        "présenté un plan.\n\nMme d'Aubigny-Merle entend faire appliquer la loi SRU.\n\n« La "
+        "loi est la même pour tous », a souligné Florence d'Aubigny-Merle."
+    )
+    report = extract_text(text)
+    assert [p["name"] for p in report["people"]] == ["Florence d'Aubigny-Merle"]
+    assert report["people"][0]["roles"][0]["title"] == "préfète de la Haute-Savoie"
+
+
 @pytest.mark.parametrize(
     "text",
     [
