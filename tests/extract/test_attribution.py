@@ -1726,6 +1726,16 @@ def test_an_interview_headline_quotes_the_interviewee_whose_answer_holds_its_wor
     assert [q["speaker"] for q in extract_text(text)["quotes"]] == ["Isabelle Peyrot"]
 
 
+def test_an_interview_headline_matches_an_answer_whatever_the_capital(extract_text):
+    text = (
+        "« L'apprentissage n'est plus un choix par défaut » : entretien avec la directrice du CFA"
+        "\n\nLe CFA fait sa rentrée. Sa directrice, Gwenaëlle Le Floc'h, a pris ses fonctions en "
+        "2024.\n\nCombien d'apprentis accueillez-vous ?\n\nSix cent quatre-vingt-quatre. Les "
+        "familles ont changé de regard : l'apprentissage n'est plus un choix par défaut.\n"
+    )
+    assert [q["speaker"] for q in extract_text(text)["quotes"]] == ["Gwenaëlle Le Floc'h"]
+
+
 def test_an_incise_naming_the_statement_gives_it_to_who_issued_it(extract_text, dev_text):
     """ "… la préfecture indique avoir « pris acte ». « L'État veillera … », précise le texte":
     the document speaks for the préfecture, not for "L'État" that the quote names."""

@@ -191,9 +191,9 @@ class DialogueRules:
         if not people:
             return
         quoted = [(q.open_at, q.close_at) for q in ents.quotes]
-        body = text[question:]
+        body = text[question:].casefold()  # the headline capitalises what the answer does not
         for quote in headlines:
-            words = quote.text.strip(" \u00a0\u202f.…!?")
+            words = quote.text.strip(" \u00a0\u202f.…!?").casefold()
             at = body.find(words)
             if len(words.split()) < 4 or at < 0:
                 continue
