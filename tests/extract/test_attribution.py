@@ -1525,6 +1525,13 @@ CASES = [
         "Mercadier, il nous a répondu : « Le calendrier ne bougera pas. »",
         ["Gwenaël Le Bris", "Julien Mercadier"],
     ),
+    # "Son père approuve :": kin bound to the father the text names
+    (
+        "Bernard Thiriet, 68 ans, a dirigé la scierie pendant trente ans. Sa fille, Camille "
+        "Thiriet, veut investir. « Le bois vert, on le vend de moins en moins », explique-t-elle. "
+        "Son père approuve : « À mon époque, on n'empruntait pas un million. »",
+        ["Camille Thiriet", "Bernard Thiriet"],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

@@ -149,7 +149,9 @@ class SpeakerResolution:
                 return UNNAMED
             head = doc[k + 1] if doc[k].pos_ == "DET" and k + 1 < end else doc[k]
             if norm(head.text) in self.lex.unnamed_speakers and not ents.owner(head.i):
-                if head.idx in self._descriptions and word in DEFINITE:
+                if head.idx in self._descriptions and (
+                    word in DEFINITE or norm(head.text) in self.lex.kin_nouns  # "Son père"
+                ):
                     # "explique la mère de famille" just after Karine Vabre was named: her
                     return ("person", self._descriptions[head.idx])
                 if word in {"ce", "cet", "cette"}:
