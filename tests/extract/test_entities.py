@@ -337,6 +337,11 @@ def test_a_surname_alone_is_the_person_but_not_in_a_firms_name(extract_text):
             "La Fédération des épiceries solidaires (FES) alerte. La FES demande des moyens.",
             ["Fédération des épiceries solidaires"],
         ),
+        # "amicale" heads a tenants' association's name
+        (
+            "L'amicale des locataires du Clos-Fleuri a dénoncé le projet.",
+            ["amicale des locataires du Clos-Fleuri"],
+        ),
         # "ONG" heads a name (data/organisation_heads.tsv)
         (
             "Côté associatif, l'ONG Océans Vivants estime que les ministres ont reculé.",
