@@ -83,6 +83,7 @@ class Lexicon:
     family_nouns: frozenset[str]  # "fils", "sœur": "son fils Killian" bears the family name
     peer_titles: frozenset[str]  # "associé": "son associée" is not the one "son" refers to
     impersonal_verbs: frozenset[str]  # "falloir": the "il" of "il faut" is no one
+    time_words: frozenset[str]  # "jeudi", "soir": "lâchait jeudi soir un ostréiculteur"
     sibling_order: dict[str, tuple[str, str]]  # "aîné" -> ("oldest", "m")
     firm_words: frozenset[str]  # "Ganet Mécanique": a firm, not a person
     age_nouns: dict[str, tuple[int, int]]  # "quinquagénaire" -> (50, 59)
@@ -201,6 +202,7 @@ def lexicon() -> Lexicon:
         family_nouns=frozenset(read_lines("family_nouns.txt")),
         peer_titles=frozenset(read_lines("peer_titles.txt")),
         impersonal_verbs=frozenset(read_lines("impersonal_verbs.txt")),
+        time_words=frozenset(w.replace("’", "'") for w in read_lines("time_words.txt")),
         sibling_order={n: (o, g) for n, o, g in read_table("sibling_order.tsv", 3)},
         firm_words=frozenset(read_lines("firm_words.txt")),
         age_nouns={n: (int(a), int(b)) for n, a, b in read_table("age_nouns.tsv", 3)},

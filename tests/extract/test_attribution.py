@@ -1532,6 +1532,12 @@ CASES = [
         "Son père approuve : « À mon époque, on n'empruntait pas un million. »",
         ["Camille Thiriet", "Bernard Thiriet"],
     ),
+    # a time adverbial between the verb and an unnamed subject ("lâchait jeudi soir un …")
+    (
+        "Le député Alexandre Moustié a réagi dès la publication du rapport.\n\n« Il va falloir "
+        "apprendre à vivre avec », lâchait jeudi soir un vieil ostréiculteur à la sortie.",
+        [None],
+    ),
     # a past participle after the quote qualifies the quoted words: it is no incise
     (
         "D'après le parquet de Brest, le navire avait procédé à un « déballastage illicite en "

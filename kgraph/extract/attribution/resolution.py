@@ -67,14 +67,17 @@ class SpeakerResolution:
             or self.lex.role_head_at([word]) is not None
         )
 
-    @staticmethod
-    def _past_adverbials(doc: Doc, ents: DocEntities, start: int, end: int) -> int:
-        """The first token of a speaker phrase after punctuation, adverbs, prepositions and
+    def _past_adverbials(self, doc: Doc, ents: DocEntities, start: int, end: int) -> int:
+        """The first token of a speaker phrase after punctuation, adverbs, prepositions,
         adverbial locutions of a preposition and a bare noun ("plaisante à moitié un retraité",
-        "confie avec émotion la directrice")."""
+        "confie avec émotion la directrice") and times ("lâchait jeudi soir un ostréiculteur")."""
         k = start
         while k < end and not ents.owner(k):
-            if doc[k].is_punct or doc[k].pos_ == "ADV":
+            if (
+                doc[k].is_punct
+                or doc[k].pos_ == "ADV"
+                or norm(doc[k].text).replace("’", "'") in self.lex.time_words
+            ):
                 k += 1
             elif doc[k].pos_ == "ADP":
                 bare_noun = (
