@@ -302,6 +302,12 @@ class RoleFinder:
                 break  # "glisse la ministre à la principale": another person's title begins
             if end == i and word in self.lex.speech_forms and word not in _COMPLEMENT_WORDS:
                 break  # "un éleveur lâche : « … »": the verb, not the title's complement
+            if (
+                word.replace("’", "'") in self.lex.time_words
+                and token.text.islower()  # "la liste Saint-Didier Demain": a name's word
+                and not (end > i and doc[end - 1].pos_ in ("ADP", "DET"))
+            ):
+                break  # "élu maire vendredi soir": a time, not the title's complement
             if word in _COMPLEMENT_WORDS or token.pos_ in ("DET", "ADP", "NUM"):
                 end += 1
                 continue

@@ -17,6 +17,11 @@ def people(report):
             {"Bruno Lemaître": ["ministre de l'Économie"]},
         ),
         ("Paul Martin, maire de Lyon, a inauguré l'école.", {"Paul Martin": ["maire de Lyon"]}),
+        # a time after the title is no complement of it
+        (
+            "Paul Martin a été élu maire vendredi soir par le conseil municipal.",
+            {"Paul Martin": ["maire"]},
+        ),
         (
             "Julie Ferrand (LFI), députée de Seine-Saint-Denis, a voté contre.",
             {"Julie Ferrand": ["députée de Seine-Saint-Denis"]},
