@@ -207,23 +207,31 @@ def test_a_name_given_to_a_place_or_a_disease_is_no_person(extract_text, text):
     assert extract_text(text)["people"] == []
 
 
-def test_a_nickname_in_quote_marks_is_no_person(extract_text):
-    report = extract_text(
-        "Serge Lafforgue tient la quincaillerie de Caussade. Tout le monde l'appelle « Monsieur "
-        "Dépannage ». « Je n'ai eu aucune offre », regrette le sexagénaire."
-    )
-    assert [p["name"] for p in report["people"]] == ["Serge Lafforgue"]
-    assert [q["speaker"] for q in report["quotes"]] == ["Serge Lafforgue"]
-
-
-def test_a_union_branch_the_recogniser_splits_is_one_union(extract_text):
-    # "Sud" taken for a place and "Santé Sociaux" for a person: one union
-    report = extract_text(
-        "Un constat que nuance Farid Haddouche, secrétaire départemental de Sud Santé Sociaux. "
-        "« Les soignants sont épuisés », dénonce le syndicaliste."
-    )
-    assert [p["name"] for p in report["people"]] == ["Farid Haddouche"]
-    assert [o["name"] for o in report["organisations"]] == ["Sud Santé Sociaux"]
+@pytest.mark.parametrize(
+    ("text", "speakers", "organisations"),
+    [
+        # a nickname in quote marks: « Monsieur Dépannage » is no one
+        (
+            "Serge Lafforgue tient la quincaillerie de Caussade. Tout le monde l'appelle "
+            "« Monsieur Dépannage ». « Je n'ai eu aucune offre », regrette le sexagénaire.",
+            ["Serge Lafforgue"],
+            [],
+        ),
+        # "Sud" taken for a place and "Santé Sociaux" for a person: one union
+        (
+            "Un constat que nuance Farid Haddouche, secrétaire départemental de Sud Santé "
+            "Sociaux. « Les soignants sont épuisés », dénonce Farid Haddouche.",
+            ["Farid Haddouche"],
+            ["Sud Santé Sociaux"],
+        ),
+    ],
+    ids=["nickname", "union-branch"],
+)
+def test_a_name_that_is_no_person_leaves_one_person(extract_text, text, speakers, organisations):
+    report = extract_text(text)
+    assert [p["name"] for p in report["people"]] == speakers[:1]
+    assert [q["speaker"] for q in report["quotes"]] == speakers
+    assert [o["name"] for o in report["organisations"]] == organisations
 
 
 @pytest.mark.parametrize(
