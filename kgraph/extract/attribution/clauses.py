@@ -321,24 +321,14 @@ class ClauseRules:
                         return said[-1].speaker
                 if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
                     speaker = self._resolve(
-                        doc,
-                        ents,
-                        self._latter_start(doc, child.left_edge.i),
-                        child.right_edge.i + 1,
-                        quote.open_at,
+                        doc, ents, child.left_edge.i, child.right_edge.i + 1, quote.open_at
                     )
                     if speaker is None:
                         speaker = self._resolve(doc, ents, child.i, child.i + 1, quote.open_at)
                     edge = child.left_edge.i
                     edge += doc[edge].text == ","  # the parser hangs the comma on the noun
-                    named = ents.owner(edge - 2) if edge > 1 else None
-                    if (
-                        speaker == UNNAMED
-                        and edge > 1
-                        and doc[edge - 1].text == ","
-                        and named
-                        and named[0] == "person"
-                    ):
+                    named = self._person_before_comma(doc, ents, edge)
+                    if speaker == UNNAMED and named:
                         speaker = named  # "Josiane, une cliente de la première heure, ne jure …"
                     if speaker and speaker[0] == "organisation":
                         # "X, présidente de la CCI Centre-Val de Loire, y voit …" parsed with a

@@ -98,6 +98,7 @@ class SpeakerResolution:
         mentioned in it (a person wins over the organisation of their title), else a subject
         pronoun, else a title held by someone in the text; an indefinite phrase ("un habitant",
         "une source proche du dossier") names nobody and returns ``UNNAMED``."""
+        start = self._latter_start(doc, start)
         end = self._phrase_end(doc, start, end)
         owners = [ents.owner(k) for k in range(start, end)]
         people = [o for o in owners[: self._complement_at(doc, ents, start, end) - start]]
@@ -135,7 +136,6 @@ class SpeakerResolution:
             return UNNAMED  # "un habitant de Montanou": the name is a complement, not the speaker
         if people:
             return people[0]
-        k = self._past_adverbials(doc, ents, start, end)
         if k < end:
             word = norm(doc[k].text)
             if (
@@ -195,12 +195,8 @@ class SpeakerResolution:
                 if isinstance(person, PersonEntity):
                     return ("person", person.key)
             if text in PRONOUNS and (doc[k].pos_ == "PRON" or doc[k].text.startswith("-")):
-                named = ents.owner(k - 2) if k >= 2 and doc[k - 1].text == "," else None
-                if (
-                    named
-                    and named[0] == "person"
-                    and ents.people[named[1]].gender in (PRONOUNS[text], None)
-                ):
+                named = self._person_before_comma(doc, ents, k)
+                if named and ents.people[named[1]].gender in (PRONOUNS[text], None):
                     # "Quand nous avons interrogé le directeur, Julien Mercadier, il nous a
                     # répondu": the name just before the comma
                     return named
@@ -551,8 +547,18 @@ class SpeakerResolution:
         rest = "".join(t.text for t in doc[k + 1 : k + 3]).lower()
         return rest.startswith(("-ci", "-là"))
 
+    @staticmethod
+    def _person_before_comma(doc: Doc, ents: DocEntities, k: int):
+        """The person whose name ends just before the comma before token ``k`` ("Julien
+        Mercadier, il …", "Josiane, une cliente …"), or None."""
+        if k < 2 or doc[k - 1].text != ",":
+            return None
+        owner = ents.owner(k - 2)
+        return owner if owner and owner[0] == "person" else None
+
     def _latter_start(self, doc: Doc, i: int) -> int:
-        """Where "celle-ci" starts when the parser made its "-" or "ci" the subject."""
+        """Where "celle-ci" starts when a phrase starts at its "-" or "ci" (the parser may make
+        either the subject)."""
         for j in (i - 1, i - 2):
             if j >= 0 and norm(doc[j].text) in DEMONSTRATIVES and self._latter_marker(doc, j):
                 return j
