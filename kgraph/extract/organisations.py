@@ -25,6 +25,7 @@ from .entities import DocEntities, EntityMention, get_entities, register_extensi
 from .text import (
     doc_text,
     doc_words,
+    inside_hyphenated_name,
     is_acronym,
     is_capitalised,
     norm,
@@ -422,7 +423,9 @@ class OrganisationFinder:
             if is_capitalised(token) or any(c.isdigit() for c in token.text):
                 end += 1
                 continue
-            if token.text == "-" and not doc[end - 1].whitespace_:
+            if (token.text == "-" and not doc[end - 1].whitespace_) or inside_hyphenated_name(
+                token
+            ):
                 end += 1
                 continue
             if norm(token.text) == "et":
@@ -1468,6 +1471,7 @@ def _capitalised_run_end(doc: Doc, start: int, most: int = 4) -> int:
             (is_capitalised(doc[end]) and not doc[end].is_punct)
             or doc[end].text == "-"
             and not doc[end - 1].whitespace_
+            or inside_hyphenated_name(doc[end])
         )
     ):
         end += 1

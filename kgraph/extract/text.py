@@ -31,6 +31,23 @@ def is_acronym(text: str) -> bool:
     )
 
 
+def inside_hyphenated_name(token: Token) -> bool:
+    """A lower-case word glued by hyphens on both sides inside a place name the tokenizer cut up
+    ("Alpes-de-Haute-Provence", "Bras-Rouge-les-Hauts"): a part of the name, not a connector."""
+    doc, i = token.doc, token.i
+    return (
+        0 < i < len(doc) - 2
+        and doc[i - 1].text == "-"
+        and doc[i + 1].text == "-"
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+        and not token.whitespace_
+        and not doc[i + 1].whitespace_
+        and is_capitalised(doc[i - 2])
+        and is_capitalised(doc[i + 2])
+    )
+
+
 def is_paragraph_break(token: Token) -> bool:
     return token.is_space and "\n" in token.text
 

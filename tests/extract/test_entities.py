@@ -564,6 +564,15 @@ def test_a_surname_alone_is_the_person_but_not_in_a_firms_name(extract_text):
             "Sébastien Lagarde, président de la FDSEA, la loi est bafouée.",
             ["FDSEA de Lot-et-Garonne"],
         ),
+        # a place name the tokenizer cuts at each hyphen keeps its lower-case middle words
+        (
+            "Le Conseil départemental des Alpes-de-Haute-Provence finance le programme.",
+            ["Conseil départemental des Alpes-de-Haute-Provence"],
+        ),
+        (
+            "La commune de Bras-Rouge-les-Hauts a été la plus touchée.",
+            ["commune de Bras-Rouge-les-Hauts"],
+        ),
     ],
     ids=lambda v: v[:40] if isinstance(v, str) else "",
 )
