@@ -1518,6 +1518,13 @@ CASES = [
         "reste prudent.",
         ["Martine Dugué-Laborde"],
     ),
+    # the same after an opening adverbial and a comma
+    (
+        "Grégoire Massart, 41 ans, comparaissait libre.\n\nA la barre, le prévenu, chemise "
+        "blanche et mains jointes, a reconnu « des erreurs de gestion » mais contesté toute "
+        "intention frauduleuse.",
+        ["Grégoire Massart"],
+    ),
     # "X, il …": the pronoun right after a name and a comma is that person
     (
         "Le secrétaire d'État, Gwenaël Le Bris, nous avait dit en janvier : « Rien ne se fera "

@@ -376,6 +376,17 @@ class ClauseRules:
             # "La présidente du département a pour sa part réclamé « … »", parsed with no
             # subject: the title that opens the clause, resolved to its holder
             return opening
+        comma = next((n for n, t in enumerate(before) if t.text == ","), len(before))
+        if (
+            comma + 1 < len(before)
+            and before[comma + 1].pos_ == "DET"
+            and not any(t.pos_ == "VERB" for t in before[:comma])
+        ):
+            # "À la barre, le prévenu, chemise blanche, a reconnu « … »", parsed with no
+            # subject: the title after the opening adverbial, resolved to its holder
+            fronted = self._resolve(doc, ents, before[comma + 1].i, verb.i, quote.open_at)
+            if fronted is not None and fronted[0] == "person":
+                return fronted
         for t in before[:-1]:
             nxt = doc[t.i + 1]
             if norm(t.text) in {"un", "une"} and (
