@@ -10,6 +10,7 @@ form joins the full name it ends with, the most recent one when two people share
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -631,16 +632,43 @@ class PersonFinder:
     def _repeat_first_names(self, doc: Doc, ents) -> None:
         """A person the text names by first name only ("Léa, 34 ans, infirmière") is that
         first name wherever it recurs ("Pour Léa, …", "Léa sourit"), which the model often
-        leaves untagged: with the mentions missing, pronouns went to someone else."""
+        leaves untagged: with the mentions missing, pronouns went to someone else. So is a
+        person named in full whom a portrait goes on calling by first name ("Hélène Castanier
+        … Hélène sert le vin"), after the full name, when no one else has that first name."""
         alone = {
             person.name: person
             for person in ents.people.values()
             if " " not in person.name and fold_name(person.name) in self.lex.first_names
         }
-        if not alone:
+        first_words = Counter(person.name.split()[0] for person in ents.people.values())
+        in_full = {
+            words[0]: person
+            for person in ents.people.values()
+            if len(words := person.name.split()) >= 2
+            and first_words[words[0]] == 1
+            and fold_name(words[0]) in self.lex.first_names
+        }
+        if not alone and not in_full:
             return
         for token in doc:
             person = alone.get(token.text)
+            if person is None and token.text in in_full:
+                person = in_full[token.text]
+                before = doc[token.i - 1] if token.i else None
+                if (
+                    token.idx < min(m.start for m in person.mentions)
+                    or before is not None
+                    and (before.text == "-" or is_capitalised(before) and not before.is_sent_start)
+                    or token.i > 1
+                    and doc[token.i - 2].text == "-"
+                    and not doc[token.i - 2].whitespace_
+                    and not before.whitespace_
+                    or not token.whitespace_  # "la rue Hélène-Boucher"
+                    or token.i + 2 < len(doc)
+                    and norm(doc[token.i + 1].text) == "et"
+                    and is_capitalised(doc[token.i + 2])  # "Pierre et Josiane Vidal"
+                ):
+                    continue  # before the full name, or part of another name ("Villemagne-d'Aude")
             if person is None or ents.owner(token.i) is not None:
                 continue
             if token.i + 1 < len(doc) and is_capitalised(doc[token.i + 1]):

@@ -341,6 +341,27 @@ def test_a_surname_alone_is_the_person_but_not_in_a_firms_name(extract_text):
     assert mentions["Jean-Michel Oyharçabal"] == 1
 
 
+def test_a_first_name_alone_is_the_one_person_of_that_first_name(extract_text):
+    report = extract_text(
+        "Hélène Castanier-Roudil dirige le Mas de l'Aiguière. Son voisin, Pierre Mialhe, "
+        "l'aide aux vendanges.\n\nHélène sert le vin. Pierre et Josiane Vidal tiennent la "
+        "coopérative. La rue Hélène-Boucher est fermée."
+    )
+    mentions = {p["name"]: len(p["mentions"]) for p in report["people"]}
+    # "Hélène sert" is hers; "Pierre et Josiane Vidal" is another Pierre, and a name glued to
+    # another by a hyphen is a street's
+    assert mentions["Hélène Castanier-Roudil"] == 2
+    assert mentions["Pierre Mialhe"] == 1
+
+
+def test_a_first_name_two_people_share_is_neither_alone(extract_text):
+    report = extract_text(
+        "Hélène Castanier-Roudil dirige le Mas. Sa voisine, Hélène Vidal, l'aide.\n\n"
+        "Hélène sert le vin."
+    )
+    assert all(len(p["mentions"]) == 1 for p in report["people"])
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
