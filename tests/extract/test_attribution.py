@@ -1525,6 +1525,21 @@ CASES = [
         "intention frauduleuse.",
         ["Grégoire Massart"],
     ),
+    # kin the text introduced with a name ("Sa mère, Fatiha,") is that person when it recurs
+    (
+        "Naïma Bensaïd a couru le 100 mètres en 11 s 42. Sa mère, Fatiha, sourit dans la "
+        "tribune.\n\nSon entraîneuse, Julie Marchand, la suit depuis quatre ans.\n\nDans la "
+        "tribune, sa mère ne la quitte pas des yeux. « Moi, tant qu'elle a son bac… », "
+        "glisse-t-elle.",
+        ["Fatiha"],
+    ),
+    # a clause with no verb opening on an adverb goes on with the sentence before's subject
+    (
+        "Hélène Castanier-Roudil dirige le domaine.\n\nÀ midi, l'équipe se retrouve à "
+        "l'ombre. Hélène sert le vin de l'an dernier. Elle lève son verre, sans discours. "
+        "Puis, à mi-voix : « Tant qu'il y aura du monde autour de cette table, on tiendra. »",
+        ["Hélène Castanier-Roudil"],
+    ),
     # "X, il …": the pronoun right after a name and a comma is that person
     (
         "Le secrétaire d'État, Gwenaël Le Bris, nous avait dit en janvier : « Rien ne se fera "

@@ -79,6 +79,20 @@ class ClauseRules:
                 speaker = self._resolve_subject_of(doc, ents, doc[clause[0].i - 1].sent, quote)
             if speaker and speaker != UNNAMED:
                 return speaker, verbs[0].text, verbs[0].idx, "colon-previous-subject", 0.8
+        if (
+            not verbs
+            and clause[0].i > 0
+            and clause[0].pos_ in ("ADV", "CCONJ")
+            and not any(t.pos_ in ("VERB", "AUX") for t in clause)
+            and clause[0].idx > paragraph_start(self._text, clause[0].idx)
+        ):
+            # "Elle lève son verre. Puis, à mi-voix : « … »": a clause with no verb, opening on
+            # an adverb, goes on with the subject of the sentence before, in the same paragraph
+            speaker = self._sentence_subject(
+                doc, ents, self._clause_before(doc, doc[clause[0].i - 1].idx, limit=40), quote
+            )
+            if speaker and speaker != UNNAMED and speaker[0] == "person":
+                return speaker, None, None, "colon-previous-subject", 0.75
         if verbs and previous is not None and previous.speaker:
             # "Et d'ajouter :" — no subject: the speaker of the quote before
             return previous.speaker, verbs[0].text, verbs[0].idx, "colon-continuation", 0.8

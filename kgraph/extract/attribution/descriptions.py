@@ -262,6 +262,9 @@ class DescriptionRules:
         gender = self.lex.kin_nouns.get(norm(token.text))
         if gender is None or token.i == 0 or norm(doc[token.i - 1].text) not in {"son", "sa"}:
             return None
+        introduced = self._kin_introduced(doc, ents, token)
+        if introduced is not None:
+            return introduced
         last = self._last_named(ents, token.idx)
         if last is None:
             return None
@@ -276,6 +279,22 @@ class DescriptionRules:
             and any(m.start < token.idx for m in p.mentions)
         ]
         return family[0] if len(family) == 1 else None
+
+    def _kin_introduced(self, doc: Doc, ents: DocEntities, token: Token) -> PersonEntity | None:
+        """ "Sa mère, Fatiha, assise dans la tribune, sourit … Dans la tribune, sa mère ne la
+        quitte pas des yeux": kin the text has introduced with a name in apposition is that
+        person when the same words come back alone."""
+        word = norm(token.text)
+        for k in range(token.i - 2, 0, -1):
+            if norm(doc[k].text) != word or norm(doc[k - 1].text) not in {"son", "sa"}:
+                continue
+            nxt = k + 1 + (doc[k + 1].text == ",")
+            owner = ents.owner(nxt) if nxt < len(doc) else None
+            if owner is not None and owner[0] == "person":
+                person = ents.people[owner[1]]
+                gender = self.lex.kin_nouns.get(word)
+                return person if person.gender in (gender, None) else None
+        return None
 
     @staticmethod
     def _stated_age(doc: Doc, person: PersonEntity) -> int | None:
