@@ -75,7 +75,7 @@ class QuoteFinder:
             span = doc.char_span(marked.start, marked.end, alignment_mode="expand")
             if span is None or not self._is_quotation(doc, ents, marked, span):
                 continue
-            quotes.extend(self._split_on_incise(doc, marked, span))
+            quotes.extend(self._split_on_incise(doc, ents, marked, span))
         for quote in quotes:
             quote.text = doc_text(doc)[quote.start : quote.end]
         ents.quotes = quotes
@@ -285,7 +285,9 @@ class QuoteFinder:
         return k >= 0 and doc_text(doc)[k] == ":"
 
     # -- incises -------------------------------------------------------------------------------
-    def _split_on_incise(self, doc: Doc, marked: MarkedSpan, span: Span) -> list[QuoteMention]:
+    def _split_on_incise(
+        self, doc: Doc, ents: DocEntities, marked: MarkedSpan, span: Span
+    ) -> list[QuoteMention]:
         """« A, dit-il. B »: the incise is a comma, a reporting verb with its subject (an inverted
         pronoun or a name), and a comma or full stop before the quote goes on."""
         for token in span:
@@ -305,6 +307,20 @@ class QuoteFinder:
                     end_of_incise += 1
                 if end_of_incise < span.end - 1 and end_of_incise - token.i <= 25:
                     stop = end_of_incise
+            elif stop + 1 < span.end and doc[stop].text == ",":
+                # "… , tranche son président, Jacques Peyrat. Sur un cours d'eau …": the name in
+                # apposition after the title belongs to the incise
+                owner = ents.owner(stop + 1)
+                after = stop + 1
+                while after < span.end and owner is not None and ents.owner(after) == owner:
+                    after += 1
+                if (
+                    owner is not None
+                    and owner[0] == "person"
+                    and after < span.end - 1
+                    and doc[after].text in {".", ";"}
+                ):
+                    stop = after
             if stop >= span.end - 1 or stop - token.i > 25:
                 continue
             first_end = doc[token.i].idx

@@ -1540,6 +1540,12 @@ CASES = [
         "Puis, à mi-voix : « Tant qu'il y aura du monde autour de cette table, on tiendra. »",
         ["Hélène Castanier-Roudil"],
     ),
+    # "Pour <organisation>, …" gives whose view the sentence is: "elle" in the next sentence
+    (
+        "Pour l'Association des moulins du Limousin, le compte n'y est pas. Dans un communiqué "
+        "publié la semaine dernière, elle dénonce « une politique de la table rase ».",
+        ["Association des moulins du Limousin"],
+    ),
     # "X, il …": the pronoun right after a name and a comma is that person
     (
         "Le secrétaire d'État, Gwenaël Le Bris, nous avait dit en janvier : « Rien ne se fera "

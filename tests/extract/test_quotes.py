@@ -48,6 +48,16 @@ CASES = [
             "Mais que personne ne vienne nous dire que c'est réglé.",
         ],
     ),
+    # … and over the name in apposition after a title
+    (
+        "« Une passe à poissons, c'est un pansement, tranche son président, Jacques Peyrat. Sur "
+        "un cours d'eau comme celui-ci, seule la suppression du seuil rend sa vie à la rivière. »",
+        [
+            "Une passe à poissons, c'est un pansement",
+            "Sur un cours d'eau comme celui-ci, seule la suppression du seuil rend sa vie à la "
+            "rivière.",
+        ],
+    ),
     # a lower-case fragment of three words or more is someone's words, even with no
     # reporting verb close by
     (

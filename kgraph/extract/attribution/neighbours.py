@@ -367,7 +367,26 @@ class NeighbourRules:
         gender ("La préfecture du Nord conteste ce chiffre. « … », fait-elle valoir"; "L'ARS
         indique que « … ». Elle rappelle que « … »") and no person was named since."""
         clause = self._sentence_before(doc, char, ".!?…:")
-        return self._organisation_subject(doc, ents, clause, gender)
+        found = self._organisation_subject(doc, ents, clause, gender)
+        if found is None and clause and norm(clause[0].text) in {"pour", "selon"}:
+            # "Pour l'Association des moulins, le compte n'y est pas. Dans un communiqué, elle
+            # dénonce …": whose view the sentence before gave
+            k = clause[0].i + 1
+            while k < clause[-1].i and doc[k].pos_ == "DET":
+                k += 1
+            owner = ents.owner(k)
+            wanted = {"m": "Masc", "f": "Fem"}.get(gender or "")
+            if (
+                owner is not None
+                and owner[0] == "organisation"
+                and not any(ents.owner(t.i) and ents.owner(t.i)[0] == "person" for t in clause)
+                and (
+                    wanted is None
+                    or (doc[k].morph.get("Gender") or _name_gender(doc, ents, owner[1])) == [wanted]
+                )
+            ):
+                found = owner
+        return found
 
     @staticmethod
     def _organisation_subject(doc: Doc, ents: DocEntities, clause: list[Token], gender: str | None):
