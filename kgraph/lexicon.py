@@ -128,15 +128,21 @@ class Lexicon:
         return {k: tuple(v) for k, v in table.items()}
 
 
-def _split(phrase: str) -> tuple[str, ...]:
-    """Split a phrase into the tokens spaCy's French tokenizer makes of it (apostrophes kept)."""
+def _split(phrase: str, *, hyphens: bool = False) -> tuple[str, ...]:
+    """Split a phrase into the tokens spaCy's French tokenizer makes of it (apostrophes kept;
+    with ``hyphens``, hyphenated words cut at each hyphen as well)."""
     phrase = phrase.replace("’", "'")
     out: list[str] = []
     for word in phrase.lower().split():
         while "'" in word[:-1]:
             head, word = word.split("'", 1)
             out.append(head + "'")
-        out.append(word)
+        if hyphens and "-" in word.strip("-"):
+            parts = word.split("-")
+            out.extend(p for part in parts[:-1] for p in (part, "-"))
+            out.append(parts[-1])
+        else:
+            out.append(word)
     return tuple(out)
 
 
@@ -156,9 +162,13 @@ def lexicon() -> Lexicon:
     for masculine, feminine in read_table("roles.tsv"):
         feminine = feminine or masculine
         same = _split(masculine) == _split(feminine)
-        heads.append(RoleHead(_split(masculine), masculine, None if same else "m"))
+        # the tokenizer keeps some hyphenated titles whole ("porte-parole") and cuts others
+        # at the hyphen ("aide - soignante"): both forms are listed
+        for words in {_split(masculine), _split(masculine, hyphens=True)}:
+            heads.append(RoleHead(words, masculine, None if same else "m"))
         if not same:
-            heads.append(RoleHead(_split(feminine), masculine, "f"))
+            for words in {_split(feminine), _split(feminine, hyphens=True)}:
+                heads.append(RoleHead(words, masculine, "f"))
     heads.sort(key=lambda h: len(h.words), reverse=True)
     honorifics = {
         form: (g if g in ("m", "f") else None) for form, g in read_table("honorifics.tsv")

@@ -360,6 +360,9 @@ class RoleFinder:
             head_index += 1
         title = " ".join(doc_text(doc)[s:e].split())
         title = re.sub(r" \([^()]{1,24}\)(?= )", "", title)  # a party is not part of the title
+        # "maire depuis 2008", "salarié depuis vingt-six ans": how long, not what (the span
+        # keeps the words, so a name after them is still found as the holder)
+        title = title.split(" depuis ")[0]
         return RoleMention(
             title=title,
             head=head.lemma,
