@@ -299,7 +299,13 @@ class PersonFinder:
         """Reportage introduces people by first name and age ("Théo, 24 ans, moniteur") or with
         a changed first name ("Karim (le prénom a été modifié)")."""
         nxt = [norm(t.text) for t in doc[k : k + 6]]
-        if len(nxt) >= 3 and nxt[0] == "," and doc[k + 1].like_num and nxt[2] == "ans":
+        if (
+            len(nxt) >= 3
+            and nxt[0] == ","
+            and (doc[k + 1].like_num or doc[k + 1].pos_ == "NUM")  # "quatre-vingt-seize ans"
+            and nxt[2] == "ans"
+            and (len(nxt) < 4 or nxt[3] not in {"de", "d'"})  # not "vingt-deux ans de métier"
+        ):
             return True
         return len(nxt) >= 3 and nxt[0] == "(" and ("prénom" in nxt[1:4] or "prénoms" in nxt[1:4])
 

@@ -1546,6 +1546,17 @@ CASES = [
         "publié la semaine dernière, elle dénonce « une politique de la table rase ».",
         ["Association des moulins du Limousin"],
     ),
+    # an organisation subject of a long sentence is still the antecedent of "elle"
+    (
+        "L'agence régionale de santé (ARS) Provence-Alpes-Côte d'Azur indique avoir constaté « une "
+        "hausse de 18 % des passages aux urgences de personnes âgées de plus de 75 ans » depuis "
+        "le début de l'épisode. Elle rappelle que « chaque établissement doit disposer d'une "
+        "pièce rafraîchie ».",
+        [
+            "agence régionale de santé Provence-Alpes-Côte d'Azur",
+            "agence régionale de santé Provence-Alpes-Côte d'Azur",
+        ],
+    ),
     # "X, il …": the pronoun right after a name and a comma is that person
     (
         "Le secrétaire d'État, Gwenaël Le Bris, nous avait dit en janvier : « Rien ne se fera "

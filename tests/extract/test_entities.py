@@ -143,6 +143,16 @@ def people(report):
             "ministre à sa voiture, Hélène Pradal restait prudente.",
             {"Hélène Pradal": ["directrice de l'hôpital"]},
         ),
+        # a hyphenated title the tokenizer cuts at the hyphen introduces a first name; "depuis"
+        # says how long, not what
+        (
+            "Sabrina, aide-soignante de nuit depuis quinze ans, enchaîne sa troisième garde.",
+            {"Sabrina": ["aide-soignante de nuit"]},
+        ),
+        (
+            "Jean-Claude Ferrié, maire depuis 2008, a inauguré l'école.",
+            {"Jean-Claude Ferrié": ["maire"]},
+        ),
     ],
     ids=lambda v: v[:40] if isinstance(v, str) else "",
 )
@@ -352,6 +362,21 @@ def test_a_first_name_alone_is_the_one_person_of_that_first_name(extract_text):
     # another by a hyphen is a street's
     assert mentions["Hélène Castanier-Roudil"] == 2
     assert mentions["Pierre Mialhe"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an age written in words introduces a first name as well as one in figures
+        ("Marcelle, quatre-vingt-seize ans, ne se plaint pas.", ["Marcelle"]),
+        # … but years in a trade are no age, and the place before them no person
+        ("Un ripeur du secteur de Fives, vingt-deux ans de métier, résume la colère.", []),
+        ("Un ripeur du secteur de Fives, 22 ans de métier, résume la colère.", []),
+    ],
+    ids=lambda v: v[:40] if isinstance(v, str) else "",
+)
+def test_a_first_name_and_an_age(extract_text, text, names):
+    assert [p["name"] for p in extract_text(text)["people"]] == names
 
 
 def test_a_first_name_two_people_share_is_neither_alone(extract_text):

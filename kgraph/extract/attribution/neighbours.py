@@ -359,7 +359,7 @@ class NeighbourRules:
         span = doc.char_span(start, start + len(lead), alignment_mode="contract")
         if span is None or not len(span):
             return []
-        return self._clause_before(doc, span[-1].idx, limit=40, through_quotes=True)
+        return self._clause_before(doc, span[-1].idx, limit=60, through_quotes=True)
 
     def _organisation_antecedent(self, doc: Doc, ents: DocEntities, char: int, gender):
         """An organisation as the antecedent of "il"/"elle" written at ``char``: the subject of
