@@ -63,7 +63,7 @@ def people(report):
         ),
         (
             "Nathalie Gavard, 54 ans, régleuse depuis trente ans, essuie ses mains.",
-            {"Nathalie Gavard": ["régleuse depuis trente ans"]},
+            {"Nathalie Gavard": ["régleuse"]},  # the gold's title: "depuis" says how long
         ),
         (
             "Aurélie Castan, 38 ans, mère de deux élèves et présidente de l'association des "
