@@ -1557,6 +1557,14 @@ CASES = [
             "agence régionale de santé Provence-Alpes-Côte d'Azur",
         ],
     ),
+    # a signature line right under a quote paragraph says who, whoever the next one names
+    (
+        "« Une marche de dix centimètres, un comptoir trop haut : ce sont des détails pour "
+        "certains, des murs pour d'autres. »\nBrigitte Fauriel-Chazal, présidente d'Horizon "
+        "Handicap 42\n\nLa présidente de l'association et sa directrice, Amina Kaddouri, ont "
+        "présenté mardi les critères du label.",
+        ["Brigitte Fauriel-Chazal"],
+    ),
     # "X, il …": the pronoun right after a name and a comma is that person
     (
         "Le secrétaire d'État, Gwenaël Le Bris, nous avait dit en janvier : « Rien ne se fera "

@@ -134,6 +134,17 @@ class NeighbourRules:
         k = self._after_mark(doc, quote)
         if k is None:
             return None
+        j = k
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        owner = ents.owner(j) if j < len(doc) else None
+        if (
+            self._text[quote.close_at + 1 : doc[j].idx if j < len(doc) else None].count("\n") == 1
+            and owner is not None
+            and owner[0] == "person"
+            and self._signature_line(doc, j)
+        ):
+            return None  # a signature line under the quote says who: the next rule reads it
         tokens: list[Token] = []
         while k < len(doc) and len(tokens) < 40:
             t = doc[k]
@@ -240,6 +251,19 @@ class NeighbourRules:
             and (previous.attribution or "").startswith("incise")
         )
 
+    @staticmethod
+    def _signature_line(doc: Doc, k: int) -> bool:
+        """Whether the line starting at token ``k`` is short and has no verb: "Marie Dupont,
+        présidente de …" signing the quote above it."""
+        line_end = doc_text(doc).find("\n", doc[k].idx)
+        line = doc_text(doc)[doc[k].idx : len(doc_text(doc)) if line_end < 0 else line_end]
+        line_span = doc.char_span(doc[k].idx, doc[k].idx + len(line), alignment_mode="contract")
+        return (
+            line_span is not None
+            and len(line) < 160
+            and not any(t.pos_ in ("VERB", "AUX") for t in line_span)
+        )
+
     def _subject_after(self, doc: Doc, ents: DocEntities, quote: QuoteMention, _prev):
         """``« J'ai pensé à mes petits-enfants. » Gurvan Kerloc'h, ancien officier, a quitté
         l'hôpital …``: a quote that opens its paragraph and is followed, in the same paragraph,
@@ -286,14 +310,7 @@ class NeighbourRules:
             return None
         if newline:
             # a signature line under the quote: "Marie Dupont, présidente de …" (no verb)
-            line_end = doc_text(doc).find("\n", doc[k].idx)
-            line = doc_text(doc)[doc[k].idx : len(doc_text(doc)) if line_end < 0 else line_end]
-            line_span = doc.char_span(doc[k].idx, doc[k].idx + len(line), alignment_mode="contract")
-            if (
-                line_span is not None
-                and len(line) < 160
-                and not any(t.pos_ in ("VERB", "AUX") for t in line_span)
-            ):
+            if self._signature_line(doc, k):
                 return owner, None, None, "signature", 0.8
             return None
         if any(t.dep_.startswith("nsubj") for t in doc[k : k + 4]):
