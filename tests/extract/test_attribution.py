@@ -1565,6 +1565,14 @@ CASES = [
         "présenté mardi les critères du label.",
         ["Brigitte Fauriel-Chazal"],
     ),
+    # a title with its complement is the one who holds it with that complement, not the one
+    # named last with the bare title ("l'agglomération" matched past its elided article)
+    (
+        "Le président de l'agglomération, Jean-Marc Lefèvre-Dantin, a défendu le plan.\n\n"
+        "Leur président, Michel Hurtaud, s'est abstenu. « L'énergie la moins chère reste celle "
+        "que l'on produit près de chez soi », a conclu le président de l'agglomération.",
+        ["Jean-Marc Lefèvre-Dantin"],
+    ),
     # "X, il …": the pronoun right after a name and a comma is that person
     (
         "Le secrétaire d'État, Gwenaël Le Bris, nous avait dit en janvier : « Rien ne se fera "

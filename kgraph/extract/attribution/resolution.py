@@ -747,9 +747,12 @@ class SpeakerResolution:
                     # "le procureur" also answers to "procureur de la République", when no one
                     # holds the short title itself
                     first = min(m.start for m in person.mentions) if person.mentions else 0
+                    # content words only: "de", "la" say nothing of who holds the title; an
+                    # elided article is cut off ("l'agglomération" as "agglomération")
+                    said = set(re.split(r"[\s']+", words))
                     overlap = sum(
-                        1 for w in norm(role.title).split() if len(w) > 3 and w in words.split()
-                    )  # content words only: "de", "la" say nothing of who holds the title
+                        1 for w in re.split(r"[\s']+", norm(role.title)) if len(w) > 3 and w in said
+                    )
                     last = self._last(person, before_char)
                     holders.append((exact, overlap, first < before_char, last, person))
         if not holders:
