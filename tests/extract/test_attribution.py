@@ -1573,6 +1573,16 @@ CASES = [
         "que l'on produit près de chez soi », a conclu le président de l'agglomération.",
         ["Jean-Marc Lefèvre-Dantin"],
     ),
+    # a paragraph of quote alone after a paragraph that ends about the one who spoke in it:
+    # their words go on, whoever the next paragraph names
+    (
+        "« C'est grâce à ce dispositif que je suis revenue travailler ici », témoigne Manon "
+        "Girardot, 24 ans, infirmière aux urgences. Originaire de Souvigny, la jeune femme avait "
+        "fait ses études à Clermont-Ferrand.\n\n« Sans cette aide, j'aurais dû travailler le "
+        "soir en plus de mes cours. »\n\nLa présidente de la commission médicale, la docteure "
+        "Sandrine Pottier, partage l'analyse de la directrice générale.",
+        ["Manon Girardot", "Manon Girardot"],
+    ),
     # "X, il …": the pronoun right after a name and a comma is that person
     (
         "Le secrétaire d'État, Gwenaël Le Bris, nous avait dit en janvier : « Rien ne se fera "

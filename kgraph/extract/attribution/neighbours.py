@@ -118,7 +118,10 @@ class NeighbourRules:
                 # an interview: quote paragraphs back to back, the first one attributed (not
                 # an intertitle, which has no full stop)
                 or quote.text.rstrip()[-1:] in ".!?…"
-                and self._only_an_incise_between(previous, quote)
+                and (
+                    self._only_an_incise_between(previous, quote)
+                    or self._still_about(doc, ents, previous, quote)
+                )
             )
         ):
             return None
@@ -250,6 +253,23 @@ class NeighbourRules:
             and between.lstrip(' \u00a0\u202f»”"').startswith(",")
             and (previous.attribution or "").startswith("incise")
         )
+
+    def _still_about(self, doc: Doc, ents: DocEntities, previous: QuoteMention, quote) -> bool:
+        """ "« … », témoigne Manon Girardot. Originaire de Souvigny, la jeune femme avait fait
+        ses études à Clermont." then a paragraph of quote alone: the paragraph before ends on
+        a sentence about the one who spoke in it, whose words go on."""
+        start = paragraph_start(self._text, quote.open_at)
+        before = paragraph_start(self._text, quote.open_at, back=1)
+        if not before <= previous.close_at < start:
+            return False
+        end = len(self._text[:start].rstrip())
+        last = doc.char_span(end - 1, end, alignment_mode="expand")
+        if last is None or last[0].text not in {".", "!", "?", "…"}:
+            return False
+        sentence = self._clause_before(doc, last[0].idx, limit=40)
+        if not sentence or sentence[0].idx <= previous.close_at:
+            return False  # the incise itself: the other rules know
+        return self._sentence_subject(doc, ents, sentence, quote) == previous.speaker
 
     @staticmethod
     def _signature_line(doc: Doc, k: int) -> bool:
