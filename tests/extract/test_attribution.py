@@ -1583,6 +1583,16 @@ CASES = [
         "Sandrine Pottier, partage l'analyse de la directrice générale.",
         ["Manon Girardot", "Manon Girardot"],
     ),
+    # a name opening its paragraph with a long title after it is still the subject there,
+    # over a name in an adverbial ("Face à Nadia Benhamou, elle a reproché …")
+    (
+        "Nadia Benhamou, vice-présidente chargée des finances, a présenté le budget.\n\n"
+        "Brigitte de Saint-Aubin, présidente du groupe Union de la droite et du centre et "
+        "conseillère municipale de Chartres, a elle aussi critiqué le budget. Face à Nadia "
+        "Benhamou, elle a reproché à la majorité d'avoir réduit l'enveloppe. « Vous sacrifiez la "
+        "jeunesse rurale pour des plans vitrines », a-t-elle accusé.",
+        ["Brigitte de Saint-Aubin"],
+    ),
     # "X, il …": the pronoun right after a name and a comma is that person
     (
         "Le secrétaire d'État, Gwenaël Le Bris, nous avait dit en janvier : « Rien ne se fera "

@@ -48,7 +48,7 @@ class DescriptionRules:
                     ):
                         # "Sylvie Marty, l'inconnue." opening a portrait: the topic of what follows
                         starts.add(start)
-                    while j < len(doc) and j - b < 15 and doc[j].text not in {".", "«", "\n"}:
+                    while j < len(doc) and j - b < 25 and doc[j].text not in {".", "«", "\n"}:
                         if doc[j].pos_ in ("VERB", "AUX") and doc[j - 1].text == ",":
                             if not after_adverbial or not any(
                                 c.dep_.startswith("nsubj") for c in doc[j].children
