@@ -1593,6 +1593,16 @@ CASES = [
         "jeunesse rurale pour des plans vitrines », a-t-elle accusé.",
         ["Brigitte de Saint-Aubin"],
     ),
+    # what follows a present participle is its object, not an inverted subject
+    (
+        "Le ministre a assuré qu'aucune automatisation ne serait décidée « sans accord social ». "
+        "Le représentant syndical a jugé cette réponse insuffisante : « Des promesses, on en a eu "
+        "des dizaines. On veut un engagement écrit. »\n\nLe maire de Saint-Nazaire, Mathieu "
+        "Guérin (divers gauche), qui accompagnait la délégation, a salué un « signal fort » tout "
+        "en appelant l'État à ne pas oublier « les 3 000 salariés de la sous-traitance navale » "
+        "du bassin.",
+        [None, None, "Mathieu Guérin"],
+    ),
     # "X, il …": the pronoun right after a name and a comma is that person
     (
         "Le secrétaire d'État, Gwenaël Le Bris, nous avait dit en janvier : « Rien ne se fera "

@@ -413,6 +413,12 @@ class ClauseRules:
                 return self._resolve(doc, ents, t.i, t.i + 1, quote.open_at)
         if any(c.dep_.startswith("nsubj") for h in heads for c in h.children):
             return None  # the subject is there but names nobody we know
+        if {"Part", "Pres"} <= set(verb.morph.get("VerbForm") + verb.morph.get("Tense")):
+            # "X a salué un « signal fort » tout en appelant l'État à ne pas oublier « … »":
+            # what follows a present participle is its object; the sentence's subject speaks
+            sentence = self._clause_before(doc, quote.open_at, through_quotes=True)
+            speaker = self._sentence_subject(doc, ents, sentence, quote) if sentence else None
+            return speaker if speaker and speaker != UNNAMED else None
         after = [t for t in clause if t.i > verb.i]
         if after:  # inverted subject: "Ainsi l'affirme X :"
             return self._resolve(doc, ents, after[0].i, after[-1].i + 1, quote.open_at)
