@@ -1086,7 +1086,13 @@ class OrganisationFinder:
     # -- 3. statistical entities and acronyms -----------------------------------------------------
     def _ner(self, doc: Doc, ents: DocEntities) -> None:
         for ent in doc.ents:
-            if ent.label_ != "ORG" and norm(ent[0].text) not in self.lex.unions:
+            words = [t for t in ent if t.pos_ != "DET"]
+            if (
+                ent.label_ != "ORG"
+                and norm(ent[0].text) not in self.lex.unions
+                and norm(tokens_text(doc, words[0].i, ent.end) if words else "")
+                not in self.lex.unions  # "le SNUipp-FSU", cut at its hyphen
+            ):
                 continue  # "la FDSEA du Calvados", taken for a place, is a union
             start, end = ent.start, ent.end
             while start < end and (doc[start].pos_ in ("DET", "ADP") or doc[start].is_punct):

@@ -610,6 +610,12 @@ def test_a_first_name_two_people_share_is_neither_alone(extract_text):
             "Sébastien Lagarde, président de la FDSEA, la loi est bafouée.",
             ["FDSEA de Lot-et-Garonne"],
         ),
+        # a union of data/unions.txt the recogniser took for a place, cut at its hyphen
+        (
+            "Le SNUipp-FSU, premier syndicat du primaire, revendique « plus de 45 % » de "
+            "grévistes.",
+            ["SNUipp-FSU"],
+        ),
         # a place name the tokenizer cuts at each hyphen keeps its lower-case middle words
         (
             "Le Conseil départemental des Alpes-de-Haute-Provence finance le programme.",
