@@ -1603,6 +1603,12 @@ CASES = [
         "du bassin.",
         [None, None, "Mathieu Guérin"],
     ),
+    # "mettre en cause" reports what someone says (data/speech_verbs.txt)
+    (
+        "La Confédération paysanne, de son côté, a une nouvelle fois mis en cause « un modèle "
+        "industriel à bout de souffle » de la filière.",
+        ["Confédération paysanne"],
+    ),
     # "X, il …": the pronoun right after a name and a comma is that person
     (
         "Le secrétaire d'État, Gwenaël Le Bris, nous avait dit en janvier : « Rien ne se fera "
