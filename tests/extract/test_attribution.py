@@ -1609,6 +1609,14 @@ CASES = [
         "industriel à bout de souffle » de la filière.",
         ["Confédération paysanne"],
     ),
+    # "Et de conclure, devant quelques habitants :": the audience after a preposition is no
+    # unnamed speaker; the words go on from the quote before
+    (
+        "La délibération a été adoptée. Dans la foulée, Laetitia Gross-Mathieu a publié sur les "
+        "réseaux sociaux un message amer : « Vingt-quatre caméras, zéro éducateur. » Et de "
+        "conclure, devant quelques habitants à la sortie : « On en reparlera aux municipales. »",
+        ["Laetitia Gross-Mathieu", "Laetitia Gross-Mathieu"],
+    ),
     # "X, il …": the pronoun right after a name and a comma is that person
     (
         "Le secrétaire d'État, Gwenaël Le Bris, nous avait dit en janvier : « Rien ne se fera "

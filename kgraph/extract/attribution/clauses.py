@@ -421,7 +421,11 @@ class ClauseRules:
             return speaker if speaker and speaker != UNNAMED else None
         after = [t for t in clause if t.i > verb.i]
         if after:  # inverted subject: "Ainsi l'affirme X :"
-            return self._resolve(doc, ents, after[0].i, after[-1].i + 1, quote.open_at)
+            speaker = self._resolve(doc, ents, after[0].i, after[-1].i + 1, quote.open_at)
+            opener = next((t for t in after if not t.is_punct), None)
+            if speaker == UNNAMED and opener is not None and opener.pos_ == "ADP":
+                return None  # "Et de conclure, devant quelques habitants :": the audience
+            return speaker
         return None
 
     def _according(self, doc: Doc, ents: DocEntities, quote: QuoteMention, previous):
