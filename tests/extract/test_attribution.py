@@ -1617,6 +1617,15 @@ CASES = [
         "conclure, devant quelques habitants à la sortie : « On en reparlera aux municipales. »",
         ["Laetitia Gross-Mathieu", "Laetitia Gross-Mathieu"],
     ),
+    # a first name of either gender takes the gender of the description bound to it ("la jeune
+    # femme"), so "elle" is her rather than the woman named after her
+    (
+        "« On est souvent la première présence médicale dans les villages », explique Camille "
+        "Fontaine.\n\nInfirmière libérale, la jeune femme de 24 ans s'est engagée il y a deux "
+        "ans. Elle a convaincu son associée, Pauline Mesnil, de la rejoindre. « Au début, elle me "
+        "disait qu'elle n'aurait jamais le temps ! », s'amuse-t-elle.",
+        ["Camille Fontaine", "Camille Fontaine"],
+    ),
     # "X, il …": the pronoun right after a name and a comma is that person
     (
         "Le secrétaire d'État, Gwenaël Le Bris, nous avait dit en janvier : « Rien ne se fera "

@@ -68,8 +68,14 @@ class Attributor(
         self._subject_starts = self._subject_mentions(doc, ents)
         self._descriptions = {}
         self._descriptions = self._bind_descriptions(doc, ents)
-        # "la rectrice a, elle, défendu …": a description can be a sentence's subject too
         token_at, _ = token_offsets(doc)
+        for char, key in sorted(self._descriptions.items()):
+            person = ents.people.get(key)
+            if person is not None and person.gender is None and char in token_at:
+                # "Camille Fontaine … la jeune femme de 24 ans": a first name of either gender
+                # takes the gender of the description that stands for her
+                person.gender = self._det_gender(doc, token_at[char])
+        # "la rectrice a, elle, défendu …": a description can be a sentence's subject too
         self._subject_starts |= {
             char
             for char in self._descriptions
