@@ -378,7 +378,28 @@ class PersonFinder:
                 or (noun > end + 1 and norm(doc[noun].text) in self.lex.unnamed_speakers)
             )
         )
-        return (speaks and doc[end].is_punct) or described or self._title_follows(doc, end)
+        return (
+            (speaks and doc[end].is_punct)
+            or described
+            or self._title_follows(doc, end)
+            or self._subject_with_apposition(doc, i, end)
+        )
+
+    @staticmethod
+    def _subject_with_apposition(doc: Doc, i: int, end: int) -> bool:
+        """ "Enzo, en première année de CAP, travaille chez un boulanger … « Enzo a le geste »":
+        a first name opening a sentence, then an apposition between commas, then a verb, and
+        the same first name again elsewhere in the text."""
+        if not doc[i].is_sent_start and not (i > 0 and doc[i - 1].text in {".", "\n"}):
+            return False
+        if end >= len(doc) or doc[end].text != ",":
+            return False
+        close = next((j for j in range(end + 1, min(len(doc), end + 12)) if doc[j].text == ","), 0)
+        if not close or any(t.pos_ in ("VERB", "AUX") for t in doc[end + 1 : close]):
+            return False
+        if close + 1 >= len(doc) or doc[close + 1].pos_ not in ("VERB", "AUX"):
+            return False
+        return any(t.text == doc[i].text for t in doc if t.i != i)
 
     def _title_right_before(self, doc: Doc, i: int) -> bool:
         """A title ends right before token ``i``: "le président Dupont"."""

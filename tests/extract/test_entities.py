@@ -369,6 +369,14 @@ def test_a_first_name_alone_is_the_one_person_of_that_first_name(extract_text):
     [
         # an age written in words introduces a first name as well as one in figures
         ("Marcelle, quatre-vingt-seize ans, ne se plaint pas.", ["Marcelle"]),
+        # a first name opening a sentence, an apposition between commas, a verb, and the same
+        # name again: a person; once only, it may be a place ("Florence, en pleine canicule, …")
+        (
+            "Enzo, en première année de CAP, travaille chez un boulanger. « Enzo a le geste »,"
+            " dit son patron.",
+            ["Enzo"],
+        ),
+        ("Florence, en pleine canicule, suffoque sous 41 degrés.", []),
         # … but years in a trade are no age, and the place before them no person
         ("Un ripeur du secteur de Fives, vingt-deux ans de métier, résume la colère.", []),
         ("Un ripeur du secteur de Fives, 22 ans de métier, résume la colère.", []),
