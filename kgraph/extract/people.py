@@ -390,7 +390,9 @@ class PersonFinder:
         """ "Enzo, en première année de CAP, travaille chez un boulanger … « Enzo a le geste »":
         a first name opening a sentence, then an apposition between commas, then a verb, and
         the same first name again elsewhere in the text."""
-        if not doc[i].is_sent_start and not (i > 0 and doc[i - 1].text in {".", "\n"}):
+        if not doc[i].is_sent_start and not (
+            i > 0 and (doc[i - 1].text == "." or doc[i - 1].is_space and "\n" in doc[i - 1].text)
+        ):
             return False
         if end >= len(doc) or doc[end].text != ",":
             return False
@@ -690,7 +692,9 @@ class PersonFinder:
                     and doc[token.i - 2].text == "-"
                     and not doc[token.i - 2].whitespace_
                     and not before.whitespace_
-                    or not token.whitespace_  # "la rue Hélène-Boucher"
+                    or token.i + 1 < len(doc)
+                    and doc[token.i + 1].text == "-"
+                    and not token.whitespace_  # "la rue Hélène-Boucher"
                     or token.i + 2 < len(doc)
                     and norm(doc[token.i + 1].text) == "et"
                     and is_capitalised(doc[token.i + 2])  # "Pierre et Josiane Vidal"

@@ -387,6 +387,14 @@ def test_a_first_name_and_an_age(extract_text, text, names):
     assert [p["name"] for p in extract_text(text)["people"]] == names
 
 
+def test_a_first_name_alone_before_a_comma_is_a_mention(extract_text):
+    report = extract_text(
+        "Hélène Castanier-Roudil dirige le Mas de l'Aiguière.\n\nPour Hélène, le domaine est "
+        "un choix."
+    )
+    assert [len(p["mentions"]) for p in report["people"]] == [2]
+
+
 def test_a_first_name_two_people_share_is_neither_alone(extract_text):
     report = extract_text(
         "Hélène Castanier-Roudil dirige le Mas. Sa voisine, Hélène Vidal, l'aide.\n\n"
