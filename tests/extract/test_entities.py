@@ -340,30 +340,6 @@ def test_a_school_named_after_someone_is_no_person(extract_text):
     assert [p["name"] for p in report["people"]] == ["Marie-Claude"]
 
 
-def test_a_surname_alone_is_the_person_but_not_in_a_firms_name(extract_text):
-    report = extract_text(
-        "Jean-Michel Oyharçabal, gérant de l'entreprise Charpentes Oyharçabal, comparaissait. "
-        "Thierry Castaing, l'entraîneur, n'a pas cherché d'excuses.\n\nCastaing, sous contrat "
-        "jusqu'en 2027, veut poursuivre. Oyharçabal a reconnu des erreurs."
-    )
-    mentions = {p["name"]: len(p["mentions"]) for p in report["people"]}
-    assert mentions["Thierry Castaing"] == 2
-    assert mentions["Jean-Michel Oyharçabal"] == 1
-
-
-def test_a_first_name_alone_is_the_one_person_of_that_first_name(extract_text):
-    report = extract_text(
-        "Hélène Castanier-Roudil dirige le Mas de l'Aiguière. Son voisin, Pierre Mialhe, "
-        "l'aide aux vendanges.\n\nHélène sert le vin. Pierre et Josiane Vidal tiennent la "
-        "coopérative. La rue Hélène-Boucher est fermée."
-    )
-    mentions = {p["name"]: len(p["mentions"]) for p in report["people"]}
-    # "Hélène sert" is hers; "Pierre et Josiane Vidal" is another Pierre, and a name glued to
-    # another by a hyphen is a street's
-    assert mentions["Hélène Castanier-Roudil"] == 2
-    assert mentions["Pierre Mialhe"] == 1
-
-
 @pytest.mark.parametrize(
     ("text", "names"),
     [
@@ -387,20 +363,42 @@ def test_a_first_name_and_an_age(extract_text, text, names):
     assert [p["name"] for p in extract_text(text)["people"]] == names
 
 
-def test_a_first_name_alone_before_a_comma_is_a_mention(extract_text):
-    report = extract_text(
-        "Hélène Castanier-Roudil dirige le Mas de l'Aiguière.\n\nPour Hélène, le domaine est "
-        "un choix."
-    )
-    assert [len(p["mentions"]) for p in report["people"]] == [2]
-
-
-def test_a_first_name_two_people_share_is_neither_alone(extract_text):
-    report = extract_text(
-        "Hélène Castanier-Roudil dirige le Mas. Sa voisine, Hélène Vidal, l'aide.\n\n"
-        "Hélène sert le vin."
-    )
-    assert all(len(p["mentions"]) == 1 for p in report["people"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname alone after the full name is the person, but not in a firm's name
+        (
+            "Jean-Michel Oyharçabal, gérant de l'entreprise Charpentes Oyharçabal, comparaissait. "
+            "Thierry Castaing, l'entraîneur, n'a pas cherché d'excuses.\n\nCastaing, sous "
+            "contrat jusqu'en 2027, veut poursuivre. Oyharçabal a reconnu des erreurs.",
+            {"Jean-Michel Oyharçabal": 1, "Thierry Castaing": 2},
+        ),
+        # a first name alone is the one person of that first name ("Hélène sert"); "Pierre et
+        # Josiane Vidal" is another Pierre, and a name glued to another by a hyphen a street's
+        (
+            "Hélène Castanier-Roudil dirige le Mas de l'Aiguière. Son voisin, Pierre Mialhe, "
+            "l'aide aux vendanges.\n\nHélène sert le vin. Pierre et Josiane Vidal tiennent la "
+            "coopérative. La rue Hélène-Boucher est fermée.",
+            {"Hélène Castanier-Roudil": 2, "Pierre Mialhe": 1, "Josiane Vidal": 1},
+        ),
+        # … before a comma too
+        (
+            "Hélène Castanier-Roudil dirige le Mas de l'Aiguière.\n\nPour Hélène, le domaine "
+            "est un choix.",
+            {"Hélène Castanier-Roudil": 2},
+        ),
+        # … but not when two people share it
+        (
+            "Hélène Castanier-Roudil dirige le Mas. Sa voisine, Hélène Vidal, l'aide.\n\n"
+            "Hélène sert le vin.",
+            {"Hélène Castanier-Roudil": 1, "Hélène Vidal": 1},
+        ),
+    ],
+    ids=lambda v: v[:40] if isinstance(v, str) else "",
+)
+def test_mentions_of_a_name_alone(extract_text, text, expected):
+    report = extract_text(text)
+    assert {p["name"]: len(p["mentions"]) for p in report["people"]} == expected
 
 
 @pytest.mark.parametrize(
