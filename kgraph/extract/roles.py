@@ -303,7 +303,7 @@ class RoleFinder:
             if end == i and word in self.lex.speech_forms and word not in _COMPLEMENT_WORDS:
                 break  # "un éleveur lâche : « … »": the verb, not the title's complement
             if (
-                word.replace("’", "'") in self.lex.time_words
+                word in self.lex.time_words
                 and token.text.islower()  # "la liste Saint-Didier Demain": a name's word
                 and not (end > i and doc[end - 1].pos_ in ("ADP", "DET"))
             ):

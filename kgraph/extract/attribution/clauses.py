@@ -386,21 +386,21 @@ class ClauseRules:
         opening = self._resolve(doc, ents, before[0].i, verb.i, quote.open_at) if before else None
         if opening == UNNAMED:
             return UNNAMED  # "une institutrice glisse-t-elle": someone the text does not name
-        if opening is not None and opening[0] == "person" and before[0].pos_ == "DET":
-            # "La présidente du département a pour sa part réclamé « … »", parsed with no
-            # subject: the title that opens the clause, resolved to its holder
-            return opening
+        # parsed with no subject, a title that opens the clause ("La présidente du département
+        # a pour sa part réclamé « … »") or follows an opening adverbial ("À la barre, le
+        # prévenu, chemise blanche, a reconnu « … »"): its holder speaks
         comma = next((n for n, t in enumerate(before) if t.text == ","), len(before))
-        if (
-            comma + 1 < len(before)
-            and before[comma + 1].pos_ == "DET"
-            and not any(t.pos_ == "VERB" for t in before[:comma])
-        ):
-            # "À la barre, le prévenu, chemise blanche, a reconnu « … »", parsed with no
-            # subject: the title after the opening adverbial, resolved to its holder
-            fronted = self._resolve(doc, ents, before[comma + 1].i, verb.i, quote.open_at)
-            if fronted is not None and fronted[0] == "person":
-                return fronted
+        openers = [0] if before else []
+        if comma + 1 < len(before) and not any(t.pos_ == "VERB" for t in before[:comma]):
+            openers.append(comma + 1)
+        for n in openers:
+            if before[n].pos_ != "DET":
+                continue
+            title = (
+                opening if n == 0 else self._resolve(doc, ents, before[n].i, verb.i, quote.open_at)
+            )
+            if title is not None and title[0] == "person":
+                return title
         for t in before[:-1]:
             nxt = doc[t.i + 1]
             if norm(t.text) in {"un", "une"} and (

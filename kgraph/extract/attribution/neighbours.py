@@ -412,15 +412,11 @@ class NeighbourRules:
             while k < clause[-1].i and doc[k].pos_ == "DET":
                 k += 1
             owner = ents.owner(k)
-            wanted = {"m": "Masc", "f": "Fem"}.get(gender or "")
             if (
                 owner is not None
                 and owner[0] == "organisation"
                 and not any(ents.owner(t.i) and ents.owner(t.i)[0] == "person" for t in clause)
-                and (
-                    wanted is None
-                    or (doc[k].morph.get("Gender") or _name_gender(doc, ents, owner[1])) == [wanted]
-                )
+                and _agrees(doc, ents, doc[k], owner[1], gender)
             ):
                 found = owner
         return found
@@ -432,7 +428,6 @@ class NeighbourRules:
         when ``gender`` is None) and no person is named there."""
         if any(ents.owner(t.i) and ents.owner(t.i)[0] == "person" for t in clause):
             return None
-        wanted = {"m": "Masc", "f": "Fem"}.get(gender or "")
         inside = range(clause[0].i, clause[-1].i + 1) if clause else range(0)
         first_subject = next((t for t in clause if t.dep_.startswith("nsubj")), None)
         for t in clause:
@@ -451,10 +446,7 @@ class NeighbourRules:
                 and (t.head.i not in inside or main)  # the clause's subject
                 and owner
                 and owner[0] == "organisation"
-                and (
-                    wanted is None
-                    or (t.morph.get("Gender") or _name_gender(doc, ents, owner[1])) == [wanted]
-                )
+                and _agrees(doc, ents, t, owner[1], gender)
             ):
                 return owner
         return None
@@ -714,6 +706,13 @@ class NeighbourRules:
             )  # ("un nouveau médecin traitant" is nobody in particular)
             for t in span
         )
+
+
+def _agrees(doc: Doc, ents: DocEntities, token: Token, key: str, gender: str | None) -> bool:
+    """Whether the organisation ``key``, mentioned at ``token``, can be "il" (``gender`` "m")
+    or "elle" ("f"): by the noun's gender, else its name's; any gender when ``gender`` is None."""
+    wanted = {"m": "Masc", "f": "Fem"}.get(gender or "")
+    return wanted is None or (token.morph.get("Gender") or _name_gender(doc, ents, key)) == [wanted]
 
 
 def _name_gender(doc: Doc, ents: DocEntities, key: str) -> list[str]:

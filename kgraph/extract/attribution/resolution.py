@@ -73,11 +73,7 @@ class SpeakerResolution:
         "confie avec émotion la directrice") and times ("lâchait jeudi soir un ostréiculteur")."""
         k = start
         while k < end and not ents.owner(k):
-            if (
-                doc[k].is_punct
-                or doc[k].pos_ == "ADV"
-                or norm(doc[k].text).replace("’", "'") in self.lex.time_words
-            ):
+            if doc[k].is_punct or doc[k].pos_ == "ADV" or norm(doc[k].text) in self.lex.time_words:
                 k += 1
             elif doc[k].pos_ == "ADP":
                 bare_noun = (
